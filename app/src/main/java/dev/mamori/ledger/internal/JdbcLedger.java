@@ -1,0 +1,172 @@
+package dev.mamori.ledger.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mamori.ledger.Actor;
+import dev.mamori.ledger.ActorResolver;
+import dev.mamori.ledger.AuditRecord;
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.LedgerEntry;
+import dev.mamori.ledger.LedgerPage;
+import dev.mamori.ledger.LedgerQuery;
+import dev.mamori.ledger.Subject;
+
+/**
+ * Appends entries to {@code ledger.entry}. Sequence numbers are gapless: each writing transaction
+ * takes a transaction-scoped advisory lock and numbers its entries after the current maximum.
+ */
+@Service
+class JdbcLedger implements Ledger {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final long LOCK_KEY = 0x6d616d6f72694cL; // "mamoriL"
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+    private final ObjectProvider<ActorResolver> actors;
+
+    JdbcLedger(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ObjectProvider<ActorResolver> actors) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+        this.actors = actors;
+    }
+
+    private Actor currentActor() {
+        ActorResolver resolver = actors.getIfAvailable();
+        return resolver == null ? Actor.system() : resolver.currentActor();
+    }
+
+    @Override
+    @Transactional
+    public long record(String action, Subject subject, Map<String, ?> details) {
+        return record(currentActor(), AuditRecord.of(action, subject, details));
+    }
+
+    @Override
+    @Transactional
+    public long record(Actor actor, AuditRecord record) {
+        long seq = nextSeq();
+        insert(seq, actor, record);
+        return seq;
+    }
+
+    @Override
+    @Transactional
+    public void recordAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Actor actor = currentActor();
+        long seq = nextSeq();
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            rows.add(row(seq++, actor, r));
+        }
+        template.batchUpdate(INSERT, rows);
+    }
+
+    private long nextSeq() {
+        template.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
+        Long max = template.queryForObject("select max(seq) from ledger.entry", Long.class);
+        return max == null ? 1 : max + 1;
+    }
+
+    private static final String INSERT = """
+            insert into ledger.entry (seq, actor_kind, actor_account_id, actor_username, actor_person_id,
+                                      action, subject_type, subject_id, details)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+
+    private void insert(long seq, Actor actor, AuditRecord record) {
+        template.update(INSERT, row(seq, actor, record));
+    }
+
+    private Object[] row(long seq, Actor actor, AuditRecord r) {
+        return new Object[] {seq, actor.kind().name(), actor.accountId(), actor.username(), actor.personId(),
+                r.action(), r.subject().type(), r.subject().id(), json.writeValueAsString(r.details())};
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public LedgerPage search(LedgerQuery q, int page, int size) {
+        int safeSize = Math.min(Math.max(size, 1), 500);
+        int safePage = Math.max(page, 0);
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (notBlank(q.subjectType())) {
+            where.append(" and subject_type = ?");
+            args.add(q.subjectType().trim());
+        }
+        if (notBlank(q.subjectId())) {
+            where.append(" and subject_id = ?");
+            args.add(q.subjectId().trim());
+        }
+        if (notBlank(q.actor())) {
+            where.append(" and actor_username = ?");
+            args.add(q.actor().trim());
+        }
+        if (notBlank(q.action())) {
+            where.append(" and action like ? escape '\\'");
+            args.add(q.action().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (q.from() != null) {
+            where.append(" and recorded_at >= ?");
+            args.add(Timestamp.from(q.from().atStartOfDay(JAPAN).toInstant()));
+        }
+        if (q.to() != null) {
+            where.append(" and recorded_at < ?");
+            args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(JAPAN).toInstant()));
+        }
+        Long total = template.queryForObject("select count(*) from ledger.entry" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(safeSize);
+        pageArgs.add((long) safePage * safeSize);
+        List<LedgerEntry> entries = template.query(
+                "select * from ledger.entry" + where + " order by seq desc limit ? offset ?",
+                JdbcLedger::map, pageArgs.toArray());
+        return new LedgerPage(entries, safePage, safeSize, Optional.ofNullable(total).orElse(0L));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> historyOf(Subject subject) {
+        return jdbc.sql("select * from ledger.entry where subject_type = ? and subject_id = ? order by seq")
+                .params(subject.type(), subject.id())
+                .query(JdbcLedger::map)
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from ledger.entry").query(Long.class).single();
+    }
+
+    private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
+        Actor actor = new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")),
+                (Long) rs.getObject("actor_account_id"), rs.getString("actor_username"),
+                (Long) rs.getObject("actor_person_id"));
+        return new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(), actor,
+                rs.getString("action"), new Subject(rs.getString("subject_type"), rs.getString("subject_id")),
+                rs.getString("details"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mamori.ledger.web;
+
+import java.time.LocalDate;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.LedgerQuery;
+
+/**
+ * The audit trail page: filter by subject, actor, action and period.
+ */
+@Controller
+@RequestMapping("/ledger")
+@PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN','CHIEF_OFFICER','COMMITTEE','IT_SECURITY')")
+class AuditTrailController {
+
+    private static final int PAGE_SIZE = 50;
+    private final Ledger ledger;
+
+    AuditTrailController(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
+                @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        LedgerQuery query = new LedgerQuery(subjectType, subjectId, actor, action, from, to);
+        model.addAttribute("query", query);
+        model.addAttribute("entries", ledger.search(query, page, PAGE_SIZE));
+        return "ledger/trail";
+    }
+
+    @HxRequest
+    @GetMapping
+    String table(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
+                 @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(defaultValue = "0") int page, Model model) {
+        list(subjectType, subjectId, actor, action, from, to, page, model);
+        return "ledger/trail :: table";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mamori.platform.internal.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.mamori.platform.Role;
+
+/**
+ * SQL for accounts, roles and tokens.
+ */
+@Repository
+public class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AccountRecord> findByUsername(String username) {
+        return jdbc.sql("select * from platform.account where lower(username) = lower(?)")
+                .param(username).query(AccountRepository::map).optional();
+    }
+
+    public Optional<AccountRecord> findById(long id) {
+        return jdbc.sql("select * from platform.account where id = ?").param(id).query(AccountRepository::map).optional();
+    }
+
+    public Optional<AccountRecord> findByPersonId(long personId) {
+        return jdbc.sql("select * from platform.account where person_id = ?").param(personId)
+                .query(AccountRepository::map).optional();
+    }
+
+    public List<AccountRecord> findAll() {
+        return jdbc.sql("select * from platform.account order by username").query(AccountRepository::map).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from platform.account").query(Long.class).single();
+    }
+
+    public long insert(String username, String passwordHash, String displayName, Long personId, String locale) {
+        return jdbc.sql("""
+                        insert into platform.account (username, password_hash, display_name, person_id, locale)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(username, passwordHash, displayName, personId, locale)
+                .query(Long.class).single();
+    }
+
+    public void update(long id, String displayName, Long personId, boolean enabled) {
+        jdbc.sql("update platform.account set display_name = ?, person_id = ?, enabled = ?, updated_at = now() where id = ?")
+                .params(displayName, personId, enabled, id).update();
+    }
+
+    public void updatePassword(long id, String passwordHash) {
+        jdbc.sql("update platform.account set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now() where id = ?")
+                .params(passwordHash, id).update();
+    }
+
+    public void updateLocale(long id, String locale) {
+        jdbc.sql("update platform.account set locale = ?, updated_at = now() where id = ?").params(locale, id).update();
+    }
+
+    /** Adds one failed login and returns the new count. */
+    public int incrementFailedLogins(long id) {
+        return jdbc.sql("update platform.account set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
+                .param(id).query(Integer.class).single();
+    }
+
+    public void lockUntil(long id, Instant until) {
+        jdbc.sql("update platform.account set locked_until = ?, failed_logins = 0 where id = ?")
+                .params(Timestamp.from(until), id).update();
+    }
+
+    public void unlock(long id) {
+        jdbc.sql("update platform.account set locked_until = null, failed_logins = 0, updated_at = now() where id = ?")
+                .param(id).update();
+    }
+
+    public void recordSuccessfulLogin(long id) {
+        jdbc.sql("update platform.account set failed_logins = 0, locked_until = null, last_login_at = now() where id = ?")
+                .param(id).update();
+    }
+
+    public List<RoleGrant> rolesOf(long accountId) {
+        return jdbc.sql("select role, department_id from platform.account_role where account_id = ? order by role, department_id")
+                .param(accountId)
+                .query((rs, i) -> new RoleGrant(Role.valueOf(rs.getString(1)), (Long) rs.getObject(2)))
+                .list();
+    }
+
+    public void replaceRoles(long accountId, List<RoleGrant> roles) {
+        jdbc.sql("delete from platform.account_role where account_id = ?").param(accountId).update();
+        for (RoleGrant grant : roles) {
+            jdbc.sql("insert into platform.account_role (account_id, role, department_id) values (?, ?, ?) on conflict do nothing")
+                    .params(accountId, grant.role().name(), grant.departmentId()).update();
+        }
+    }
+
+    static AccountRecord map(ResultSet rs, int row) throws SQLException {
+        return new AccountRecord(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), (Long) rs.getObject("person_id"), rs.getString("locale"),
+                rs.getBoolean("enabled"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
+                instant(rs, "last_login_at"), instant(rs, "created_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.mamori.platform.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.NotFoundException;
+
+/**
+ * Personal API tokens: shown once on creation, stored only as a SHA-256 hash, with an expiry.
+ */
+@Service
+public class ApiTokens {
+
+    public static final String PREFIX = "mmr_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Ledger ledger, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
+                            Instant revokedAt, Instant lastUsedAt) {
+        public boolean activeAt(Instant now) {
+            return revokedAt == null && expiresAt.isAfter(now);
+        }
+    }
+
+    /** A new token; {@code secret} is shown to the user once and never again. */
+    public record IssuedToken(long id, String secret, Instant expiresAt) {
+    }
+
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public IssuedToken issue(long accountId, String name, Instant expiresAt) {
+        return issueWithSecret(accountId, name, newSecret(), expiresAt);
+    }
+
+    @Transactional
+    public IssuedToken issueWithSecret(long accountId, String name, String secret, Instant expiresAt) {
+        long id = jdbc.sql("""
+                        insert into platform.api_token (account_id, name, token_hash, prefix, expires_at)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(accountId, name, hash(secret), secret.substring(0, Math.min(10, secret.length())),
+                        Timestamp.from(expiresAt))
+                .query(Long.class).single();
+        ledger.record("platform.token.created", Subject.of("apiToken", id),
+                Map.of("accountId", accountId, "name", name, "expiresAt", expiresAt.toString()));
+        return new IssuedToken(id, secret, expiresAt);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean existsWithSecret(String secret) {
+        return jdbc.sql("select count(*) from platform.api_token where token_hash = ?").param(hash(secret))
+                .query(Long.class).single() > 0;
+    }
+
+    @Transactional
+    public void revoke(long accountId, long tokenId) {
+        int n = jdbc.sql("update platform.api_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null")
+                .params(tokenId, accountId).update();
+        if (n == 0) {
+            throw new NotFoundException("platform.token.notFound");
+        }
+        ledger.record("platform.token.revoked", Subject.of("apiToken", tokenId), Map.of("accountId", accountId));
+    }
+
+    /** Revokes every active token of an account (disabling, leaving). Returns how many. */
+    @Transactional
+    public int revokeAll(long accountId) {
+        int n = jdbc.sql("update platform.api_token set revoked_at = now() where account_id = ? and revoked_at is null")
+                .param(accountId).update();
+        if (n > 0) {
+            ledger.record("platform.token.revokedAll", Subject.of("account", accountId), Map.of("count", n));
+        }
+        return n;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> listFor(long accountId) {
+        return jdbc.sql("select * from platform.api_token where account_id = ? order by created_at desc, id desc")
+                .param(accountId)
+                .query((rs, i) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+                        AccountRepository.instant(rs, "created_at"), AccountRepository.instant(rs, "expires_at"),
+                        AccountRepository.instant(rs, "revoked_at"), AccountRepository.instant(rs, "last_used_at")))
+                .list();
+    }
+
+    /** The account and token id of an active token with this secret. */
+    @Transactional
+    public Optional<long[]> authenticate(String secret) {
+        Optional<long[]> found = jdbc.sql("""
+                        select id, account_id from platform.api_token
+                        where token_hash = ? and revoked_at is null and expires_at > ?""")
+                .params(hash(secret), Timestamp.from(clock.instant()))
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional();
+        found.ifPresent(ids -> jdbc.sql("update platform.api_token set last_used_at = now() where id = ?")
+                .param(ids[0]).update());
+        return found;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mamori.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.mamori.platform.MamoriException;
+
+/**
+ * API errors as RFC 9457 problem details. {@code detail} is in the caller's language
+ * ({@code Accept-Language}, Japanese by default); {@code detail_ja} and {@code detail_en} carry both.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrorAdvice {
+
+    private final MessageSource messages;
+
+    ApiErrorAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(MamoriException.class)
+    ResponseEntity<ProblemDetail> refused(MamoriException ex) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(ex.status()), ex.messageKey(), ex.args());
+        if (ex.field() != null) {
+            problem.setProperty("field", ex.field());
+        }
+        return ResponseEntity.status(ex.status()).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "platform.error.validation");
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.of("field", e.getField(),
+                        "message", messages.getMessage(e, locale),
+                        "message_ja", messages.getMessage(e, Locale.JAPANESE),
+                        "message_en", messages.getMessage(e, Locale.ENGLISH)))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ProblemDetail> unreadable(Exception ex) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "platform.error.unreadable"));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String key, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setDetail(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
+        problem.setProperty("code", key);
+        problem.setProperty("detail_ja", messages.getMessage(key, args, key, Locale.JAPANESE));
+        problem.setProperty("detail_en", messages.getMessage(key, args, key, Locale.ENGLISH));
+        return problem;
+    }
+}
