@@ -30,6 +30,11 @@ class LayoutAdvice {
         return users.current().orElse(null);
     }
 
+    @ModelAttribute("requestPath")
+    String requestPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     @ModelAttribute("navigation")
     List<NavigationItem> navigation() {
         return users.current().map(user -> contributors.stream()

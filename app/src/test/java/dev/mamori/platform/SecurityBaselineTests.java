@@ -1,0 +1,57 @@
+package dev.mamori.platform;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.mamori.support.MamoriTest;
+import dev.mamori.support.TestUsers;
+
+@MamoriTest
+class SecurityBaselineTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Test
+    void healthAnswersUpWithoutLoginAndRevealsNothingElse() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void redirectsAnonymousPageRequestsToLogin() throws Exception {
+        mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+    }
+
+    @Test
+    void refusesAnonymousApiCallsWith401InJapaneseByDefault() throws Exception {
+        mvc.perform(get("/api/v1/anything"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("認証")));
+    }
+
+    @Test
+    void sendsContentSecurityPolicyWithoutInlineScript() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("script-src 'self';")));
+    }
+
+    @Test
+    void showsDashboardToSignedInUser() throws Exception {
+        var employee = users.create(Role.EMPLOYEE);
+        mvc.perform(get("/").with(TestUsers.as(employee))).andExpect(status().isOk());
+    }
+}
