@@ -1,0 +1,439 @@
+package dev.mamori.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.directory.internal.DepartmentRepository;
+import dev.mamori.directory.internal.LifecycleState;
+import dev.mamori.directory.internal.PersonRepository;
+import dev.mamori.directory.internal.PersonRules;
+import dev.mamori.directory.internal.Scope;
+import dev.mamori.directory.internal.Violation;
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.AccessRefusedException;
+import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.CurrentUser;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
+
+/**
+ * The directory's API: departments, people and their lifecycle. Every change is recorded in the
+ * ledger and published as an event in the same transaction; reads apply the viewer's scope
+ * (organisation-wide roles see everyone, a 管理責任者 their departments and those below, anyone else
+ * only themselves).
+ */
+@Service
+public class Directory {
+
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final DepartmentRepository departments;
+    private final PersonRepository people;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    Directory(DepartmentRepository departments, PersonRepository people, Ledger ledger, ApplicationEventPublisher events,
+              CurrentUsers users, Clock clock) {
+        this.departments = departments;
+        this.people = people;
+        this.ledger = ledger;
+        this.events = events;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(JAPAN));
+    }
+
+    // ---------------------------------------------------------------- departments
+
+    @Transactional
+    public long createDepartment(DepartmentDraft draft) {
+        checkDepartment(draft, null);
+        long id = departments.insert(draft);
+        ledger.record("directory.department.created", Subject.of("department", id), departmentDetails(draft));
+        events.publishEvent(new DepartmentEvents.DepartmentCreated(id, draft.code(), draft.parentId()));
+        return id;
+    }
+
+    @Transactional
+    public void updateDepartment(long id, DepartmentDraft draft) {
+        DepartmentView before = requireDepartment(id);
+        checkDepartment(draft, id);
+        departments.update(id, draft);
+        Map<String, Object> details = departmentDetails(draft);
+        details.put("before", departmentDetails(new DepartmentDraft(before.code(), before.nameJa(), before.nameEn(), before.parentId())));
+        ledger.record("directory.department.updated", Subject.of("department", id), details);
+        events.publishEvent(new DepartmentEvents.DepartmentChanged(id, draft.code(), draft.parentId()));
+    }
+
+    @Transactional
+    public void abolishDepartment(long id, LocalDate on) {
+        DepartmentView department = requireDepartment(id);
+        if (!department.active()) {
+            throw new InvalidInputException("directory.department.alreadyAbolished");
+        }
+        boolean hasActiveChildren = departments.findAll().stream()
+                .anyMatch(d -> Objects.equals(d.parentId(), id) && d.active());
+        if (hasActiveChildren) {
+            throw new InvalidInputException("directory.department.hasActiveChildren");
+        }
+        if (people.countCurrentMembers(id) > 0) {
+            throw new InvalidInputException("directory.department.hasMembers");
+        }
+        LocalDate date = on == null ? today() : on;
+        departments.abolish(id, date);
+        ledger.record("directory.department.abolished", Subject.of("department", id),
+                Map.of("code", department.code(), "abolishedOn", date.toString()));
+        events.publishEvent(new DepartmentEvents.DepartmentAbolished(id, department.code()));
+    }
+
+    /** Names the 管理責任者 of a department. */
+    @Transactional
+    public void assignManagers(long departmentId, List<Long> personIds) {
+        requireDepartment(departmentId);
+        List<Long> distinct = personIds.stream().distinct().toList();
+        for (Long personId : distinct) {
+            PersonView person = people.findById(personId)
+                    .orElseThrow(() -> InvalidInputException.onField("managers", "directory.person.notFound", personId));
+            if (!person.status().current()) {
+                throw InvalidInputException.onField("managers", "directory.department.managerLeft", person.name());
+            }
+        }
+        List<Long> before = departments.managerIds(departmentId);
+        departments.replaceManagers(departmentId, distinct);
+        ledger.record("directory.department.managersAssigned", Subject.of("department", departmentId),
+                Map.of("before", before, "managers", distinct));
+        events.publishEvent(new DepartmentEvents.DepartmentManagersChanged(departmentId, before, distinct));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DepartmentView> listDepartments() {
+        return departments.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public DepartmentView department(long id) {
+        return requireDepartment(id);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<DepartmentView> findDepartmentByCode(String code) {
+        return departments.findByCode(code);
+    }
+
+    /** The department tree with current headcounts; abolished departments only when asked. */
+    @Transactional(readOnly = true)
+    public List<DepartmentNode> departmentTree(boolean includeAbolished) {
+        List<DepartmentView> all = departments.findAll().stream().filter(d -> includeAbolished || d.active()).toList();
+        Map<Long, Long> headcounts = departments.headcounts();
+        Set<Long> ids = new HashSet<>();
+        all.forEach(d -> ids.add(d.id()));
+        return children(null, all, ids, headcounts);
+    }
+
+    private List<DepartmentNode> children(Long parentId, List<DepartmentView> all, Set<Long> ids, Map<Long, Long> headcounts) {
+        List<DepartmentNode> nodes = new ArrayList<>();
+        for (DepartmentView d : all) {
+            boolean root = d.parentId() == null || !ids.contains(d.parentId());
+            if (parentId == null ? root : Objects.equals(d.parentId(), parentId)) {
+                nodes.add(new DepartmentNode(d, children(d.id(), all, ids, headcounts), headcounts.getOrDefault(d.id(), 0L)));
+            }
+        }
+        return nodes;
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Long> departmentSubtree(long departmentId) {
+        return departments.subtreeOf(List.of(departmentId));
+    }
+
+    @Transactional(readOnly = true)
+    public long countActiveDepartments() {
+        return departments.countActive();
+    }
+
+    // ---------------------------------------------------------------- people
+
+    /**
+     * Enters a person. With a joining date in the future the person is 入社予定 (PROSPECTIVE),
+     * otherwise 在職 (ACTIVE).
+     */
+    @Transactional
+    public long registerPerson(PersonDraft draft) {
+        checkPerson(draft, null);
+        LocalDate joinOn = draft.joinedOn() == null ? today() : draft.joinedOn();
+        boolean prospective = joinOn.isAfter(today());
+        LifecycleState state = prospective ? LifecycleState.registered(joinOn) : LifecycleState.joined(joinOn);
+        long id = people.insert(draft, state);
+        Map<String, Object> details = personDetails(draft);
+        details.put("status", state.status().name());
+        ledger.record("directory.person.registered", Subject.of("person", id), details);
+        if (prospective) {
+            events.publishEvent(new PersonEvents.PersonRegistered(id, draft.employeeNumber(), joinOn));
+        } else {
+            events.publishEvent(new PersonEvents.PersonJoined(id, draft.employeeNumber(), joinOn, draft.employmentType(),
+                    draft.primaryDepartmentId()));
+        }
+        return id;
+    }
+
+    /** Changes a person's details and departments; a change of departments is a transfer (異動). */
+    @Transactional
+    public void updatePerson(long id, PersonDraft draft, int expectedVersion) {
+        PersonView before = requirePerson(id);
+        checkPerson(draft, id);
+        people.updateDetails(id, draft, expectedVersion);
+        List<String> changed = changedFields(before, draft);
+        List<Long> beforeDepartments = before.departments().stream().map(PersonView.DepartmentRef::id).toList();
+        List<Long> afterDepartments = draft.allDepartmentIds();
+        Long beforePrimary = before.primaryDepartment() == null ? null : before.primaryDepartment().id();
+        boolean transferred = !Objects.equals(beforePrimary, draft.primaryDepartmentId())
+                || !new HashSet<>(beforeDepartments).equals(new HashSet<>(afterDepartments));
+        if (transferred) {
+            people.replaceDepartments(id, draft.primaryDepartmentId(), afterDepartments);
+        }
+        if (changed.isEmpty() && !transferred) {
+            return;
+        }
+        Map<String, Object> details = personDetails(draft);
+        details.put("changed", changed);
+        if (!changed.isEmpty()) {
+            ledger.record("directory.person.updated", Subject.of("person", id), details);
+            events.publishEvent(new PersonEvents.PersonDetailsChanged(id, changed));
+        }
+        if (transferred) {
+            ledger.record("directory.person.transferred", Subject.of("person", id),
+                    Map.of("fromDepartments", beforeDepartments, "toDepartments", afterDepartments,
+                            "fromPrimary", String.valueOf(beforePrimary), "toPrimary", draft.primaryDepartmentId()));
+            events.publishEvent(new PersonEvents.PersonTransferred(id, beforePrimary, draft.primaryDepartmentId(),
+                    beforeDepartments, afterDepartments, today()));
+        }
+    }
+
+    @Transactional
+    public void join(long id, LocalDate on) {
+        PersonView p = requirePerson(id);
+        LifecycleState next = people.lifecycleOf(p).join(on);
+        people.updateLifecycle(id, next);
+        ledger.record("directory.person.joined", Subject.of("person", id), Map.of("joinedOn", on.toString()));
+        events.publishEvent(new PersonEvents.PersonJoined(id, p.employeeNumber(), on, p.employmentType(),
+                p.primaryDepartment() == null ? null : p.primaryDepartment().id()));
+    }
+
+    @Transactional
+    public void startLeaveOfAbsence(long id, LocalDate from) {
+        PersonView p = requirePerson(id);
+        people.updateLifecycle(id, people.lifecycleOf(p).startLeaveOfAbsence(from));
+        ledger.record("directory.person.leaveOfAbsenceStarted", Subject.of("person", id), Map.of("from", from.toString()));
+        events.publishEvent(new PersonEvents.PersonLeaveOfAbsenceStarted(id, from));
+    }
+
+    @Transactional
+    public void returnFromLeave(long id, LocalDate on) {
+        PersonView p = requirePerson(id);
+        people.updateLifecycle(id, people.lifecycleOf(p).returnFromLeave(on));
+        ledger.record("directory.person.returnedFromLeave", Subject.of("person", id), Map.of("on", on.toString()));
+        events.publishEvent(new PersonEvents.PersonReturnedFromLeave(id, on));
+    }
+
+    /** Records a notice of leaving (退職の申出), or a new last working day. */
+    @Transactional
+    public void notifyLeave(long id, LocalDate noticeDate, LocalDate lastWorkingDay) {
+        PersonView p = requirePerson(id);
+        LifecycleState next = people.lifecycleOf(p).notifyLeave(noticeDate, lastWorkingDay);
+        if (p.status() == PersonStatus.LEAVING && Objects.equals(p.noticeDate(), noticeDate)
+                && Objects.equals(p.lastWorkingDay(), lastWorkingDay)) {
+            return;
+        }
+        people.updateLifecycle(id, next);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("noticeDate", noticeDate.toString());
+        details.put("lastWorkingDay", lastWorkingDay.toString());
+        details.put("previousLastWorkingDay", p.lastWorkingDay() == null ? null : p.lastWorkingDay().toString());
+        ledger.record("directory.person.leaveNotified", Subject.of("person", id), details);
+        events.publishEvent(new PersonEvents.PersonLeaveNotified(id, p.employeeNumber(), noticeDate, lastWorkingDay,
+                p.lastWorkingDay()));
+    }
+
+    @Transactional
+    public void retractLeave(long id) {
+        PersonView p = requirePerson(id);
+        people.updateLifecycle(id, people.lifecycleOf(p).retractLeave());
+        ledger.record("directory.person.leaveRetracted", Subject.of("person", id), Map.of());
+        events.publishEvent(new PersonEvents.PersonLeaveRetracted(id));
+    }
+
+    /** The person has left (退職済). */
+    @Transactional
+    public void markLeft(long id, LocalDate on) {
+        PersonView p = requirePerson(id);
+        people.updateLifecycle(id, people.lifecycleOf(p).leave(on));
+        ledger.record("directory.person.left", Subject.of("person", id), Map.of("leftOn", on.toString()));
+        events.publishEvent(new PersonEvents.PersonLeft(id, p.employeeNumber(), on));
+    }
+
+    /** A person, if the current user may see them. */
+    @Transactional(readOnly = true)
+    public PersonView person(long id) {
+        PersonView p = requirePerson(id);
+        if (!visible(p, scopeOf(users.require()))) {
+            throw new AccessRefusedException("directory.person.outOfScope");
+        }
+        return p;
+    }
+
+    /** A person without any scope check, for other modules' services. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PersonView> findPerson(long id) {
+        return people.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<PersonView> findPersonByEmployeeNumber(String employeeNumber) {
+        return people.findByEmployeeNumber(employeeNumber);
+    }
+
+    /** People matching the query within the current user's scope. */
+    @Transactional(readOnly = true)
+    public PersonPage searchPeople(PersonQuery query, int page, int size) {
+        int safeSize = Math.min(Math.max(size, 1), 200);
+        List<Long> departmentFilter = query.departmentId() == null ? null
+                : List.copyOf(departments.subtreeOf(List.of(query.departmentId())));
+        return people.search(query, scopeOf(users.require()), departmentFilter, Math.max(page, 0), safeSize);
+    }
+
+    /** Whether the current user may see this person. */
+    @Transactional(readOnly = true)
+    public boolean canView(long personId) {
+        return people.findById(personId).map(p -> visible(p, scopeOf(users.require()))).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<PersonStatus, Long> countPeopleByStatus() {
+        return people.countByStatus(scopeOf(users.require()));
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    Scope scopeOf(CurrentUser user) {
+        if (user.seesWholeOrganisation()) {
+            return Scope.EVERYONE;
+        }
+        Set<Long> managed = new HashSet<>(user.managedDepartmentIds());
+        if (user.personId() != null) {
+            managed.addAll(departments.managedBy(user.personId()));
+        }
+        if (managed.isEmpty() || !user.has(dev.mamori.platform.Role.MANAGER)) {
+            return Scope.onlySelf(user.personId());
+        }
+        return new Scope(false, departments.subtreeOf(managed), user.personId());
+    }
+
+    private static boolean visible(PersonView p, Scope scope) {
+        return scope.everyone() || Objects.equals(p.id(), scope.selfPersonId())
+                || p.departments().stream().anyMatch(d -> scope.departmentIds().contains(d.id()));
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private void checkDepartment(DepartmentDraft d, Long id) {
+        if (d.code() == null || !d.code().matches("[A-Za-z0-9_.-]{1,32}")) {
+            throw InvalidInputException.onField("code", "directory.department.codeInvalid");
+        }
+        if (d.nameJa() == null || d.nameJa().isBlank()) {
+            throw InvalidInputException.onField("nameJa", "directory.department.nameRequired");
+        }
+        departments.findByCode(d.code()).filter(other -> !Objects.equals(other.id(), id)).ifPresent(other -> {
+            throw ConflictException.onField("code", "directory.department.codeTaken", d.code());
+        });
+        if (d.parentId() != null) {
+            DepartmentView parent = departments.findById(d.parentId())
+                    .orElseThrow(() -> InvalidInputException.onField("parentId", "directory.department.parentUnknown"));
+            if (!parent.active()) {
+                throw InvalidInputException.onField("parentId", "directory.department.parentAbolished");
+            }
+            if (id != null && departments.wouldCycle(id, d.parentId())) {
+                throw InvalidInputException.onField("parentId", "directory.department.parentCycle");
+            }
+        }
+    }
+
+    private void checkPerson(PersonDraft d, Long id) {
+        List<Violation> violations = PersonRules.check(d);
+        if (!violations.isEmpty()) {
+            Violation v = violations.get(0);
+            throw InvalidInputException.onField(v.field(), v.messageKey(), v.args());
+        }
+        people.findByEmployeeNumber(d.employeeNumber()).filter(other -> !Objects.equals(other.id(), id)).ifPresent(other -> {
+            throw ConflictException.onField("employeeNumber", "directory.person.employeeNumberTaken", d.employeeNumber());
+        });
+        for (Long departmentId : d.allDepartmentIds()) {
+            DepartmentView dept = departments.findById(departmentId)
+                    .orElseThrow(() -> InvalidInputException.onField("primaryDepartmentId", "directory.department.unknown", departmentId));
+            if (!dept.active()) {
+                throw InvalidInputException.onField("primaryDepartmentId", "directory.department.abolishedCannotAssign", dept.code());
+            }
+        }
+    }
+
+    private DepartmentView requireDepartment(long id) {
+        return departments.findById(id).orElseThrow(() -> new NotFoundException("directory.department.notFound", id));
+    }
+
+    private PersonView requirePerson(long id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("directory.person.notFound", id));
+    }
+
+    private static Map<String, Object> departmentDetails(DepartmentDraft d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code());
+        m.put("nameJa", d.nameJa());
+        m.put("nameEn", d.nameEn());
+        m.put("parentId", d.parentId());
+        return m;
+    }
+
+    private static Map<String, Object> personDetails(PersonDraft d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("employeeNumber", d.employeeNumber());
+        m.put("name", d.name());
+        m.put("nameKana", d.nameKana());
+        m.put("email", d.email());
+        m.put("position", d.position());
+        m.put("employmentType", d.employmentType() == null ? null : d.employmentType().name());
+        m.put("employer", d.employer());
+        m.put("departments", d.allDepartmentIds());
+        return m;
+    }
+
+    private static List<String> changedFields(PersonView before, PersonDraft d) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.employeeNumber(), d.employeeNumber())) changed.add("employeeNumber");
+        if (!Objects.equals(before.name(), d.name())) changed.add("name");
+        if (!Objects.equals(before.nameKana(), d.nameKana())) changed.add("nameKana");
+        if (!Objects.equals(before.email(), d.email())) changed.add("email");
+        if (!Objects.equals(before.position(), d.position())) changed.add("position");
+        if (before.employmentType() != d.employmentType()) changed.add("employmentType");
+        if (!Objects.equals(before.employer(), d.employer())) changed.add("employer");
+        if (d.joinedOn() != null && !Objects.equals(before.joinedOn(), d.joinedOn())) changed.add("joinedOn");
+        return changed;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.mamori.directory.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.mamori.directory.EmploymentType;
+import dev.mamori.directory.PersonDraft;
+import dev.mamori.directory.PersonPage;
+import dev.mamori.directory.PersonQuery;
+import dev.mamori.directory.PersonStatus;
+import dev.mamori.directory.PersonView;
+import dev.mamori.platform.ConflictException;
+
+/**
+ * SQL for people and their departments. Searches apply a {@link Scope}.
+ */
+@Repository
+public class PersonRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    PersonRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public long insert(PersonDraft d, LifecycleState s) {
+        long id = jdbc.sql("""
+                        insert into directory.person (employee_number, name, name_kana, email, position, employment_type,
+                            employer, status, joined_on, leave_from, notice_date, last_working_day, left_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(d.employeeNumber(), d.name(), d.nameKana(), d.email(), d.position(), d.employmentType().name(),
+                        d.employer(), s.status().name(), date(s.joinedOn()), date(s.leaveFrom()), date(s.noticeDate()),
+                        date(s.lastWorkingDay()), date(s.leftOn()))
+                .query(Long.class).single();
+        replaceDepartments(id, d.primaryDepartmentId(), d.allDepartmentIds());
+        return id;
+    }
+
+    /** Updates the details; refuses with a conflict when someone else changed the person meanwhile. */
+    public void updateDetails(long id, PersonDraft d, int expectedVersion) {
+        int n = jdbc.sql("""
+                        update directory.person set employee_number = ?, name = ?, name_kana = ?, email = ?, position = ?,
+                            employment_type = ?, employer = ?, joined_on = coalesce(?, joined_on),
+                            version = version + 1, updated_at = now()
+                        where id = ? and version = ?""")
+                .params(d.employeeNumber(), d.name(), d.nameKana(), d.email(), d.position(), d.employmentType().name(),
+                        d.employer(), date(d.joinedOn()), id, expectedVersion)
+                .update();
+        if (n == 0) {
+            throw new ConflictException("directory.person.changedMeanwhile");
+        }
+    }
+
+    public void updateLifecycle(long id, LifecycleState s) {
+        jdbc.sql("""
+                        update directory.person set status = ?, joined_on = ?, leave_from = ?, notice_date = ?,
+                            last_working_day = ?, left_on = ?, version = version + 1, updated_at = now()
+                        where id = ?""")
+                .params(s.status().name(), date(s.joinedOn()), date(s.leaveFrom()), date(s.noticeDate()),
+                        date(s.lastWorkingDay()), date(s.leftOn()), id)
+                .update();
+    }
+
+    public void replaceDepartments(long personId, Long primaryId, List<Long> allIds) {
+        jdbc.sql("delete from directory.person_department where person_id = ?").param(personId).update();
+        for (Long departmentId : allIds) {
+            jdbc.sql("insert into directory.person_department (person_id, department_id, is_primary) values (?, ?, ?)")
+                    .params(personId, departmentId, departmentId.equals(primaryId)).update();
+        }
+    }
+
+    public Optional<PersonView> findById(long id) {
+        return views(jdbc.sql("select * from directory.person where id = ?").param(id).query(PersonRepository::row).list())
+                .stream().findFirst();
+    }
+
+    public Optional<PersonView> findByEmployeeNumber(String employeeNumber) {
+        return views(jdbc.sql("select * from directory.person where employee_number = ?").param(employeeNumber)
+                .query(PersonRepository::row).list()).stream().findFirst();
+    }
+
+    /** People by 社員番号, for imports working in chunks. */
+    public Map<String, PersonView> findByEmployeeNumbers(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PersonView> result = new HashMap<>();
+        for (PersonView p : views(jdbc.sql("select * from directory.person where employee_number = any(?)")
+                .param(numbers.toArray(String[]::new)).query(PersonRepository::row).list())) {
+            result.put(p.employeeNumber(), p);
+        }
+        return result;
+    }
+
+    public LifecycleState lifecycleOf(PersonView p) {
+        return new LifecycleState(p.status(), p.joinedOn(), p.leaveFrom(), p.noticeDate(), p.lastWorkingDay(), p.leftOn());
+    }
+
+    public PersonPage search(PersonQuery q, Scope scope, List<Long> departmentFilter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (q.text() != null && !q.text().isBlank()) {
+            String text = q.text().strip();
+            String like = escapeLike(text);
+            where.append(" and (p.employee_number like ? or p.name ilike ? or p.name_kana ilike ?"
+                    + " or replace(p.name, ' ', '') ilike ? or replace(replace(p.name_kana, ' ', ''), '　', '') ilike ?)");
+            args.add(like + "%");
+            args.add("%" + like + "%");
+            args.add("%" + like + "%");
+            String compact = like.replace(" ", "").replace("　", "");
+            args.add("%" + compact + "%");
+            args.add("%" + compact + "%");
+        }
+        if (q.status() != null) {
+            where.append(" and p.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.employmentType() != null) {
+            where.append(" and p.employment_type = ?");
+            args.add(q.employmentType().name());
+        }
+        if (departmentFilter != null) {
+            where.append(" and exists (select 1 from directory.person_department f where f.person_id = p.id and f.department_id = any(?))");
+            args.add(departmentFilter.toArray(Long[]::new));
+        }
+        if (!scope.everyone()) {
+            where.append(" and (p.id = ? or exists (select 1 from directory.person_department s where s.person_id = p.id and s.department_id = any(?)))");
+            args.add(scope.selfPersonId() == null ? -1L : scope.selfPersonId());
+            args.add(scope.departmentIds().toArray(Long[]::new));
+        }
+        long total = template.queryForObject("select count(*) from directory.person p" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<PersonView> rows = template.query("select p.* from directory.person p" + where
+                + " order by p.employee_number limit ? offset ?", PersonRepository::row, pageArgs.toArray());
+        return new PersonPage(views(rows), page, size, total);
+    }
+
+    public Map<PersonStatus, Long> countByStatus(Scope scope) {
+        Map<PersonStatus, Long> result = new LinkedHashMap<>();
+        for (PersonStatus s : PersonStatus.values()) {
+            result.put(s, 0L);
+        }
+        String sql = "select status, count(*) from directory.person p";
+        List<Object> args = new ArrayList<>();
+        if (!scope.everyone()) {
+            sql += " where (p.id = ? or exists (select 1 from directory.person_department s where s.person_id = p.id and s.department_id = any(?)))";
+            args.add(scope.selfPersonId() == null ? -1L : scope.selfPersonId());
+            args.add(scope.departmentIds().toArray(Long[]::new));
+        }
+        template.query(sql + " group by status", rs -> {
+            result.put(PersonStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        }, args.toArray());
+        return result;
+    }
+
+    /** People not yet left who belong to the department (primary or additional). */
+    public long countCurrentMembers(long departmentId) {
+        return jdbc.sql("""
+                select count(*) from directory.person_department pd join directory.person p on p.id = pd.person_id
+                where pd.department_id = ? and p.status <> 'LEFT'""").param(departmentId).query(Long.class).single();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from directory.person").query(Long.class).single();
+    }
+
+    /** Adds the departments to rows read from {@code directory.person}. */
+    List<PersonView> views(List<PersonView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<PersonView.DepartmentRef>> departments = new HashMap<>();
+        jdbc.sql("""
+                select pd.person_id, d.id, d.code, d.name_ja, d.name_en, pd.is_primary
+                from directory.person_department pd join directory.department d on d.id = pd.department_id
+                where pd.person_id = any(?) order by pd.person_id, pd.is_primary desc, d.code""")
+                .param(rows.stream().map(PersonView::id).toArray(Long[]::new))
+                .query(rs -> {
+                    departments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PersonView.DepartmentRef(
+                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+                });
+        return rows.stream().map(p -> new PersonView(p.id(), p.employeeNumber(), p.name(), p.nameKana(), p.email(),
+                p.position(), p.employmentType(), p.employer(), p.status(), p.joinedOn(), p.leaveFrom(), p.noticeDate(),
+                p.lastWorkingDay(), p.leftOn(), departments.getOrDefault(p.id(), List.of()), p.version())).toList();
+    }
+
+    static PersonView row(ResultSet rs, int i) throws SQLException {
+        return new PersonView(rs.getLong("id"), rs.getString("employee_number"), rs.getString("name"),
+                rs.getString("name_kana"), rs.getString("email"), rs.getString("position"),
+                EmploymentType.valueOf(rs.getString("employment_type")), rs.getString("employer"),
+                PersonStatus.valueOf(rs.getString("status")), local(rs, "joined_on"), local(rs, "leave_from"),
+                local(rs, "notice_date"), local(rs, "last_working_day"), local(rs, "left_on"), List.of(),
+                rs.getInt("version"));
+    }
+
+    private static LocalDate local(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
