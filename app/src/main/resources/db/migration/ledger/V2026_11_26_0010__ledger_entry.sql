@@ -24,7 +24,7 @@ create function ledger.refuse_change() returns trigger
     language plpgsql as
 $$
 begin
-    raise exception 'ledger entries are append-only (% refused)', tg_op using errcode = '42501';
+    raise exception 'ledger entries are append-only (% refused)', tg_op;
 end;
 $$;
 
