@@ -38,7 +38,7 @@ class LedgerTests {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from ledger.entry where seq = ?").param(seq).update())
                 .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate ledger.entry").update()).rootCause().rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate ledger.entry").update()).hasStackTraceContaining("append-only");
         assertThat(ledger.historyOf(Subject.of("thing", "1"))).extracting(LedgerEntry::seq).contains(seq);
     }
 
