@@ -30,10 +30,12 @@ public record MamoriProperties(
      * @param url              JDBC URL of an external PostgreSQL 14+; blank means embedded
      * @param embeddedDatabase name of the database inside the embedded server
      * @param embeddedPort     port of the embedded server on 127.0.0.1; 0 picks a free one
+     * @param poolSize         connections in the pool (default 10, HikariCP's own default)
      */
     public record Db(String url, String user, String password,
                      @DefaultValue("mamori") String embeddedDatabase,
-                     @DefaultValue("0") int embeddedPort) {
+                     @DefaultValue("0") int embeddedPort,
+                     @DefaultValue("10") int poolSize) {
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -38,7 +38,7 @@ class EmbeddedPostgresConfiguration {
     DataSource dataSource(MamoriProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("mamori");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(properties.db().poolSize());
         if (properties.db().external()) {
             config.setJdbcUrl(properties.db().url());
             config.setUsername(properties.db().user());
