@@ -25,8 +25,8 @@ class PersonPageModel {
         model.addAttribute("actions", LifecycleAction.allowedFrom(person.status()));
         model.addAttribute("history", directory.historyOfPerson(id));
         if (!model.containsAttribute("lifecycleForm")) {
-            model.addAttribute("lifecycleForm", new LifecycleForm(directory.today(), directory.today(),
-                    person.lastWorkingDay()));
+            model.addAttribute("lifecycleForm", new LifecycleForm(directory.today(),
+                    person.noticeDate() == null ? directory.today() : person.noticeDate(), person.lastWorkingDay()));
         }
     }
 }
