@@ -436,4 +436,27 @@ public class Directory {
         if (d.joinedOn() != null && !Objects.equals(before.joinedOn(), d.joinedOn())) changed.add("joinedOn");
         return changed;
     }
+
+    // ---------------------------------------------------------------- for the directory's pages and API
+
+    /** The audit trail of a person the current user may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<dev.mamori.ledger.LedgerEntry> historyOfPerson(long id) {
+        person(id);
+        List<dev.mamori.ledger.LedgerEntry> entries = new ArrayList<>(ledger.historyOf(Subject.of("person", id)));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+
+    /** Names the 管理責任者 of a department by their 社員番号. */
+    @Transactional
+    public void assignManagersByEmployeeNumber(long departmentId, List<String> employeeNumbers) {
+        requireDepartment(departmentId);
+        List<Long> ids = new ArrayList<>();
+        for (String number : employeeNumbers) {
+            ids.add(people.findByEmployeeNumber(number).map(PersonView::id).orElseThrow(
+                    () -> InvalidInputException.onField("managers", "directory.department.managerUnknown", number)));
+        }
+        assignManagers(departmentId, ids);
+    }
 }

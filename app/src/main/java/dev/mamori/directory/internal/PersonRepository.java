@@ -3,6 +3,7 @@ package dev.mamori.directory.internal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,16 +116,16 @@ public class PersonRepository {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (q.text() != null && !q.text().isBlank()) {
-            String text = q.text().strip();
-            String like = escapeLike(text);
-            where.append(" and (p.employee_number like ? or p.name ilike ? or p.name_kana ilike ?"
-                    + " or replace(p.name, ' ', '') ilike ? or replace(replace(p.name_kana, ' ', ''), '　', '') ilike ?)");
-            args.add(like + "%");
-            args.add("%" + like + "%");
-            args.add("%" + like + "%");
-            String compact = like.replace(" ", "").replace("　", "");
-            args.add("%" + compact + "%");
-            args.add("%" + compact + "%");
+            String text = Normalizer.normalize(q.text().strip(), Normalizer.Form.NFKC);
+            String form = searchForm(q.text());
+            // search_text holds 氏名 and ふりがな in the form of directory.search_form (see V2026_11_26_0200)
+            where.append(" and (p.employee_number like ?");
+            args.add(escapeLike(text) + "%");
+            if (!form.isEmpty()) {
+                where.append(" or strpos(p.search_text, ?) > 0");
+                args.add(form);
+            }
+            where.append(")");
         }
         if (q.status() != null) {
             where.append(" and p.status = ?");
@@ -147,9 +148,31 @@ public class PersonRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<PersonView> rows = template.query("select p.* from directory.person p" + where
-                + " order by p.employee_number limit ? offset ?", PersonRepository::row, pageArgs.toArray());
+        List<PersonView> rows = total <= (long) page * size ? List.of() : template.query("select p.* from directory.person p"
+                + where + " order by p.employee_number limit ? offset ?", PersonRepository::row, pageArgs.toArray());
         return new PersonPage(views(rows), page, size, total);
+    }
+
+    /**
+     * The query text in the comparable form of {@code directory.search_form}: NFKC, no spaces, ASCII
+     * lower case, katakana as hiragana.
+     */
+    static String searchForm(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        nfkc.codePoints().forEach(c -> {
+            if (c == ' ') {
+                return;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            } else if (c >= 0x30A1 && c <= 0x30F6) {
+                out.append((char) (c - 0x60));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     public Map<PersonStatus, Long> countByStatus(Scope scope) {
