@@ -10,6 +10,12 @@ public record AccountRecord(long id, String username, String passwordHash, Strin
                             Instant lastLoginAt, Instant createdAt) {
 
     public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return LockoutPolicy.locked(lockedUntil, now);
+    }
+
+    /** The same account without its password hash, for keeping in a session or showing. */
+    public AccountRecord withoutPasswordHash() {
+        return new AccountRecord(id, username, null, displayName, personId, locale, enabled, failedLogins,
+                lockedUntil, lastLoginAt, createdAt);
     }
 }
