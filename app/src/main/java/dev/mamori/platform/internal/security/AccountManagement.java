@@ -297,7 +297,10 @@ public class AccountManagement {
                         "platform.account.employeeNumberUnknown", number));
     }
 
-    /** Grants for the chosen roles; MANAGER once per department code (kept as they are without a directory). */
+    /**
+     * Grants for the chosen roles; MANAGER once per department code. {@code #<id>} stands for a department
+     * the account already manages but the directory cannot name (closed since, or no directory yet).
+     */
     private List<RoleGrant> grantsFor(Set<Role> roles, List<String> departmentCodes, List<RoleGrant> existing) {
         if (roles == null || roles.isEmpty()) {
             throw InvalidInputException.onField("roles", "platform.account.rolesRequired");
@@ -316,27 +319,28 @@ public class AccountManagement {
             }
             return grants;
         }
-        PersonDirectory people = directory.getIfAvailable();
-        if (people == null) {
-            List<RoleGrant> kept = existing.stream().filter(r -> r.role() == Role.MANAGER).toList();
-            if (!codes.isEmpty()) {
-                throw InvalidInputException.onField("departmentCodes", "platform.account.directoryUnavailable");
-            }
-            if (kept.isEmpty()) {
-                throw InvalidInputException.onField("departmentCodes", "platform.account.managerNeedsDepartment");
-            }
-            grants.addAll(kept);
-            return grants;
-        }
         if (codes.isEmpty()) {
             throw InvalidInputException.onField("departmentCodes", "platform.account.managerNeedsDepartment");
         }
+        PersonDirectory people = directory.getIfAvailable();
         for (String code : codes) {
-            long departmentId = people.findDepartmentByCode(code)
-                    .orElseThrow(() -> InvalidInputException.onField("departmentCodes",
-                            "platform.account.departmentCodeUnknown", code))
-                    .id();
-            grants.add(new RoleGrant(Role.MANAGER, departmentId));
+            RoleGrant grant;
+            if (code.matches("#\\d{1,18}")) {
+                grant = new RoleGrant(Role.MANAGER, Long.parseLong(code.substring(1)));
+                if (!existing.contains(grant)) {
+                    throw InvalidInputException.onField("departmentCodes", "platform.account.departmentCodeUnknown", code);
+                }
+            } else if (people == null) {
+                throw InvalidInputException.onField("departmentCodes", "platform.account.directoryUnavailable");
+            } else {
+                grant = new RoleGrant(Role.MANAGER, people.findDepartmentByCode(code)
+                        .orElseThrow(() -> InvalidInputException.onField("departmentCodes",
+                                "platform.account.departmentCodeUnknown", code))
+                        .id());
+            }
+            if (!grants.contains(grant)) {
+                grants.add(grant);
+            }
         }
         return grants;
     }

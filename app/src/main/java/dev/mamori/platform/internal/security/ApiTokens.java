@@ -124,7 +124,7 @@ public class ApiTokens {
      * The characters kept to tell tokens apart: {@code mmr_} and six random ones for generated tokens,
      * at most a quarter of a token chosen by an operator (the bootstrap token), so most of it stays secret.
      */
-    static String prefixOf(String secret) {
+    public static String prefixOf(String secret) {
         int keep = secret.startsWith(PREFIX) && secret.length() >= 40 ? 10 : Math.min(10, secret.length() / 4);
         return secret.substring(0, keep);
     }
