@@ -99,12 +99,7 @@ public class AccountManagement {
 
     @Transactional
     public long create(String username, String password, String displayName, Long personId, List<RoleGrant> roles) {
-        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,64}")) {
-            throw InvalidInputException.onField("username", "platform.account.usernameInvalid");
-        }
-        if (accounts.findByUsername(username).isPresent()) {
-            throw ConflictException.onField("username", "platform.account.usernameTaken", username);
-        }
+        checkUsername(username);
         String name = checkDisplayName(displayName);
         checkPassword("password", password);
         checkPerson(personId, null);
@@ -123,12 +118,15 @@ public class AccountManagement {
     /** Creates an account from what an administrator entered, resolving the person and departments. */
     @Transactional
     public Created create(NewAccount account) {
+        String username = account.username() == null ? null : account.username().strip();
+        checkUsername(username);
+        checkDisplayName(account.displayName());
         boolean generate = account.password() == null || account.password().isBlank();
         String password = generate ? generatePassword() : account.password();
+        checkPassword("password", password);
         Long personId = blank(account.employeeNumber()) ? null : personIdFor(account.employeeNumber());
         List<RoleGrant> grants = grantsFor(account.roles(), account.departmentCodes(), List.of());
-        long id = create(account.username() == null ? null : account.username().strip(), password,
-                account.displayName(), personId, grants);
+        long id = create(username, password, account.displayName(), personId, grants);
         return new Created(id, generate ? password : null);
     }
 
@@ -343,6 +341,15 @@ public class AccountManagement {
             }
         }
         return grants;
+    }
+
+    private void checkUsername(String username) {
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,64}")) {
+            throw InvalidInputException.onField("username", "platform.account.usernameInvalid");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw ConflictException.onField("username", "platform.account.usernameTaken", username);
+        }
     }
 
     private static String checkDisplayName(String displayName) {
