@@ -64,10 +64,19 @@ class AccountPageTests {
 
     @Test
     void redirectsAnonymousVisitorsToLogin() throws Exception {
-        mvc.perform(get("/account")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/account/tokens")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login"));
+        var owner = users.create(Role.EMPLOYEE);
+        var token = tokens.issue(owner.accountId(), "not-for-strangers", Instant.now().plus(1, ChronoUnit.DAYS));
+        for (var request : java.util.List.of(
+                get("/account"),
+                get("/account/tokens"),
+                get("/account/tokens/created"),
+                post("/account/password").param("currentPassword", "x").param("newPassword", "y").param("confirmation", "y"),
+                post("/account/tokens").param("name", "anonymous").param("validityDays", "5"),
+                post("/account/tokens/{id}/revoke", token.id()))) {
+            mvc.perform(request.with(csrf())).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        }
+        assertThat(tokens.listFor(owner.accountId())).singleElement()
+                .satisfies(t -> assertThat(t.revokedAt()).isNull());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mamori.platform.internal.security;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  */
 public record AccountRecord(long id, String username, String passwordHash, String displayName, Long personId,
                             String locale, boolean enabled, int failedLogins, Instant lockedUntil,
-                            Instant lastLoginAt, Instant createdAt) {
+                            Instant lastLoginAt, Instant createdAt) implements Serializable {
 
     public boolean lockedAt(Instant now) {
         return LockoutPolicy.locked(lockedUntil, now);

@@ -93,7 +93,9 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, AccountRepository accounts, Clock clock) throws Exception {
         RequestHeaderRequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !htmx.matches(request));
+        requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !htmx.matches(request)
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !request.getRequestURI().endsWith("/favicon.ico"));
         AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
         AccessDeniedHandler denied = (request, response, ex) -> {
             if (htmx.matches(request) && ex instanceof CsrfException) {
