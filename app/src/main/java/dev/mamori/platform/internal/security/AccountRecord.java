@@ -1,5 +1,6 @@
 package dev.mamori.platform.internal.security;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,15 @@ import java.time.Instant;
  */
 public record AccountRecord(long id, String username, String passwordHash, String displayName, Long personId,
                             String locale, boolean enabled, int failedLogins, Instant lockedUntil,
-                            Instant lastLoginAt, Instant createdAt) {
+                            Instant lastLoginAt, Instant createdAt) implements Serializable {
 
     public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return LockoutPolicy.locked(lockedUntil, now);
+    }
+
+    /** The same account without its password hash, for keeping in a session or showing. */
+    public AccountRecord withoutPasswordHash() {
+        return new AccountRecord(id, username, null, displayName, personId, locale, enabled, failedLogins,
+                lockedUntil, lastLoginAt, createdAt);
     }
 }

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +62,19 @@ public class AccountRepository {
                 .params(displayName, personId, enabled, id).update();
     }
 
+    public void updateEnabled(long id, boolean enabled) {
+        jdbc.sql("update platform.account set enabled = ?, updated_at = now() where id = ?").params(enabled, id).update();
+    }
+
+    /** Enabled accounts other than {@code id} that hold SYSTEM_ADMIN. */
+    public long countOtherEnabledAdmins(long id) {
+        return jdbc.sql("""
+                        select count(distinct a.id) from platform.account a
+                        join platform.account_role r on r.account_id = a.id
+                        where r.role = 'SYSTEM_ADMIN' and a.enabled and a.id <> ?""")
+                .param(id).query(Long.class).single();
+    }
+
     public void updatePassword(long id, String passwordHash) {
         jdbc.sql("update platform.account set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now() where id = ?")
                 .params(passwordHash, id).update();
@@ -94,6 +110,17 @@ public class AccountRepository {
                 .param(accountId)
                 .query((rs, i) -> new RoleGrant(Role.valueOf(rs.getString(1)), (Long) rs.getObject(2)))
                 .list();
+    }
+
+    /** The roles of every account, by account id. */
+    public Map<Long, List<RoleGrant>> allRoles() {
+        Map<Long, List<RoleGrant>> byAccount = new HashMap<>();
+        jdbc.sql("select account_id, role, department_id from platform.account_role order by role, department_id")
+                .query(rs -> {
+                    byAccount.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new RoleGrant(Role.valueOf(rs.getString(2)), (Long) rs.getObject(3)));
+                });
+        return byAccount;
     }
 
     public void replaceRoles(long accountId, List<RoleGrant> roles) {

@@ -1,7 +1,9 @@
 package dev.mamori.platform.internal.security;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,11 +23,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final AccountRepository accounts;
     private final AuthenticationEntryPoint entryPoint;
+    private final Clock clock;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, AccountRepository accounts, AuthenticationEntryPoint entryPoint) {
+    ApiTokenAuthenticationFilter(ApiTokens tokens, AccountRepository accounts, AuthenticationEntryPoint entryPoint,
+                                 Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.entryPoint = entryPoint;
+        this.clock = clock;
     }
 
     @Override
@@ -37,10 +42,13 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String secret = header.substring(7).trim();
-        var authentication = tokens.authenticate(secret)
+        Instant now = clock.instant();
+        var authentication = secret.isEmpty() ? Optional.<ApiTokenAuthentication>empty()
+                : tokens.authenticate(secret)
                 .flatMap(ids -> accounts.findById(ids[1])
-                        .filter(a -> a.enabled() && !a.lockedAt(Instant.now()))
-                        .map(a -> new ApiTokenAuthentication(new MamoriUserDetails(a, accounts.rolesOf(a.id())), ids[0])));
+                        .filter(a -> a.enabled() && !a.lockedAt(now))
+                        .map(a -> new ApiTokenAuthentication(
+                                new MamoriUserDetails(a, accounts.rolesOf(a.id()), now), ids[0])));
         if (authentication.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.MamoriProperties;
 import dev.mamori.platform.NotFoundException;
 
 /**
@@ -28,27 +31,60 @@ import dev.mamori.platform.NotFoundException;
 public class ApiTokens {
 
     public static final String PREFIX = "mmr_";
+    public static final int MAX_VALIDITY_DAYS = 365;
+    public static final int MAX_NAME_LENGTH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final Clock clock;
+    private final Duration defaultValidity;
 
-    ApiTokens(JdbcClient jdbc, Ledger ledger, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Ledger ledger, Clock clock, MamoriProperties properties) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.clock = clock;
+        this.defaultValidity = properties.security().tokenValidity();
     }
+
+    public enum Status { ACTIVE, EXPIRED, REVOKED }
 
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
                             Instant revokedAt, Instant lastUsedAt) {
         public boolean activeAt(Instant now) {
             return revokedAt == null && expiresAt.isAfter(now);
         }
+
+        public Status statusAt(Instant now) {
+            if (revokedAt != null) {
+                return Status.REVOKED;
+            }
+            return expiresAt.isAfter(now) ? Status.ACTIVE : Status.EXPIRED;
+        }
     }
 
     /** A new token; {@code secret} is shown to the user once and never again. */
-    public record IssuedToken(long id, String secret, Instant expiresAt) {
+    public record IssuedToken(long id, String name, String secret, String prefix, Instant expiresAt) {
+    }
+
+    /** Days a new token is valid when the user does not say ({@code mamori.security.token-validity}, at most 365). */
+    public int defaultValidityDays() {
+        long days = defaultValidity.toDays();
+        return (int) Math.max(1, Math.min(MAX_VALIDITY_DAYS, days));
+    }
+
+    /** A personal token of the account, valid for {@code validityDays} (default when null). */
+    @Transactional
+    public IssuedToken create(long accountId, String name, Integer validityDays) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw InvalidInputException.onField("name", "platform.token.nameInvalid", MAX_NAME_LENGTH);
+        }
+        int days = validityDays == null ? defaultValidityDays() : validityDays;
+        if (days < 1 || days > MAX_VALIDITY_DAYS) {
+            throw InvalidInputException.onField("validityDays", "platform.token.validityInvalid", MAX_VALIDITY_DAYS);
+        }
+        return issue(accountId, trimmed, clock.instant().plus(Duration.ofDays(days)));
     }
 
     public static String newSecret() {
@@ -73,15 +109,24 @@ public class ApiTokens {
 
     @Transactional
     public IssuedToken issueWithSecret(long accountId, String name, String secret, Instant expiresAt) {
+        String prefix = prefixOf(secret);
         long id = jdbc.sql("""
                         insert into platform.api_token (account_id, name, token_hash, prefix, expires_at)
                         values (?, ?, ?, ?, ?) returning id""")
-                .params(accountId, name, hash(secret), secret.substring(0, Math.min(10, secret.length())),
-                        Timestamp.from(expiresAt))
+                .params(accountId, name, hash(secret), prefix, Timestamp.from(expiresAt))
                 .query(Long.class).single();
         ledger.record("platform.token.created", Subject.of("apiToken", id),
                 Map.of("accountId", accountId, "name", name, "expiresAt", expiresAt.toString()));
-        return new IssuedToken(id, secret, expiresAt);
+        return new IssuedToken(id, name, secret, prefix, expiresAt);
+    }
+
+    /**
+     * The characters kept to tell tokens apart: {@code mmr_} and six random ones for generated tokens,
+     * at most a quarter of a token chosen by an operator (the bootstrap token), so most of it stays secret.
+     */
+    public static String prefixOf(String secret) {
+        int keep = secret.startsWith(PREFIX) && secret.length() >= 40 ? 10 : Math.min(10, secret.length() / 4);
+        return secret.substring(0, keep);
     }
 
     @Transactional(readOnly = true)

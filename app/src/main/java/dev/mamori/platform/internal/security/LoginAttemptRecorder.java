@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -20,7 +21,9 @@ import dev.mamori.platform.MamoriProperties;
 
 /**
  * Counts failed logins, locks accounts by the {@link LockoutPolicy}, and records every failure,
- * refusal of a locked account, lock and successful form login in the ledger.
+ * refusal of a locked or disabled account, lock and successful form login in the ledger.
+ * Attempts on a locked or disabled account do not count as failures (Spring Security refuses them
+ * before the password is checked), so a lock is not prolonged by further guessing.
  */
 @Component
 class LoginAttemptRecorder {
@@ -37,7 +40,7 @@ class LoginAttemptRecorder {
         this.ledger = ledger;
         this.tx = tx;
         this.clock = clock;
-        this.policy = new LockoutPolicy(properties.security().maxFailedLogins(), properties.security().lockDuration());
+        this.policy = LockoutPolicy.of(properties.security());
     }
 
     @EventListener
@@ -46,13 +49,13 @@ class LoginAttemptRecorder {
             return;
         }
         String username = event.getAuthentication().getName();
-        boolean locked = event instanceof AuthenticationFailureLockedEvent;
+        String refusal = event instanceof AuthenticationFailureLockedEvent ? "platform.login.refusedLocked"
+                : event instanceof AuthenticationFailureDisabledEvent ? "platform.login.refusedDisabled" : null;
         tx.executeWithoutResult(status -> {
             var account = accounts.findByUsername(username);
             Subject subject = account.map(a -> Subject.of("account", a.id())).orElse(Subject.of("login", username));
-            if (locked) {
-                ledger.record(Actor.anonymous(username), AuditRecord.of("platform.login.refusedLocked", subject,
-                        Map.of("username", username)));
+            if (refusal != null) {
+                ledger.record(Actor.anonymous(username), AuditRecord.of(refusal, subject, Map.of("username", username)));
                 return;
             }
             ledger.record(Actor.anonymous(username), AuditRecord.of("platform.login.failed", subject,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,20 +17,29 @@ import dev.mamori.platform.CurrentUser;
 import dev.mamori.platform.Role;
 
 /**
- * The security principal of a signed-in account (by form login or by API token).
+ * The security principal of a signed-in account (by form login or by API token). It keeps no password
+ * hash beyond the login itself: the hash is only held until Spring Security erases credentials.
  */
 public final class MamoriUserDetails implements UserDetails, CredentialsContainer {
 
     private final AccountRecord account;
     private final List<RoleGrant> roles;
+    private final boolean locked;
     private String password;
     private volatile Locale locale;
 
-    public MamoriUserDetails(AccountRecord account, List<RoleGrant> roles) {
-        this.account = account;
+    /** The principal as of {@code now} (whether the account is locked depends on the time). */
+    public MamoriUserDetails(AccountRecord account, List<RoleGrant> roles, Instant now) {
+        this.account = account.withoutPasswordHash();
         this.roles = List.copyOf(roles);
+        this.locked = account.lockedAt(now);
         this.password = account.passwordHash();
         this.locale = Locale.forLanguageTag(account.locale());
+    }
+
+    /** The principal as of the system time; for tests and tools. */
+    public MamoriUserDetails(AccountRecord account, List<RoleGrant> roles) {
+        this(account, roles, Instant.now());
     }
 
     public CurrentUser toCurrentUser() {
@@ -52,12 +62,26 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
         return account.displayName();
     }
 
+    public List<RoleGrant> roles() {
+        return roles;
+    }
+
     public Locale locale() {
         return locale;
     }
 
     public void locale(Locale locale) {
         this.locale = locale;
+    }
+
+    /** Whether this principal still describes the stored account (name, person, language, roles). */
+    boolean sameAs(AccountRecord stored, List<RoleGrant> storedRoles) {
+        return stored.id() == account.id()
+                && stored.enabled()
+                && Objects.equals(stored.displayName(), account.displayName())
+                && Objects.equals(stored.personId(), account.personId())
+                && Objects.equals(Locale.forLanguageTag(stored.locale()), locale)
+                && Set.copyOf(storedRoles).equals(Set.copyOf(roles));
     }
 
     @Override
@@ -77,7 +101,7 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
 
     @Override
     public boolean isAccountNonLocked() {
-        return !account.lockedAt(Instant.now());
+        return !locked;
     }
 
     @Override

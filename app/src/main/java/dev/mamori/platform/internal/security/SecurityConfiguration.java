@@ -21,9 +21,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -58,7 +62,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountRepository accounts,
-                                 MessageSource messages, LocaleResolver locales) throws Exception {
+                                 MessageSource messages, LocaleResolver locales, Clock clock) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, 401,
                 messages.getMessage("platform.error.unauthorized", null, locales.resolveLocale(request)));
         AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, 403,
@@ -70,27 +74,48 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, unauthorized),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, unauthorized, clock),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
         return http.build();
     }
 
+    /**
+     * The web UI. An htmx request without a valid session (it expired, or the user signed out in another
+     * tab) is answered with {@code HX-Refresh: true} rather than the login page, so htmx reloads the whole
+     * page, which then redirects to the login page instead of swapping it into a fragment. The same holds
+     * for an htmx POST whose CSRF token died with its session. htmx requests are not remembered as the
+     * page to return to after login; the full page that reloads is.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AccountRepository accounts, Clock clock) throws Exception {
+        RequestHeaderRequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !htmx.matches(request)
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !request.getRequestURI().endsWith("/favicon.ico"));
+        AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler denied = (request, response, ex) -> {
+            if (htmx.matches(request) && ex instanceof CsrfException) {
+                response.setHeader("HX-Refresh", "true");
+            }
+            pages.handle(request, response, ex);
+        };
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .requestCache(c -> c.requestCache(requestCache))
+                .addFilterBefore(new SessionAccountFilter(accounts, clock), AuthorizationFilter.class)
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
-                                new RequestHeaderRequestMatcher("HX-Request"))
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), htmx)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                request -> true))
+                                request -> true)
+                        .accessDeniedHandler(denied))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
