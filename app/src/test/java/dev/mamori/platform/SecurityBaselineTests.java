@@ -54,4 +54,20 @@ class SecurityBaselineTests {
         var employee = users.create(Role.EMPLOYEE);
         mvc.perform(get("/").with(TestUsers.as(employee))).andExpect(status().isOk());
     }
+
+    @Test
+    void showsAnHtmxRefusalInTheErrorRegionInsteadOfTheTarget() throws Exception {
+        var employee = users.create(Role.EMPLOYEE);
+        mvc.perform(get("/admin/users").header("HX-Request", "true").with(TestUsers.as(employee)))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("HX-Retarget", "#platform-error"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("権限がありません")));
+    }
+
+    @Test
+    void rendersTheErrorPageInTheLayoutForAnUnknownPage() throws Exception {
+        var employee = users.create(Role.EMPLOYEE);
+        mvc.perform(get("/no/such/page").with(TestUsers.as(employee)))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -30,6 +30,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Two filter chains: the REST API under {@code /api/**} (stateless, bearer tokens, 401/403 as JSON)
@@ -90,7 +91,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AccountRepository accounts, Clock clock) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AccountRepository accounts, Clock clock, MessageSource messages,
+                          LocaleResolver locales) throws Exception {
         RequestHeaderRequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !htmx.matches(request)
@@ -100,6 +102,15 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, ex) -> {
             if (htmx.matches(request) && ex instanceof CsrfException) {
                 response.setHeader("HX-Refresh", "true");
+            } else if (htmx.matches(request)) {
+                // an htmx request refused by its @PreAuthorize: show the refusal in the error region, not in a cell
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setHeader("HX-Retarget", "#platform-error");
+                response.setHeader("HX-Reswap", "innerHTML");
+                response.setContentType("text/html;charset=UTF-8");
+                String text = messages.getMessage("platform.error.forbidden", null, locales.resolveLocale(request));
+                response.getWriter().write("<div class=\"alert alert-error\">" + HtmlUtils.htmlEscape(text) + "</div>");
+                return;
             }
             pages.handle(request, response, ex);
         };
