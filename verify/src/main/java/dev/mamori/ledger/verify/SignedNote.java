@@ -1,4 +1,4 @@
-package dev.mamori.verify;
+package dev.mamori.ledger.verify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
