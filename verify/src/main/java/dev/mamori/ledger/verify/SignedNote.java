@@ -81,7 +81,7 @@ public final class SignedNote {
     /** The note's body when a signature line by the given verifier key verifies, otherwise null. */
     public static String verify(String note, String verifierKey) {
         try {
-            String[] vk = verifierKey.strip().split("\\+");
+            String[] vk = verifierKey.strip().split("\\+", 3);
             if (vk.length != 3) {
                 return null;
             }

@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 class SignedNoteTests {
 
     @Test
+    void verifiesWithKeysWhoseBase64ContainsPlusSigns() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] raw = SignedNote.rawPublicKey(pair.getPublic());
+            String note = SignedNote.sign("o\n1\nAAAA\n", "mamori/ledger", pair.getPrivate(), raw);
+            assertThat(SignedNote.verify(note, SignedNote.verifierKey("mamori/ledger", raw))).isEqualTo("o\n1\nAAAA\n");
+        }
+    }
+
+    @Test
     void signsAndVerifiesACheckpointAndRefusesAlterations() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] raw = SignedNote.rawPublicKey(pair.getPublic());
