@@ -50,7 +50,9 @@ class ImportPreviews {
                         Timestamp.from(createdAt), Timestamp.from(expiresAt), t.rows, t.toCreate, t.toChange, t.unchanged,
                         t.errorCount, t.eventCount, json.writeValueAsString(t.eventCounts))
                 .update();
-        insertFindings(s.id(), "ERROR", t.errors);
+        List<Finding> errors = new ArrayList<>(t.errors);
+        errors.sort(java.util.Comparator.comparingInt(Finding::row)); // stable: a row's errors keep their order
+        insertFindings(s.id(), "ERROR", errors);
         insertFindings(s.id(), "EVENT", t.events);
     }
 
