@@ -134,6 +134,7 @@ public class DirectoryImport {
             throw new InvalidInputException("directory.import.hasErrors", preview.errorCount());
         }
         Path file = fileOf(id);
+        previews.planEachStatementAnew();
         TableReader.Format format = TableReader.Format.valueOf(preview.format());
         Charset charset = preview.encoding() == null ? null : Encodings.named(preview.encoding()).orElse(null);
         Tally tally = run(preview.kind(), file, format, charset, true);

@@ -68,6 +68,15 @@ class ImportPreviews {
                     message_key, args) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""", rows);
     }
 
+    /**
+     * Makes PostgreSQL plan each statement of this transaction with its actual parameters. An import
+     * runs the same lookups a hundred times while the tables grow inside its transaction; a cached
+     * generic plan made while they were small (sequential scans) would make it quadratic.
+     */
+    void planEachStatementAnew() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
     Optional<ImportPreview> find(UUID id, Instant now) {
         return jdbc.sql("select * from directory.import_preview where id = ?").param(id)
                 .query((rs, i) -> map(rs, now)).optional();
