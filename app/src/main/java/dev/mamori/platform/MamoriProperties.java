@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir        where the embedded database, keys and generated files live
  * @param demo           load the demo company into an empty database on start
+ * @param demoPassword   the password of the demo company's accounts; generated and logged once when blank
  * @param db             an external PostgreSQL; when its URL is blank the embedded one is used
  * @param adminPassword  the initial password of {@code admin}; generated when blank
  * @param bootstrapToken an API token of {@code admin} created on start, for automation
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MamoriProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean demo,
+        String demoPassword,
         @DefaultValue Db db,
         String adminPassword,
         String bootstrapToken,

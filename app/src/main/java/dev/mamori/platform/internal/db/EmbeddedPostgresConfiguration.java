@@ -33,6 +33,9 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    /** Data sources on an embedded server still open; the server stops only after they closed. */
+    private static final Object OPEN_LOCK = new Object();
+    private static int openDataSources;
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(MamoriProperties properties) {
@@ -51,8 +54,51 @@ class EmbeddedPostgresConfiguration {
             createDatabaseIfMissing(server, database);
             config.setJdbcUrl(server.getJdbcUrl("postgres", database));
             config.setUsername("postgres");
+            synchronized (OPEN_LOCK) {
+                openDataSources++;
+            }
+            return new HikariDataSource(config) {
+                private boolean counted = true;
+
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        synchronized (OPEN_LOCK) {
+                            if (counted) {
+                                counted = false;
+                                openDataSources--;
+                                OPEN_LOCK.notifyAll();
+                            }
+                        }
+                    }
+                }
+            };
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * JVM shutdown hooks run in parallel: let Spring close its contexts (which still use the database,
+     * e.g. the event publication registry) before the server goes, for at most a few seconds.
+     */
+    private static void awaitDataSourcesClosed() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        synchronized (OPEN_LOCK) {
+            while (openDataSources > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    OPEN_LOCK.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     static EmbeddedPostgres server(Path pgdata, int port) {
@@ -63,12 +109,14 @@ class EmbeddedPostgresConfiguration {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false) // ours below waits for the data sources to close
                         .setPort(port)
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setLocaleConfig("locale", "C")
                         .setLocaleConfig("encoding", "UTF-8")
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitDataSourcesClosed();
                     try {
                         pg.close();
                     } catch (IOException e) {
