@@ -89,10 +89,10 @@ class DirectoryDemoDataTests {
     void createsOneDemoAccountPerRoleLinkedToItsPerson() {
         var demo = accounts.list().stream()
                 .filter(a -> List.of("chief", "committee", "design-manager", "hr", "legal", "it-security", "auditor",
-                        "employee").contains(a.account().username()))
+                        "employee").contains(a.username()))
                 .toList();
-        assertThat(demo).hasSize(8).allSatisfy(a -> assertThat(a.account().personId()).isNotNull());
-        assertThat(demo).filteredOn(a -> a.account().username().equals("design-manager")).singleElement()
+        assertThat(demo).hasSize(8).allSatisfy(a -> assertThat(a.personId()).isNotNull());
+        assertThat(demo).filteredOn(a -> a.username().equals("design-manager")).singleElement()
                 .satisfies(a -> assertThat(a.roles()).anySatisfy(g -> {
                     assertThat(g.role()).isEqualTo(Role.MANAGER);
                     assertThat(g.departmentId()).isEqualTo(directory.findDepartmentByCode("RD-DESIGN").orElseThrow().id());
@@ -111,7 +111,7 @@ class DirectoryDemoDataTests {
 
         assertThat(directory.listDepartments()).hasSize(departments);
         assertThat(count(PersonQuery.all())).isEqualTo(300);
-        assertThat(accounts.list()).filteredOn(a -> a.account().username().equals("chief")).hasSize(1);
+        assertThat(accounts.list()).filteredOn(a -> a.username().equals("chief")).hasSize(1);
     }
 
     private long count(PersonQuery query) {
