@@ -37,9 +37,20 @@ class ExportController {
         this.exports = exports;
     }
 
-    @GetMapping({"/directory/export/{kind:people|departments}", "/api/v1/{kind:people|departments}/export"})
-    void show(@PathVariable String kind, @RequestParam(required = false) String format,
-              @RequestParam(required = false) String encoding, HttpServletResponse response) throws IOException {
+    // literal paths: "/api/v1/{kind}/export" would be as specific as "/api/v1/people/{id}" and so ambiguous
+    @GetMapping({"/directory/export/people", "/api/v1/people/export"})
+    void people(@RequestParam(required = false) String format, @RequestParam(required = false) String encoding,
+                HttpServletResponse response) throws IOException {
+        show("people", format, encoding, response);
+    }
+
+    @GetMapping({"/directory/export/departments", "/api/v1/departments/export"})
+    void departments(@RequestParam(required = false) String format, @RequestParam(required = false) String encoding,
+                     HttpServletResponse response) throws IOException {
+        show("departments", format, encoding, response);
+    }
+
+    private void show(String kind, String format, String encoding, HttpServletResponse response) throws IOException {
         ExportFormat exportFormat = ExportFormat.of(format, encoding);
         response.setContentType(exportFormat.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
