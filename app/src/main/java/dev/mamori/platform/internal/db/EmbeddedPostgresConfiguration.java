@@ -40,6 +40,8 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     DataSource dataSource(MamoriProperties properties) {
         HikariConfig config = new HikariConfig();
+        // JDBC batches (imports, ledger entries, tree nodes) go to PostgreSQL as multi-row inserts
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("mamori");
         config.setMaximumPoolSize(properties.db().poolSize());
         if (properties.db().external()) {
