@@ -33,11 +33,13 @@ public record MamoriProperties(
      * @param embeddedDatabase name of the database inside the embedded server
      * @param embeddedPort     port of the embedded server on 127.0.0.1; 0 picks a free one
      * @param poolSize         connections in the pool (default 10, HikariCP's own default)
+     * @param serverConfig     extra postgresql.conf settings of the embedded server (tuning, statement logging)
      */
     public record Db(String url, String user, String password,
                      @DefaultValue("mamori") String embeddedDatabase,
                      @DefaultValue("0") int embeddedPort,
-                     @DefaultValue("10") int poolSize) {
+                     @DefaultValue("10") int poolSize,
+                     java.util.Map<String, String> serverConfig) {
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -51,7 +51,7 @@ class EmbeddedPostgresConfiguration {
             log.info("Using external PostgreSQL at {}", properties.db().url());
         } else {
             EmbeddedPostgres server = server(properties.dataDir().resolve("postgres").toAbsolutePath().normalize(),
-                    properties.db().embeddedPort());
+                    properties.db().embeddedPort(), properties.db().serverConfig());
             String database = properties.db().embeddedDatabase();
             createDatabaseIfMissing(server, database);
             config.setJdbcUrl(server.getJdbcUrl("postgres", database));
@@ -103,20 +103,30 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    static EmbeddedPostgres server(Path pgdata, int port) {
+    static EmbeddedPostgres server(Path pgdata, int port, java.util.Map<String, String> extraConfig) {
         return SERVERS.computeIfAbsent(pgdata, dir -> {
             try {
                 Files.createDirectories(dir.getParent());
                 long start = System.nanoTime();
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false) // ours below waits for the data sources to close
                         .setPort(port)
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        // sized for one application on one machine: large imports stay in memory and write
+                        // the WAL in big steps (durability settings such as fsync stay at PostgreSQL's defaults)
+                        .setServerConfig("shared_buffers", "256MB")
+                        .setServerConfig("wal_buffers", "16MB")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .setServerConfig("work_mem", "16MB")
+                        .setServerConfig("maintenance_work_mem", "128MB")
                         .setLocaleConfig("locale", "C")
-                        .setLocaleConfig("encoding", "UTF-8")
-                        .start();
+                        .setLocaleConfig("encoding", "UTF-8");
+                if (extraConfig != null) {
+                    extraConfig.forEach(builder::setServerConfig);
+                }
+                EmbeddedPostgres pg = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     awaitDataSourcesClosed();
                     try {
