@@ -28,6 +28,7 @@ import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.LedgerPage;
 import dev.mamori.ledger.LedgerQuery;
 import dev.mamori.ledger.Subject;
+import dev.mamori.ledger.verify.Jcs;
 
 /**
  * Appends entries to {@code ledger.entry}. Sequence numbers are gapless: each writing transaction
@@ -115,12 +116,40 @@ class JdbcLedger implements Ledger {
     private static final int LEAF = 11;
 
     private Object[] row(long seq, Instant at, Actor actor, AuditRecord r) {
-        String detailsJson = json.writeValueAsString(r.details());
-        Object details = json.readValue(detailsJson, Object.class); // plain JSON values, as any verifier reads them
+        Object details = plain(r.details()); // plain JSON values, as any verifier reads them
+        String detailsJson = Jcs.canonical(details);
         String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), details);
         return new Object[] {seq, Timestamp.from(at), actor.kind().name(), actor.accountId(), actor.username(),
                 actor.personId(), r.action(), r.subject().type(), r.subject().id(), detailsJson, canonical,
                 EntryCodec.leafHash(canonical)};
+    }
+
+    /**
+     * The value as plain JSON values (maps with string keys, lists, strings, numbers, booleans, null); other
+     * objects are converted the way Jackson writes them. Cheap for the common case of simple details.
+     */
+    private Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            c.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof java.time.temporal.TemporalAccessor || value instanceof java.util.UUID) {
+            return value.toString();
+        }
+        return json.readValue(json.writeValueAsString(value), Object.class);
     }
 
     /** The tree's size (number of entries) and root hash as of now. */
