@@ -1,0 +1,36 @@
+package dev.mamori.inventory;
+
+import java.util.List;
+
+/**
+ * Events of the register, published in the transaction of the change; ids and small values only.
+ */
+public final class AssetEvents {
+
+    private AssetEvents() {
+    }
+
+    public record AssetRegistered(long assetId, long departmentId) {
+    }
+
+    public record AssetChanged(long assetId, List<String> changedFields) {
+    }
+
+    public record AssetStageChanged(long assetId, Stage from, Stage to) {
+    }
+
+    public record AssetMarkedUnneeded(long assetId) {
+    }
+
+    public record AssetDisposed(long assetId) {
+    }
+
+    public record AssetDesignated(long assetId, String levelId) {
+    }
+
+    public record AssetReclassified(long assetId, String fromLevelId, String toLevelId) {
+    }
+
+    public record AssetDeclassified(long assetId, String fromLevelId) {
+    }
+}
