@@ -29,16 +29,16 @@ public record AssetEntryForm(
         @NotBlank(message = "{inventory.asset.responsibleRequired}") String responsibleEmployeeNumber,
         @NotNull(message = "{inventory.asset.kindRequired}") AssetKind kind,
         AssetSubKind subKind,
-        boolean document, @Size(max = 500, message = "{inventory.form.tooLong}") String documentLocation,
-        boolean electronic, @Size(max = 500, message = "{inventory.form.tooLong}") String electronicLocation,
-        boolean object, @Size(max = 500, message = "{inventory.form.tooLong}") String objectLocation,
-        boolean knowhow, @Size(max = 500, message = "{inventory.form.tooLong}") String knowhowLocation,
+        Boolean document, @Size(max = 500, message = "{inventory.form.tooLong}") String documentLocation,
+        Boolean electronic, @Size(max = 500, message = "{inventory.form.tooLong}") String electronicLocation,
+        Boolean object, @Size(max = 500, message = "{inventory.form.tooLong}") String objectLocation,
+        Boolean knowhow, @Size(max = 500, message = "{inventory.form.tooLong}") String knowhowLocation,
         @NotNull(message = "{inventory.asset.originRequired}") Origin origin,
         @Size(max = 200, message = "{inventory.form.tooLong}") String originParty,
         @Size(max = 1000, message = "{inventory.form.tooLong}") String originDuty,
-        boolean tradeSecret, boolean limitedProvisionData, boolean personalInfo,
+        Boolean tradeSecret, Boolean limitedProvisionData, Boolean personalInfo,
         @PositiveOrZero(message = "{inventory.asset.personalCountInvalid}") Integer personalInfoCount,
-        boolean sensitivePersonalInfo, boolean exportControlled, boolean contractualDuty,
+        Boolean sensitivePersonalInfo, Boolean exportControlled, Boolean contractualDuty,
         @Size(max = 200, message = "{inventory.form.tooLong}") String contractualDutyTo,
         Integer version) {
 
@@ -73,15 +73,19 @@ public record AssetEntryForm(
 
     List<FormEntry> forms() {
         List<FormEntry> forms = new ArrayList<>();
-        if (document) forms.add(new FormEntry(AssetForm.DOCUMENT, documentLocation));
-        if (electronic) forms.add(new FormEntry(AssetForm.ELECTRONIC, electronicLocation));
-        if (object) forms.add(new FormEntry(AssetForm.OBJECT, objectLocation));
-        if (knowhow) forms.add(new FormEntry(AssetForm.KNOWHOW, knowhowLocation));
+        if (Boolean.TRUE.equals(document)) forms.add(new FormEntry(AssetForm.DOCUMENT, documentLocation));
+        if (Boolean.TRUE.equals(electronic)) forms.add(new FormEntry(AssetForm.ELECTRONIC, electronicLocation));
+        if (Boolean.TRUE.equals(object)) forms.add(new FormEntry(AssetForm.OBJECT, objectLocation));
+        if (Boolean.TRUE.equals(knowhow)) forms.add(new FormEntry(AssetForm.KNOWHOW, knowhowLocation));
         return forms;
     }
 
     LegalRegimes regimes() {
-        return new LegalRegimes(tradeSecret, limitedProvisionData, personalInfo, personalInfoCount, sensitivePersonalInfo,
-                exportControlled, contractualDuty, contractualDutyTo);
+        return new LegalRegimes(on(tradeSecret), on(limitedProvisionData), on(personalInfo), personalInfoCount,
+                on(sensitivePersonalInfo), on(exportControlled), on(contractualDuty), contractualDutyTo);
+    }
+
+    private static boolean on(Boolean b) {
+        return Boolean.TRUE.equals(b);
     }
 }
