@@ -25,6 +25,9 @@ public final class AssetEvents {
     public record AssetDisposed(long assetId) {
     }
 
+    public record AssetEvaluated(long assetId, long evaluationId, int total) {
+    }
+
     public record AssetDesignated(long assetId, String levelId) {
     }
 

@@ -47,6 +47,7 @@ import dev.mamori.platform.Role;
 public class Inventory {
 
     private final AssetRepository assets;
+    private final dev.mamori.inventory.internal.EvaluationRepository evaluations;
     private final Directory directory;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -54,9 +55,10 @@ public class Inventory {
     private final InventoryProperties properties;
     private final Clock clock;
 
-    Inventory(AssetRepository assets, Directory directory, Ledger ledger, ApplicationEventPublisher events,
+    Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
               CurrentUsers users, InventoryProperties properties, Clock clock) {
         this.assets = assets;
+        this.evaluations = evaluations;
         this.directory = directory;
         this.ledger = ledger;
         this.events = events;
@@ -149,6 +151,76 @@ public class Inventory {
         d.put("witnessPersonId", disposal.witnessPersonId());
         ledger.record("inventory.asset.disposed", Subject.of("asset", id), d);
         events.publishEvent(new AssetEvents.AssetDisposed(id));
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /**
+     * Records an evaluation (every criterion scored with a rationale, the loss as a yen range); the
+     * entry's next review moves one review interval ahead.
+     */
+    @Transactional
+    public long evaluate(long id, EvaluationDraft draft) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireEditable(row, viewer);
+        List<String> criteria = evaluations.criteria().stream().map(Criterion::code).toList();
+        Set<Integer> scale = evaluations.scale().stream().map(ScaleStep::value).collect(Collectors.toSet());
+        int total = dev.mamori.inventory.internal.EvaluationPolicy.check(draft, criteria, scale);
+        long evaluationId = evaluations.insert(id, viewer.personId(), total, draft);
+        LocalDate next = today().plus(properties.reviewInterval());
+        evaluations.markLatest(id, evaluationId, next);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("evaluationId", evaluationId);
+        d.put("total", total);
+        d.put("scores", draft.scores().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().score())));
+        d.put("lossMinYen", draft.lossMinYen());
+        d.put("lossMaxYen", draft.lossMaxYen());
+        d.put("nextReviewOn", next.toString());
+        ledger.record("inventory.asset.evaluated", Subject.of("asset", id), d);
+        events.publishEvent(new AssetEvents.AssetEvaluated(id, evaluationId, total));
+        return evaluationId;
+    }
+
+    /** The entry's evaluations, newest first. */
+    @Transactional(readOnly = true)
+    public List<EvaluationView> evaluations(long id) {
+        requireVisible(id, viewer());
+        return evaluations.history(id).stream().map(e -> new EvaluationView(e.id(), e.assetId(), e.evaluatedByPersonId(),
+                e.evaluatedByPersonId() == null ? null
+                        : directory.findPerson(e.evaluatedByPersonId()).map(PersonView::name).orElse(null),
+                e.evaluatedAt(), e.total(), e.lossMinYen(), e.lossMaxYen(), e.note(), e.scores())).toList();
+    }
+
+    /** The relative tier and absolute loss band of the entry's latest evaluation, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Standing> standing(long id) {
+        requireVisible(id, viewer());
+        List<EvaluationView> history = evaluations.history(id);
+        if (history.isEmpty() || assets.findById(id).map(r -> r.stage() == Stage.DISPOSED).orElse(true)) {
+            return Optional.empty();
+        }
+        EvaluationView latest = history.get(0);
+        double rank = evaluations.percentRank(id).orElse(0.0);
+        return Optional.of(new Standing(dev.mamori.inventory.internal.EvaluationPolicy.tier(rank),
+                dev.mamori.inventory.internal.EvaluationPolicy.lossBand(latest.lossMaxYen()), latest.lossMinYen(),
+                latest.lossMaxYen(), latest.total()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Criterion> criteria() {
+        return evaluations.criteria();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ScaleStep> scale() {
+        return evaluations.scale();
+    }
+
+    /** The review interval in force (setting {@code mamori.inventory.review-interval}). */
+    public java.time.Period reviewInterval() {
+        return properties.reviewInterval();
     }
 
     // ---------------------------------------------------------------- designation

@@ -104,6 +104,29 @@ class AssetApiController {
         return show(id);
     }
 
+    @GetMapping("/{id}/evaluations")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "The entry's evaluations, newest first")
+    java.util.List<dev.mamori.inventory.EvaluationView> evaluations(@PathVariable long id) {
+        return inventory.evaluations(id);
+    }
+
+    @PostMapping("/{id}/evaluations")
+    @PreAuthorize(InventoryAccess.MANAGER)
+    @Operation(summary = "Evaluate the entry: every criterion scored with a rationale, the loss as a yen range")
+    ResponseEntity<java.util.List<dev.mamori.inventory.EvaluationView>> evaluate(@PathVariable long id,
+            @RequestBody dev.mamori.inventory.EvaluationDraft request) {
+        inventory.evaluate(id, request);
+        return ResponseEntity.status(201).body(inventory.evaluations(id));
+    }
+
+    @GetMapping("/{id}/standing")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "Relative tier and absolute loss band of the latest evaluation (204 when not evaluated)")
+    ResponseEntity<dev.mamori.inventory.Standing> standing(@PathVariable long id) {
+        return inventory.standing(id).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
+    }
+
     @PutMapping("/{id}/designation")
     @PreAuthorize(InventoryAccess.SIGNED_IN)
     @Operation(summary = "Designate (指定) or reclassify the entry; only its 管理責任者")

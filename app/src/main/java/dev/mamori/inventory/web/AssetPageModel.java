@@ -98,6 +98,9 @@ class AssetPageModel {
         model.addAttribute("roles", Arrays.stream(Role.values()).toList());
         model.addAttribute("allDepartments", directory.listDepartments().stream().filter(DepartmentView::active).toList());
         model.addAttribute("today", inventory.today());
+        model.addAttribute("standing", inventory.standing(id).orElse(null));
+        model.addAttribute("evaluations", inventory.evaluations(id));
+        model.addAttribute("criteria", inventory.criteria());
     }
 
     private Map<Long, String> names(AssetView a) {

@@ -88,6 +88,9 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.GET, a, false),
                 new Endpoint(HttpMethod.GET, a + "/timeline", false),
                 new Endpoint(HttpMethod.PUT, a, true),
+                new Endpoint(HttpMethod.GET, a + "/evaluations", false),
+                new Endpoint(HttpMethod.POST, a + "/evaluations", true),
+                new Endpoint(HttpMethod.GET, a + "/standing", false),
                 new Endpoint(HttpMethod.POST, a + "/stage", true),
                 new Endpoint(HttpMethod.POST, a + "/unneeded", true),
                 new Endpoint(HttpMethod.POST, a + "/disposal", true),
@@ -100,6 +103,8 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.GET, p + "/edit", true),
                 new Endpoint(HttpMethod.POST, p, true),
                 new Endpoint(HttpMethod.POST, p + "/stage", true),
+                new Endpoint(HttpMethod.GET, p + "/evaluation", true),
+                new Endpoint(HttpMethod.POST, p + "/evaluation", true),
                 new Endpoint(HttpMethod.POST, p + "/unneeded", true),
                 new Endpoint(HttpMethod.POST, p + "/disposal", true),
                 new Endpoint(HttpMethod.POST, p + "/designation", true),
@@ -115,7 +120,7 @@ class InventoryAuthorizationTests {
                 handlers.add(method.getMethod().getName());
             }
         }));
-        assertThat(handlers).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(24);
     }
 
     @Test
