@@ -28,6 +28,9 @@ public final class AssetEvents {
     public record AssetEvaluated(long assetId, long evaluationId, int total) {
     }
 
+    public record AssetSecrecyDecided(long assetId, SecrecyOutcome outcome) {
+    }
+
     public record AssetDesignated(long assetId, String levelId) {
     }
 

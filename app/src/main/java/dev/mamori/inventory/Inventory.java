@@ -48,6 +48,7 @@ public class Inventory {
 
     private final AssetRepository assets;
     private final dev.mamori.inventory.internal.EvaluationRepository evaluations;
+    private final dev.mamori.inventory.internal.DecisionRepository decisions;
     private final Directory directory;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -55,10 +56,12 @@ public class Inventory {
     private final InventoryProperties properties;
     private final Clock clock;
 
-    Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
+    Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
+              dev.mamori.inventory.internal.DecisionRepository decisions, Directory directory, Ledger ledger, ApplicationEventPublisher events,
               CurrentUsers users, InventoryProperties properties, Clock clock) {
         this.assets = assets;
         this.evaluations = evaluations;
+        this.decisions = decisions;
         this.directory = directory;
         this.ledger = ledger;
         this.events = events;
@@ -221,6 +224,60 @@ public class Inventory {
     /** The review interval in force (setting {@code mamori.inventory.review-interval}). */
     public java.time.Period reviewInterval() {
         return properties.reviewInterval();
+    }
+
+    // ---------------------------------------------------------------- deciding what is secret
+
+    /**
+     * Mamori's recommendation for the entry from the answers; the expected loss defaults to the upper end
+     * of the latest evaluation.
+     */
+    @Transactional(readOnly = true)
+    public SecrecyRecommendation recommend(long id, SecrecyAnswers answers) {
+        AssetRepository.Row row = requireVisible(id, viewer());
+        return dev.mamori.inventory.internal.SecrecyDecisionPolicy.recommend(row.kind(), row.regimes(),
+                withExpectedLoss(id, answers));
+    }
+
+    /** Records the decision of the entry's 管理責任者 with the reason; the recommendation is kept beside it. */
+    @Transactional
+    public long decide(long id, SecrecyAnswers answers, SecrecyOutcome chosen, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        if (chosen == null) {
+            throw InvalidInputException.onField("chosen", "inventory.decision.outcomeRequired");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.onField("reason", "inventory.decision.reasonRequired");
+        }
+        SecrecyAnswers complete = withExpectedLoss(id, answers);
+        SecrecyRecommendation r = dev.mamori.inventory.internal.SecrecyDecisionPolicy.recommend(row.kind(), row.regimes(), complete);
+        long decisionId = decisions.insert(id, complete, r.outcome(), chosen, reason.strip(), viewer.personId());
+        ledger.record("inventory.asset.secrecyDecided", Subject.of("asset", id), Map.of("decisionId", decisionId,
+                "recommended", r.outcome().name(), "chosen", chosen.name(), "reason", reason.strip()));
+        events.publishEvent(new AssetEvents.AssetSecrecyDecided(id, chosen));
+        return decisionId;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DecisionView> decisions(long id) {
+        requireVisible(id, viewer());
+        return decisions.history(id).stream().map(d -> new DecisionView(d.id(), d.answers(), d.recommended(), d.chosen(),
+                d.reason(), d.decidedByPersonId(), d.decidedByPersonId() == null ? null
+                : directory.findPerson(d.decidedByPersonId()).map(PersonView::name).orElse(null), d.decidedAt())).toList();
+    }
+
+    private SecrecyAnswers withExpectedLoss(long id, SecrecyAnswers a) {
+        SecrecyAnswers answers = a == null ? new SecrecyAnswers(null, null, null, null, null, null, null, null, null, null) : a;
+        if (answers.expectedLossYen() != null) {
+            return answers;
+        }
+        List<EvaluationView> history = evaluations.history(id);
+        return history.isEmpty() ? answers : new SecrecyAnswers(answers.revealedByProductAnalysis(),
+                answers.infringementHardToDetect(), answers.leakBreachesLawOrContract(), answers.infrastructureOrStandard(),
+                answers.ownAndWeakensUs(), answers.sharedDataForPartners(), answers.managementCostYen(),
+                answers.litigationCostYen(), history.get(0).lossMaxYen(), answers.lossRecoverable());
     }
 
     // ---------------------------------------------------------------- designation

@@ -127,6 +127,30 @@ class AssetApiController {
         return inventory.standing(id).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
     }
 
+    @PostMapping("/{id}/decision/recommendation")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "Mamori's recommended outcome for the answers, with reasons (nothing is recorded)")
+    dev.mamori.inventory.SecrecyRecommendation recommend(@PathVariable long id,
+            @RequestBody dev.mamori.inventory.SecrecyAnswers answers) {
+        return inventory.recommend(id, answers);
+    }
+
+    @GetMapping("/{id}/decisions")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "The entry's recorded secrecy decisions, newest first")
+    java.util.List<dev.mamori.inventory.DecisionView> decisions(@PathVariable long id) {
+        return inventory.decisions(id);
+    }
+
+    @PostMapping("/{id}/decisions")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "Record the decision (秘密情報の決定) with a reason; only the entry's 管理責任者")
+    ResponseEntity<java.util.List<dev.mamori.inventory.DecisionView>> decide(@PathVariable long id,
+            @RequestBody DecisionForm request) {
+        inventory.decide(id, request.answers(), request.chosen(), request.reason());
+        return ResponseEntity.status(201).body(inventory.decisions(id));
+    }
+
     @PutMapping("/{id}/designation")
     @PreAuthorize(InventoryAccess.SIGNED_IN)
     @Operation(summary = "Designate (指定) or reclassify the entry; only its 管理責任者")

@@ -91,6 +91,9 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.GET, a + "/evaluations", false),
                 new Endpoint(HttpMethod.POST, a + "/evaluations", true),
                 new Endpoint(HttpMethod.GET, a + "/standing", false),
+                new Endpoint(HttpMethod.POST, a + "/decision/recommendation", false),
+                new Endpoint(HttpMethod.GET, a + "/decisions", false),
+                new Endpoint(HttpMethod.POST, a + "/decisions", true),
                 new Endpoint(HttpMethod.POST, a + "/stage", true),
                 new Endpoint(HttpMethod.POST, a + "/unneeded", true),
                 new Endpoint(HttpMethod.POST, a + "/disposal", true),
@@ -104,6 +107,9 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.POST, p, true),
                 new Endpoint(HttpMethod.POST, p + "/stage", true),
                 new Endpoint(HttpMethod.GET, p + "/evaluation", true),
+                new Endpoint(HttpMethod.GET, p + "/decision", false),
+                new Endpoint(HttpMethod.POST, p + "/decision/recommendation", false),
+                new Endpoint(HttpMethod.POST, p + "/decision", true),
                 new Endpoint(HttpMethod.POST, p + "/evaluation", true),
                 new Endpoint(HttpMethod.POST, p + "/unneeded", true),
                 new Endpoint(HttpMethod.POST, p + "/disposal", true),
@@ -120,7 +126,7 @@ class InventoryAuthorizationTests {
                 handlers.add(method.getMethod().getName());
             }
         }));
-        assertThat(handlers).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(30);
     }
 
     @Test
