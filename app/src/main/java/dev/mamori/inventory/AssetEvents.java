@@ -31,6 +31,19 @@ public final class AssetEvents {
     public record AssetSecrecyDecided(long assetId, SecrecyOutcome outcome) {
     }
 
+    public record DeclarationSubmitted(long declarationId, long departmentId) {
+    }
+
+    public record DeclarationDesignated(long declarationId, long assetId) {
+    }
+
+    public record DeclarationRejected(long declarationId) {
+    }
+
+    /** A declaration was left unanswered for the configured number of days. */
+    public record DeclarationReminderDue(long declarationId, long departmentId) {
+    }
+
     public record AssetDesignated(long assetId, String levelId) {
     }
 

@@ -49,6 +49,7 @@ public class Inventory {
     private final AssetRepository assets;
     private final dev.mamori.inventory.internal.EvaluationRepository evaluations;
     private final dev.mamori.inventory.internal.DecisionRepository decisions;
+    private final dev.mamori.inventory.internal.DeclarationRepository declarations;
     private final Directory directory;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
@@ -57,11 +58,13 @@ public class Inventory {
     private final Clock clock;
 
     Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
-              dev.mamori.inventory.internal.DecisionRepository decisions, Directory directory, Ledger ledger, ApplicationEventPublisher events,
+              dev.mamori.inventory.internal.DecisionRepository decisions,
+              dev.mamori.inventory.internal.DeclarationRepository declarations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
               CurrentUsers users, InventoryProperties properties, Clock clock) {
         this.assets = assets;
         this.evaluations = evaluations;
         this.decisions = decisions;
+        this.declarations = declarations;
         this.directory = directory;
         this.ledger = ledger;
         this.events = events;
@@ -278,6 +281,116 @@ public class Inventory {
                 answers.infringementHardToDetect(), answers.leakBreachesLawOrContract(), answers.infrastructureOrStandard(),
                 answers.ownAndWeakensUs(), answers.sharedDataForPartners(), answers.managementCostYen(),
                 answers.litigationCostYen(), history.get(0).lossMaxYen(), answers.lossRecoverable());
+    }
+
+    // ---------------------------------------------------------------- declarations (申告)
+
+    /** Any employee declares information; it goes to the 管理責任者 of their primary department. */
+    @Transactional
+    public long declare(DeclarationDraft draft) {
+        CurrentUser user = users.require();
+        if (user.personId() == null) {
+            throw new InvalidInputException("inventory.declaration.noPerson");
+        }
+        if (draft.title() == null || draft.title().isBlank()) {
+            throw InvalidInputException.onField("title", "inventory.asset.nameRequired");
+        }
+        if (draft.kind() == null || draft.form() == null || draft.origin() == null) {
+            throw InvalidInputException.onField("kind", "inventory.declaration.incomplete");
+        }
+        PersonView person = directory.findPerson(user.personId()).filter(p -> p.primaryDepartment() != null)
+                .orElseThrow(() -> new InvalidInputException("inventory.declaration.noDepartment"));
+        long departmentId = person.primaryDepartment().id();
+        long id = declarations.insert(person.id(), departmentId, draft, today());
+        ledger.record("inventory.declaration.submitted", Subject.of("declaration", id),
+                Map.of("title", draft.title().strip(), "departmentId", departmentId));
+        events.publishEvent(new AssetEvents.DeclarationSubmitted(id, departmentId));
+        return id;
+    }
+
+    /** Declarations the current user may see: their own and those to handle, open ones first. */
+    @Transactional(readOnly = true)
+    public List<DeclarationView> declarations() {
+        Viewer viewer = viewer();
+        return declarations.visible(viewer).stream().map(this::named).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canHandle(DeclarationView d) {
+        return d.open() && viewer().managedDepartments().contains(d.departmentId());
+    }
+
+    /**
+     * The department's 管理責任者 designates a declaration: it becomes a register entry with the handler
+     * as its 管理責任者, designated at once.
+     */
+    @Transactional
+    public long designateDeclaration(long declarationId, DesignationDraft designation) {
+        DeclarationView d = requireHandleable(declarationId);
+        Viewer viewer = viewer();
+        long assetId = register(new AssetDraft(d.title(), d.description(), d.departmentId(), viewer.personId(), d.kind(),
+                null, List.of(new FormEntry(d.form(), d.location())), d.origin(), d.originParty(), null, null));
+        designate(assetId, designation);
+        declarations.handle(declarationId, "DESIGNATED", viewer.personId(), today(), designation.reason(), assetId);
+        ledger.record("inventory.declaration.designated", Subject.of("declaration", declarationId), Map.of("assetId", assetId));
+        events.publishEvent(new AssetEvents.DeclarationDesignated(declarationId, assetId));
+        return assetId;
+    }
+
+    @Transactional
+    public void rejectDeclaration(long declarationId, String reason) {
+        DeclarationView d = requireHandleable(declarationId);
+        AssetRules.checkReason(reason);
+        declarations.handle(declarationId, "REJECTED", viewer().personId(), today(), reason.strip(), null);
+        ledger.record("inventory.declaration.rejected", Subject.of("declaration", declarationId), Map.of("reason", reason.strip()));
+        events.publishEvent(new AssetEvents.DeclarationRejected(d.id()));
+    }
+
+    /**
+     * Reminds the managers of every declaration left unanswered for the configured number of days (and
+     * again after as many days); returns the declarations reminded. Run by the scheduled job.
+     */
+    @Transactional
+    public List<Long> remindUnansweredDeclarations() {
+        LocalDate today = today();
+        List<Long> reminded = new ArrayList<>();
+        for (DeclarationView d : declarations.dueForReminder(today, properties.declarationReminderDays())) {
+            declarations.markReminded(d.id(), today);
+            ledger.record("inventory.declaration.reminded", Subject.of("declaration", d.id()),
+                    Map.of("departmentId", d.departmentId(), "declaredOn", d.declaredOn().toString()));
+            events.publishEvent(new AssetEvents.DeclarationReminderDue(d.id(), d.departmentId()));
+            reminded.add(d.id());
+        }
+        return reminded;
+    }
+
+    public int declarationReminderDays() {
+        return properties.declarationReminderDays();
+    }
+
+    private DeclarationView requireHandleable(long id) {
+        Viewer viewer = viewer();
+        DeclarationView d = declarations.findById(id)
+                .orElseThrow(() -> new NotFoundException("inventory.declaration.notFound", String.valueOf(id)));
+        if (!viewer.managedDepartments().contains(d.departmentId())) {
+            if (viewer.seesAll() || Objects.equals(viewer.personId(), d.declarantPersonId())) {
+                throw new AccessRefusedException("inventory.declaration.notHandler");
+            }
+            throw new NotFoundException("inventory.declaration.notFound", String.valueOf(id));
+        }
+        if (!d.open()) {
+            throw new dev.mamori.platform.ConflictException("inventory.declaration.alreadyHandled");
+        }
+        return d;
+    }
+
+    private DeclarationView named(DeclarationView d) {
+        String who = directory.findPerson(d.declarantPersonId()).map(PersonView::name).orElse(null);
+        String dept = directory.listDepartments().stream().filter(x -> x.id() == d.departmentId()).map(DepartmentView::nameJa)
+                .findFirst().orElse(null);
+        return new DeclarationView(d.id(), d.declarantPersonId(), who, d.departmentId(), dept, d.title(), d.description(),
+                d.kind(), d.form(), d.location(), d.origin(), d.originParty(), d.status(), d.handledByPersonId(),
+                d.handledOn(), d.handlingReason(), d.assetId(), d.declaredOn(), d.remindedOn());
     }
 
     // ---------------------------------------------------------------- designation

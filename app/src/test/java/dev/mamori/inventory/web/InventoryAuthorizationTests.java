@@ -99,6 +99,13 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.POST, a + "/disposal", true),
                 new Endpoint(HttpMethod.PUT, a + "/designation", true),
                 new Endpoint(HttpMethod.POST, a + "/declassification", true),
+                new Endpoint(HttpMethod.GET, "/api/v1/assets/declarations", false),
+                new Endpoint(HttpMethod.POST, "/api/v1/assets/declarations/" + id + "/designation", true),
+                new Endpoint(HttpMethod.POST, "/api/v1/assets/declarations/" + id + "/rejection", true),
+                new Endpoint(HttpMethod.GET, "/inventory/declarations", false),
+                new Endpoint(HttpMethod.GET, "/inventory/declarations/new", false),
+                new Endpoint(HttpMethod.POST, "/inventory/declarations/" + id + "/designation", true),
+                new Endpoint(HttpMethod.POST, "/inventory/declarations/" + id + "/rejection", true),
                 new Endpoint(HttpMethod.GET, "/inventory/assets", false),
                 new Endpoint(HttpMethod.GET, "/inventory/assets/new", true),
                 new Endpoint(HttpMethod.POST, "/inventory/assets", true),
@@ -126,7 +133,7 @@ class InventoryAuthorizationTests {
                 handlers.add(method.getMethod().getName());
             }
         }));
-        assertThat(handlers).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(37);
     }
 
     @Test
@@ -147,7 +154,7 @@ class InventoryAuthorizationTests {
             int status = mvc.perform(e.build().with(as(employee))).andReturn().getResponse().getStatus();
             if (e.write()) {
                 assertThat(status).as(e.toString()).isEqualTo(403);
-            } else if (e.path().endsWith("/assets")) {
+            } else if (e.path().endsWith("/assets") || e.path().contains("declarations")) {
                 assertThat(status).as(e.toString()).isEqualTo(200);
             } else {
                 assertThat(status).as(e.toString()).isEqualTo(403);
@@ -158,7 +165,7 @@ class InventoryAuthorizationTests {
     @Test
     void aManagerOfAnotherDepartmentIsRefusedEveryEndpointOfTheEntry() throws Exception {
         for (Endpoint e : endpoints(plain)) {
-            if (e.path().endsWith("/assets") || e.path().endsWith("/new")) {
+            if (e.path().endsWith("/assets") || e.path().endsWith("/new") || e.path().contains("declarations")) {
                 continue;
             }
             int status = mvc.perform(e.build().with(as(otherManager))).andReturn().getResponse().getStatus();
@@ -170,7 +177,7 @@ class InventoryAuthorizationTests {
     void everyEndpointAnswersAnOutsider404ForATopSecretEntryAsForAMissingId() throws Exception {
         for (MamoriUserDetails outsider : List.of(otherManager, reg.manager(dept))) {
             for (Endpoint e : endpoints(topSecret)) {
-                if (e.path().endsWith("/assets") || e.path().endsWith("/new")) {
+                if (e.path().endsWith("/assets") || e.path().endsWith("/new") || e.path().contains("declarations")) {
                     continue;
                 }
                 int hidden = mvc.perform(e.build().with(as(outsider))).andReturn().getResponse().getStatus();
