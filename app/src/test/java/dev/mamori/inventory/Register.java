@@ -48,6 +48,14 @@ public final class Register {
                 EmploymentType.REGULAR, null, departmentId, List.of(), LocalDate.now(Directory.JAPAN))));
     }
 
+    /** Names the person 管理責任者 of the department in the directory. */
+    public void assignManager(long departmentId, long personId) {
+        as(hr, () -> {
+            directory.assignManagers(departmentId, java.util.List.of(personId));
+            return null;
+        });
+    }
+
     /** An EMPLOYEE account of a new person in the department. */
     public MamoriUserDetails employee(long departmentId) {
         return users.create(person(departmentId), List.of(new RoleGrant(Role.EMPLOYEE, null)));
