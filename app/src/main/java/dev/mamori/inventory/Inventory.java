@@ -533,6 +533,12 @@ public class Inventory {
         return assets.countReviewOverdue(viewer(), today());
     }
 
+    /** Designated entries visible to the current user whose secrecy end date has passed. */
+    @Transactional(readOnly = true)
+    public long countSecrecyEnded() {
+        return assets.countSecrecyEnded(viewer(), today());
+    }
+
     /** The naming warning for a proposed name, if any, as a message key. */
     public Optional<String> nameWarning(String name) {
         return AssetNameRule.check(name).map(AssetNameRule.Warning::messageKey);

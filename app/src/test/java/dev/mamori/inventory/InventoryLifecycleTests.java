@@ -162,6 +162,22 @@ class InventoryLifecycleTests {
     }
 
     @Test
+    void findsDesignationsWhoseSecrecyPeriodHasEnded() {
+        LocalDate until = inventory.today().plusDays(10);
+        as(manager, () -> {
+            inventory.designate(asset, new DesignationDraft("CONFIDENTIAL", List.of(AccessHolder.department(dept)), until,
+                    null, null, null));
+            return null;
+        });
+        String name = as(manager, () -> inventory.asset(asset)).name();
+        java.util.function.Function<LocalDate, List<Long>> endedBy = date -> as(manager, () -> inventory.search(
+                new AssetQuery(name, null, null, null, null, null, null, null, date), 0, 10)).assets().stream()
+                .map(AssetView::id).toList();
+        assertThat(endedBy.apply(until.minusDays(1))).isEmpty();
+        assertThat(endedBy.apply(until)).containsExactly(asset);
+    }
+
+    @Test
     void refusesADesignationWithoutHoldersOrPeriod() {
         assertThatThrownBy(() -> as(manager, () -> {
             inventory.designate(asset, new DesignationDraft("CONFIDENTIAL", List.of(), null, "公開まで", null, null));

@@ -222,6 +222,10 @@ public class AssetRepository {
             where.append(" and a.stage <> 'DISPOSED' and a.next_review_on <= :reviewDue");
             params.put("reviewDue", date(q.reviewDueBy()));
         }
+        if (q.secrecyEndedBy() != null) {
+            where.append(" and a.level_id is not null and a.secret_until <= :secrecyEnded");
+            params.put("secrecyEnded", date(q.secrecyEndedBy()));
+        }
         if (q.stage() != null) {
             where.append(" and a.stage = :stage");
             params.put("stage", q.stage().name());
@@ -255,6 +259,12 @@ public class AssetRepository {
 
     public long countVisible(Viewer v) {
         return bind(jdbc.sql("select count(*) from inventory.asset a where " + VISIBLE), v).query(Long.class).single();
+    }
+
+    /** Designated entries whose secrecy end date has passed: to be reclassified or declassified. */
+    public long countSecrecyEnded(Viewer v, LocalDate today) {
+        return bind(jdbc.sql("select count(*) from inventory.asset a where a.level_id is not null and a.secret_until < :today and "
+                + VISIBLE), v).param("today", date(today)).query(Long.class).single();
     }
 
     public long countReviewOverdue(Viewer v, LocalDate today) {

@@ -36,6 +36,8 @@ class InventoryNavigation implements NavigationContributor, DashboardContributor
         return List.of(
                 new DashboardCard("inventory.dashboard.visible", inventory.countVisible(), "/inventory/assets", 200),
                 new DashboardCard("inventory.dashboard.reviewOverdue", inventory.countReviewOverdue(),
-                        "/inventory/assets?reviewDue=true", 210));
+                        "/inventory/assets?reviewDue=true", 210),
+                new DashboardCard("inventory.dashboard.secrecyEnded", inventory.countSecrecyEnded(),
+                        "/inventory/assets?secrecyEnded=true", 220));
     }
 }

@@ -11,11 +11,12 @@ import dev.mamori.inventory.Stage;
  * The register list's filters as request parameters.
  */
 public record AssetFilter(String q, Long departmentId, AssetKind kind, AssetForm form, String levelId, String regime,
-                   Stage stage, Boolean reviewDue) {
+                   Stage stage, Boolean reviewDue, Boolean secrecyEnded) {
 
     AssetQuery toQuery(java.time.LocalDate today) {
         return new AssetQuery(q, departmentId, kind, form, blank(levelId), blank(regime), stage,
-                Boolean.TRUE.equals(reviewDue) ? today.minusDays(1) : null);
+                Boolean.TRUE.equals(reviewDue) ? today.minusDays(1) : null,
+                Boolean.TRUE.equals(secrecyEnded) ? today.minusDays(1) : null);
     }
 
     public String url() {
@@ -24,6 +25,7 @@ public record AssetFilter(String q, Long departmentId, AssetKind kind, AssetForm
                 .queryParamIfPresent("form", opt(form)).queryParamIfPresent("levelId", opt(blank(levelId)))
                 .queryParamIfPresent("regime", opt(blank(regime))).queryParamIfPresent("stage", opt(stage))
                 .queryParamIfPresent("reviewDue", opt(Boolean.TRUE.equals(reviewDue) ? true : null))
+                .queryParamIfPresent("secrecyEnded", opt(Boolean.TRUE.equals(secrecyEnded) ? true : null))
                 .build().toUriString();
     }
 
