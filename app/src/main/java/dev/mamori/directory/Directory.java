@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +14,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mamori.directory.internal.Change;
+import dev.mamori.directory.internal.DepartmentChanges;
 import dev.mamori.directory.internal.DepartmentRepository;
 import dev.mamori.directory.internal.LifecycleState;
+import dev.mamori.directory.internal.PersonChanges;
 import dev.mamori.directory.internal.PersonRepository;
 import dev.mamori.directory.internal.PersonRules;
 import dev.mamori.directory.internal.Scope;
@@ -68,8 +70,7 @@ public class Directory {
     public long createDepartment(DepartmentDraft draft) {
         checkDepartment(draft, null);
         long id = departments.insert(draft);
-        ledger.record("directory.department.created", Subject.of("department", id), departmentDetails(draft));
-        events.publishEvent(new DepartmentEvents.DepartmentCreated(id, draft.code(), draft.parentId()));
+        publish(DepartmentChanges.created(id, draft));
         return id;
     }
 
@@ -78,10 +79,7 @@ public class Directory {
         DepartmentView before = requireDepartment(id);
         checkDepartment(draft, id);
         departments.update(id, draft);
-        Map<String, Object> details = departmentDetails(draft);
-        details.put("before", departmentDetails(new DepartmentDraft(before.code(), before.nameJa(), before.nameEn(), before.parentId())));
-        ledger.record("directory.department.updated", Subject.of("department", id), details);
-        events.publishEvent(new DepartmentEvents.DepartmentChanged(id, draft.code(), draft.parentId()));
+        publish(DepartmentChanges.updated(before, draft));
     }
 
     @Transactional
@@ -100,9 +98,7 @@ public class Directory {
         }
         LocalDate date = on == null ? today() : on;
         departments.abolish(id, date);
-        ledger.record("directory.department.abolished", Subject.of("department", id),
-                Map.of("code", department.code(), "abolishedOn", date.toString()));
-        events.publishEvent(new DepartmentEvents.DepartmentAbolished(id, department.code()));
+        publish(DepartmentChanges.abolished(id, department.code(), date));
     }
 
     /** Names the 管理責任者 of a department. */
@@ -183,15 +179,7 @@ public class Directory {
         boolean prospective = joinOn.isAfter(today());
         LifecycleState state = prospective ? LifecycleState.registered(joinOn) : LifecycleState.joined(joinOn);
         long id = people.insert(draft, state);
-        Map<String, Object> details = personDetails(draft);
-        details.put("status", state.status().name());
-        ledger.record("directory.person.registered", Subject.of("person", id), details);
-        if (prospective) {
-            events.publishEvent(new PersonEvents.PersonRegistered(id, draft.employeeNumber(), joinOn));
-        } else {
-            events.publishEvent(new PersonEvents.PersonJoined(id, draft.employeeNumber(), joinOn, draft.employmentType(),
-                    draft.primaryDepartmentId()));
-        }
+        publish(PersonChanges.registered(id, draft, state));
         return id;
     }
 
@@ -201,31 +189,10 @@ public class Directory {
         PersonView before = requirePerson(id);
         checkPerson(draft, id);
         people.updateDetails(id, draft, expectedVersion);
-        List<String> changed = changedFields(before, draft);
-        List<Long> beforeDepartments = before.departments().stream().map(PersonView.DepartmentRef::id).toList();
-        List<Long> afterDepartments = draft.allDepartmentIds();
-        Long beforePrimary = before.primaryDepartment() == null ? null : before.primaryDepartment().id();
-        boolean transferred = !Objects.equals(beforePrimary, draft.primaryDepartmentId())
-                || !new HashSet<>(beforeDepartments).equals(new HashSet<>(afterDepartments));
-        if (transferred) {
-            people.replaceDepartments(id, draft.primaryDepartmentId(), afterDepartments);
+        if (PersonChanges.transferred(before, draft)) {
+            people.replaceDepartments(id, draft.primaryDepartmentId(), draft.allDepartmentIds());
         }
-        if (changed.isEmpty() && !transferred) {
-            return;
-        }
-        Map<String, Object> details = personDetails(draft);
-        details.put("changed", changed);
-        if (!changed.isEmpty()) {
-            ledger.record("directory.person.updated", Subject.of("person", id), details);
-            events.publishEvent(new PersonEvents.PersonDetailsChanged(id, changed));
-        }
-        if (transferred) {
-            ledger.record("directory.person.transferred", Subject.of("person", id),
-                    Map.of("fromDepartments", beforeDepartments, "toDepartments", afterDepartments,
-                            "fromPrimary", String.valueOf(beforePrimary), "toPrimary", draft.primaryDepartmentId()));
-            events.publishEvent(new PersonEvents.PersonTransferred(id, beforePrimary, draft.primaryDepartmentId(),
-                    beforeDepartments, afterDepartments, today()));
-        }
+        PersonChanges.updated(before, draft, today()).forEach(this::publish);
     }
 
     @Transactional
@@ -233,8 +200,7 @@ public class Directory {
         PersonView p = requirePerson(id);
         LifecycleState next = people.lifecycleOf(p).join(on);
         people.updateLifecycle(id, next);
-        ledger.record("directory.person.joined", Subject.of("person", id), Map.of("joinedOn", on.toString()));
-        events.publishEvent(new PersonEvents.PersonJoined(id, p.employeeNumber(), on, p.employmentType(),
+        publish(PersonChanges.joined(id, p.employeeNumber(), on, p.employmentType(),
                 p.primaryDepartment() == null ? null : p.primaryDepartment().id()));
     }
 
@@ -242,16 +208,14 @@ public class Directory {
     public void startLeaveOfAbsence(long id, LocalDate from) {
         PersonView p = requirePerson(id);
         people.updateLifecycle(id, people.lifecycleOf(p).startLeaveOfAbsence(from));
-        ledger.record("directory.person.leaveOfAbsenceStarted", Subject.of("person", id), Map.of("from", from.toString()));
-        events.publishEvent(new PersonEvents.PersonLeaveOfAbsenceStarted(id, from));
+        publish(PersonChanges.leaveOfAbsenceStarted(id, from));
     }
 
     @Transactional
     public void returnFromLeave(long id, LocalDate on) {
         PersonView p = requirePerson(id);
         people.updateLifecycle(id, people.lifecycleOf(p).returnFromLeave(on));
-        ledger.record("directory.person.returnedFromLeave", Subject.of("person", id), Map.of("on", on.toString()));
-        events.publishEvent(new PersonEvents.PersonReturnedFromLeave(id, on));
+        publish(PersonChanges.returnedFromLeave(id, on));
     }
 
     /** Records a notice of leaving (退職の申出), or a new last working day. */
@@ -264,21 +228,14 @@ public class Directory {
             return;
         }
         people.updateLifecycle(id, next);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("noticeDate", noticeDate.toString());
-        details.put("lastWorkingDay", lastWorkingDay.toString());
-        details.put("previousLastWorkingDay", p.lastWorkingDay() == null ? null : p.lastWorkingDay().toString());
-        ledger.record("directory.person.leaveNotified", Subject.of("person", id), details);
-        events.publishEvent(new PersonEvents.PersonLeaveNotified(id, p.employeeNumber(), noticeDate, lastWorkingDay,
-                p.lastWorkingDay()));
+        publish(PersonChanges.leaveNotified(id, p.employeeNumber(), noticeDate, lastWorkingDay, p.lastWorkingDay()));
     }
 
     @Transactional
     public void retractLeave(long id) {
         PersonView p = requirePerson(id);
         people.updateLifecycle(id, people.lifecycleOf(p).retractLeave());
-        ledger.record("directory.person.leaveRetracted", Subject.of("person", id), Map.of());
-        events.publishEvent(new PersonEvents.PersonLeaveRetracted(id));
+        publish(PersonChanges.leaveRetracted(id));
     }
 
     /** The person has left (退職済). */
@@ -286,8 +243,7 @@ public class Directory {
     public void markLeft(long id, LocalDate on) {
         PersonView p = requirePerson(id);
         people.updateLifecycle(id, people.lifecycleOf(p).leave(on));
-        ledger.record("directory.person.left", Subject.of("person", id), Map.of("leftOn", on.toString()));
-        events.publishEvent(new PersonEvents.PersonLeft(id, p.employeeNumber(), on));
+        publish(PersonChanges.left(id, p.employeeNumber(), on));
     }
 
     /** A person, if the current user may see them. */
@@ -402,39 +358,21 @@ public class Directory {
         return people.findById(id).orElseThrow(() -> new NotFoundException("directory.person.notFound", id));
     }
 
-    private static Map<String, Object> departmentDetails(DepartmentDraft d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", d.code());
-        m.put("nameJa", d.nameJa());
-        m.put("nameEn", d.nameEn());
-        m.put("parentId", d.parentId());
-        return m;
+    /** Records the change in the ledger and publishes its event, in the caller's transaction. */
+    private void publish(Change change) {
+        ledger.record(change.record().action(), change.record().subject(), change.record().details());
+        events.publishEvent(change.event());
     }
 
-    private static Map<String, Object> personDetails(PersonDraft d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("employeeNumber", d.employeeNumber());
-        m.put("name", d.name());
-        m.put("nameKana", d.nameKana());
-        m.put("email", d.email());
-        m.put("position", d.position());
-        m.put("employmentType", d.employmentType() == null ? null : d.employmentType().name());
-        m.put("employer", d.employer());
-        m.put("departments", d.allDepartmentIds());
-        return m;
-    }
+    // ---------------------------------------------------------------- exports
 
-    private static List<String> changedFields(PersonView before, PersonDraft d) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(before.employeeNumber(), d.employeeNumber())) changed.add("employeeNumber");
-        if (!Objects.equals(before.name(), d.name())) changed.add("name");
-        if (!Objects.equals(before.nameKana(), d.nameKana())) changed.add("nameKana");
-        if (!Objects.equals(before.email(), d.email())) changed.add("email");
-        if (!Objects.equals(before.position(), d.position())) changed.add("position");
-        if (before.employmentType() != d.employmentType()) changed.add("employmentType");
-        if (!Objects.equals(before.employer(), d.employer())) changed.add("employer");
-        if (d.joinedOn() != null && !Objects.equals(before.joinedOn(), d.joinedOn())) changed.add("joinedOn");
-        return changed;
+    /**
+     * Every person the current user may see (the same scope as {@link #searchPeople}), in 社員番号
+     * order, handed to {@code sink} a page at a time so that exports stream in bounded memory.
+     */
+    @Transactional(readOnly = true)
+    public void forEachVisiblePerson(int pageSize, java.util.function.Consumer<List<PersonView>> sink) {
+        people.forEachPage(scopeOf(users.require()), Math.max(pageSize, 1), sink);
     }
 
     // ---------------------------------------------------------------- for the directory's pages and API

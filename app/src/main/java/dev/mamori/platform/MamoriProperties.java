@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir        where the embedded database, keys and generated files live
  * @param demo           load the demo company into an empty database on start
+ * @param demoPassword   the password of the demo company's accounts; generated and logged once when blank
  * @param db             an external PostgreSQL; when its URL is blank the embedded one is used
  * @param adminPassword  the initial password of {@code admin}; generated when blank
  * @param bootstrapToken an API token of {@code admin} created on start, for automation
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MamoriProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("false") boolean demo,
+        String demoPassword,
         @DefaultValue Db db,
         String adminPassword,
         String bootstrapToken,
@@ -31,11 +33,13 @@ public record MamoriProperties(
      * @param embeddedDatabase name of the database inside the embedded server
      * @param embeddedPort     port of the embedded server on 127.0.0.1; 0 picks a free one
      * @param poolSize         connections in the pool (default 10, HikariCP's own default)
+     * @param serverConfig     extra postgresql.conf settings of the embedded server (tuning, statement logging)
      */
     public record Db(String url, String user, String password,
                      @DefaultValue("mamori") String embeddedDatabase,
                      @DefaultValue("0") int embeddedPort,
-                     @DefaultValue("10") int poolSize) {
+                     @DefaultValue("10") int poolSize,
+                     java.util.Map<String, String> serverConfig) {
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -70,4 +70,24 @@ class SecurityBaselineTests {
         mvc.perform(get("/no/such/page").with(TestUsers.as(employee)))
                 .andExpect(status().isNotFound());
     }
+
+    @Autowired
+    java.util.List<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings;
+
+    @Test
+    void everyPageAndEndpointDeclaresWhoMayUseIt() {
+        java.util.List<String> undeclared = new java.util.ArrayList<>();
+        for (var mapping : mappings) {
+            mapping.getHandlerMethods().forEach((info, method) -> {
+                boolean ours = method.getBeanType().getPackageName().startsWith("dev.mamori");
+                boolean declared = method.hasMethodAnnotation(org.springframework.security.access.prepost.PreAuthorize.class)
+                        || method.getBeanType().isAnnotationPresent(org.springframework.security.access.prepost.PreAuthorize.class);
+                boolean loginPage = method.getMethod().getName().equals("login");
+                if (ours && !declared && !loginPage) {
+                    undeclared.add(method.toString());
+                }
+            });
+        }
+        org.assertj.core.api.Assertions.assertThat(undeclared).isEmpty();
+    }
 }

@@ -64,6 +64,12 @@ public class TestUsers {
         return new MamoriUserDetails(account, accounts.rolesOf(accountId));
     }
 
+    /** The account with its saved language changed (as the language switch does). */
+    public MamoriUserDetails inLanguage(MamoriUserDetails user, java.util.Locale locale) {
+        management.changeLocale(user.accountId(), locale);
+        return reload(user.accountId());
+    }
+
     /** Signs the account in for one MockMvc request. */
     public static RequestPostProcessor as(MamoriUserDetails user) {
         return SecurityMockMvcRequestPostProcessors.user(user);

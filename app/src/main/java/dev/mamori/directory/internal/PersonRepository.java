@@ -245,4 +245,143 @@ public class PersonRepository {
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    // ---------------------------------------------------------------- batches (imports and exports)
+
+    /** A person to insert or update in a batch: the id, the details, the lifecycle and (for updates) the version read. */
+    public record PersonWrite(long id, PersonDraft draft, LifecycleState state, int expectedVersion) {
+    }
+
+    /** Takes {@code count} ids from the person id sequence, for rows inserted with {@link #insertAll}. */
+    public List<Long> reserveIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence('directory.person', 'id')) from generate_series(1, ?)")
+                .param(count).query(Long.class).list();
+    }
+
+    /** Inserts people with reserved ids, and their departments, in two statements. */
+    public void insertAll(List<PersonWrite> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        String[][] text = new String[13][n];
+        for (int i = 0; i < n; i++) {
+            PersonWrite w = rows.get(i);
+            PersonDraft d = w.draft();
+            LifecycleState s = w.state();
+            ids[i] = w.id();
+            String[] values = {d.employeeNumber(), d.name(), d.nameKana(), d.email(), d.position(),
+                    d.employmentType().name(), d.employer(), s.status().name(), iso(s.joinedOn()), iso(s.leaveFrom()),
+                    iso(s.noticeDate()), iso(s.lastWorkingDay()), iso(s.leftOn())};
+            for (int c = 0; c < values.length; c++) {
+                text[c][i] = values[c];
+            }
+        }
+        jdbc.sql("""
+                        insert into directory.person (id, employee_number, name, name_kana, email, position, employment_type,
+                            employer, status, joined_on, leave_from, notice_date, last_working_day, left_on)
+                        overriding system value
+                        select id, en, nm, kana, email, pos, et, emp, st, jo::date, lf::date, nd::date, lwd::date, lo::date
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as t(id, en, nm, kana, email, pos, et, emp, st, jo, lf, nd, lwd, lo)""")
+                .params(ids, text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8], text[9],
+                        text[10], text[11], text[12])
+                .update();
+        insertDepartments(rows);
+    }
+
+    /**
+     * Writes the details and lifecycle of people in one batch; refuses with a conflict when one of
+     * them changed since it was read.
+     */
+    public void updateAll(List<PersonWrite> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (PersonWrite w : rows) {
+            PersonDraft d = w.draft();
+            LifecycleState s = w.state();
+            args.add(new Object[] {d.employeeNumber(), d.name(), d.nameKana(), d.email(), d.position(),
+                    d.employmentType().name(), d.employer(), s.status().name(), date(s.joinedOn()), date(s.leaveFrom()),
+                    date(s.noticeDate()), date(s.lastWorkingDay()), date(s.leftOn()), w.id(), w.expectedVersion()});
+        }
+        int[] counts = template.batchUpdate("""
+                update directory.person set employee_number = ?, name = ?, name_kana = ?, email = ?, position = ?,
+                    employment_type = ?, employer = ?, status = ?, joined_on = ?, leave_from = ?, notice_date = ?,
+                    last_working_day = ?, left_on = ?, version = version + 1, updated_at = now()
+                where id = ? and version = ?""", args);
+        for (int count : counts) {
+            if (count == 0) {
+                throw new ConflictException("directory.person.changedMeanwhile");
+            }
+        }
+    }
+
+    /** Replaces the departments of the given people in two statements. */
+    public void replaceDepartmentsAll(List<PersonWrite> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from directory.person_department where person_id = any(?)")
+                .param(rows.stream().map(PersonWrite::id).toArray(Long[]::new)).update();
+        insertDepartments(rows);
+    }
+
+    private void insertDepartments(List<PersonWrite> rows) {
+        List<Long> personIds = new ArrayList<>();
+        List<Long> departmentIds = new ArrayList<>();
+        List<Boolean> primary = new ArrayList<>();
+        for (PersonWrite w : rows) {
+            for (Long departmentId : w.draft().allDepartmentIds()) {
+                personIds.add(w.id());
+                departmentIds.add(departmentId);
+                primary.add(departmentId.equals(w.draft().primaryDepartmentId()));
+            }
+        }
+        if (personIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into directory.person_department (person_id, department_id, is_primary)
+                        select * from unnest(?::bigint[], ?::bigint[], ?::boolean[])""")
+                .params(personIds.toArray(Long[]::new), departmentIds.toArray(Long[]::new), primary.toArray(Boolean[]::new))
+                .update();
+    }
+
+    /** Every person within the scope in 社員番号 order, handed over {@code size} at a time (keyset paging). */
+    public void forEachPage(Scope scope, int size, java.util.function.Consumer<List<PersonView>> sink) {
+        String after = "";
+        while (true) {
+            List<Object> args = new ArrayList<>();
+            String sql = "select p.* from directory.person p where p.employee_number > ?";
+            args.add(after);
+            if (!scope.everyone()) {
+                sql += " and (p.id = ? or exists (select 1 from directory.person_department s"
+                        + " where s.person_id = p.id and s.department_id = any(?)))";
+                args.add(scope.selfPersonId() == null ? -1L : scope.selfPersonId());
+                args.add(scope.departmentIds().toArray(Long[]::new));
+            }
+            args.add(size);
+            List<PersonView> rows = template.query(sql + " order by p.employee_number limit ?", PersonRepository::row,
+                    args.toArray());
+            if (rows.isEmpty()) {
+                return;
+            }
+            sink.accept(views(rows));
+            if (rows.size() < size) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).employeeNumber();
+        }
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
 }

@@ -3,7 +3,11 @@ package dev.mamori.ledger.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +43,17 @@ class JdbcLedger implements Ledger {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final ObjectProvider<ActorResolver> actors;
+    private final Clock clock;
+    private final TreeStore tree;
 
-    JdbcLedger(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ObjectProvider<ActorResolver> actors) {
+    JdbcLedger(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ObjectProvider<ActorResolver> actors,
+               ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
         this.actors = actors;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.tree = new TreeStore(template);
     }
 
     private Actor currentActor() {
@@ -62,7 +71,9 @@ class JdbcLedger implements Ledger {
     @Transactional
     public long record(Actor actor, AuditRecord record) {
         long seq = nextSeq();
-        insert(seq, actor, record);
+        Object[] row = row(seq, now(), actor, record);
+        template.update(INSERT, row);
+        tree.append(seq - 1, List.of((byte[]) row[LEAF]));
         return seq;
     }
 
@@ -73,12 +84,22 @@ class JdbcLedger implements Ledger {
             return;
         }
         Actor actor = currentActor();
-        long seq = nextSeq();
+        long first = nextSeq();
+        long seq = first;
+        Instant at = now();
         List<Object[]> rows = new ArrayList<>(records.size());
+        List<byte[]> leaves = new ArrayList<>(records.size());
         for (AuditRecord r : records) {
-            rows.add(row(seq++, actor, r));
+            Object[] row = row(seq++, at, actor, r);
+            rows.add(row);
+            leaves.add((byte[]) row[LEAF]);
         }
         template.batchUpdate(INSERT, rows);
+        tree.append(first - 1, leaves);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
     }
 
     private long nextSeq() {
@@ -88,17 +109,29 @@ class JdbcLedger implements Ledger {
     }
 
     private static final String INSERT = """
-            insert into ledger.entry (seq, actor_kind, actor_account_id, actor_username, actor_person_id,
-                                      action, subject_type, subject_id, details)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""";
+            insert into ledger.entry (seq, recorded_at, actor_kind, actor_account_id, actor_username, actor_person_id,
+                                      action, subject_type, subject_id, details, canonical, leaf_hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""";
+    private static final int LEAF = 11;
 
-    private void insert(long seq, Actor actor, AuditRecord record) {
-        template.update(INSERT, row(seq, actor, record));
+    private Object[] row(long seq, Instant at, Actor actor, AuditRecord r) {
+        String detailsJson = json.writeValueAsString(r.details());
+        Object details = json.readValue(detailsJson, Object.class); // plain JSON values, as any verifier reads them
+        String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), details);
+        return new Object[] {seq, Timestamp.from(at), actor.kind().name(), actor.accountId(), actor.username(),
+                actor.personId(), r.action(), r.subject().type(), r.subject().id(), detailsJson, canonical,
+                EntryCodec.leafHash(canonical)};
     }
 
-    private Object[] row(long seq, Actor actor, AuditRecord r) {
-        return new Object[] {seq, actor.kind().name(), actor.accountId(), actor.username(), actor.personId(),
-                r.action(), r.subject().type(), r.subject().id(), json.writeValueAsString(r.details())};
+    /** The tree's size (number of entries) and root hash as of now. */
+    @Transactional(readOnly = true)
+    public TreeHead head() {
+        long size = jdbc.sql("select coalesce(max(seq), 0) from ledger.entry").query(Long.class).single();
+        return new TreeHead(size, tree.hash(0, size));
+    }
+
+    TreeStore tree() {
+        return tree;
     }
 
     @Override
@@ -163,7 +196,7 @@ class JdbcLedger implements Ledger {
                 (Long) rs.getObject("actor_person_id"));
         return new LedgerEntry(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(), actor,
                 rs.getString("action"), new Subject(rs.getString("subject_type"), rs.getString("subject_id")),
-                rs.getString("details"));
+                rs.getString("details"), rs.getString("canonical"), HexFormat.of().formatHex(rs.getBytes("leaf_hash")));
     }
 
     private static boolean notBlank(String s) {

@@ -27,11 +27,14 @@ class DemoDataRunner implements ApplicationRunner {
     private final MamoriProperties properties;
     private final List<DemoDataLoader> loaders;
     private final JdbcClient jdbc;
+    private final DemoAccountCreator demoAccounts;
 
-    DemoDataRunner(MamoriProperties properties, List<DemoDataLoader> loaders, JdbcClient jdbc) {
+    DemoDataRunner(MamoriProperties properties, List<DemoDataLoader> loaders, JdbcClient jdbc,
+                   DemoAccountCreator demoAccounts) {
         this.properties = properties;
         this.loaders = loaders;
         this.jdbc = jdbc;
+        this.demoAccounts = demoAccounts;
     }
 
     @Override
@@ -50,5 +53,6 @@ class DemoDataRunner implements ApplicationRunner {
         loaders.stream().sorted(Comparator.comparingInt(DemoDataLoader::order)).forEach(DemoDataLoader::load);
         jdbc.sql("insert into platform.setting (key, value) values ('demo.loaded', now()::text)").update();
         log.info("Loaded the demo company in {} ms.", (System.nanoTime() - start) / 1_000_000);
+        demoAccounts.reportCreated();
     }
 }

@@ -195,8 +195,7 @@ class DepartmentPagesTests {
     void showsEnglishNamesToEnglishReaders() throws Exception {
         long id = org.asHr(() -> directory.createDepartment(new dev.mamori.directory.DepartmentDraft(
                 Organisation.unique("EN"), "営業部", "Sales", null)));
-        var english = users.create(Role.EMPLOYEE);
-        english.locale(java.util.Locale.ENGLISH);
+        var english = users.inLanguage(users.create(Role.EMPLOYEE), java.util.Locale.ENGLISH);
         Element row = page("/directory/departments", english).selectFirst("li[data-code=" + department(id).code() + "] strong");
         assertThat(row.text()).isEqualTo("Sales");
         assertThat(List.of(row.text())).doesNotContain("営業部");

@@ -179,7 +179,8 @@ class DirectoryAuthorizationTests {
             mapping.getHandlerMethods().forEach((info, method) -> {
                 if (method.getBeanType().getPackageName().equals(LifecycleAction.class.getPackageName())) {
                     handlers.add(method.getBeanType().getSimpleName() + "." + method.getMethod().getName());
-                    assertThat(method.hasMethodAnnotation(PreAuthorize.class)).as(method.toString()).isTrue();
+                    assertThat(method.hasMethodAnnotation(PreAuthorize.class)
+                            || method.getBeanType().isAnnotationPresent(PreAuthorize.class)).as(method.toString()).isTrue();
                 }
             });
         }

@@ -33,10 +33,15 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    /** Data sources on an embedded server still open; the server stops only after they closed. */
+    private static final Object OPEN_LOCK = new Object();
+    private static int openDataSources;
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(MamoriProperties properties) {
         HikariConfig config = new HikariConfig();
+        // JDBC batches (imports, ledger entries, tree nodes) go to PostgreSQL as multi-row inserts
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("mamori");
         config.setMaximumPoolSize(properties.db().poolSize());
         if (properties.db().external()) {
@@ -46,29 +51,84 @@ class EmbeddedPostgresConfiguration {
             log.info("Using external PostgreSQL at {}", properties.db().url());
         } else {
             EmbeddedPostgres server = server(properties.dataDir().resolve("postgres").toAbsolutePath().normalize(),
-                    properties.db().embeddedPort());
+                    properties.db().embeddedPort(), properties.db().serverConfig());
             String database = properties.db().embeddedDatabase();
             createDatabaseIfMissing(server, database);
             config.setJdbcUrl(server.getJdbcUrl("postgres", database));
             config.setUsername("postgres");
+            synchronized (OPEN_LOCK) {
+                openDataSources++;
+            }
+            return new HikariDataSource(config) {
+                private boolean counted = true;
+
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        synchronized (OPEN_LOCK) {
+                            if (counted) {
+                                counted = false;
+                                openDataSources--;
+                                OPEN_LOCK.notifyAll();
+                            }
+                        }
+                    }
+                }
+            };
         }
         return new HikariDataSource(config);
     }
 
-    static EmbeddedPostgres server(Path pgdata, int port) {
+    /**
+     * JVM shutdown hooks run in parallel: let Spring close its contexts (which still use the database,
+     * e.g. the event publication registry) before the server goes, for at most a few seconds.
+     */
+    private static void awaitDataSourcesClosed() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        synchronized (OPEN_LOCK) {
+            while (openDataSources > 0) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    OPEN_LOCK.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    static EmbeddedPostgres server(Path pgdata, int port, java.util.Map<String, String> extraConfig) {
         return SERVERS.computeIfAbsent(pgdata, dir -> {
             try {
                 Files.createDirectories(dir.getParent());
                 long start = System.nanoTime();
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dir)
                         .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false) // ours below waits for the data sources to close
                         .setPort(port)
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        // sized for one application on one machine: large imports stay in memory and write
+                        // the WAL in big steps (durability settings such as fsync stay at PostgreSQL's defaults)
+                        .setServerConfig("shared_buffers", "256MB")
+                        .setServerConfig("wal_buffers", "16MB")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .setServerConfig("work_mem", "16MB")
+                        .setServerConfig("maintenance_work_mem", "128MB")
                         .setLocaleConfig("locale", "C")
-                        .setLocaleConfig("encoding", "UTF-8")
-                        .start();
+                        .setLocaleConfig("encoding", "UTF-8");
+                if (extraConfig != null) {
+                    extraConfig.forEach(builder::setServerConfig);
+                }
+                EmbeddedPostgres pg = builder.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    awaitDataSourcesClosed();
                     try {
                         pg.close();
                     } catch (IOException e) {

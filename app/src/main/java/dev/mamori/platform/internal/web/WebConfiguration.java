@@ -2,6 +2,9 @@ package dev.mamori.platform.internal.web;
 
 import java.util.Locale;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxViewResolver;
+import org.springframework.core.Ordered;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,17 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+    }
+
+    /**
+     * Resolves {@code redirect:htmx:} views. htmx-spring-boot declares it only when some {@code View} bean
+     * exists, which stops being so once the application has its own error template, so it is declared here.
+     */
+    @Bean
+    HtmxViewResolver htmxViewResolver() {
+        HtmxViewResolver resolver = new HtmxViewResolver();
+        resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return resolver;
     }
 
     @Bean

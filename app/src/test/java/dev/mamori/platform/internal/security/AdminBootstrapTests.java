@@ -115,7 +115,7 @@ class AdminBootstrapTests {
     }
 
     private AdminBootstrap bootstrap(Path dataDir, String adminPassword, String bootstrapToken) {
-        var settings = new MamoriProperties(dataDir, false, properties.db(), adminPassword, bootstrapToken,
+        var settings = new MamoriProperties(dataDir, false, null, properties.db(), adminPassword, bootstrapToken,
                 properties.security());
         return new AdminBootstrap(accounts, management, tokens, settings, clock);
     }

@@ -1,4 +1,4 @@
-package dev.mamori.verify;
+package dev.mamori.ledger.verify;
 
 import java.io.IOException;
 import java.io.PrintStream;

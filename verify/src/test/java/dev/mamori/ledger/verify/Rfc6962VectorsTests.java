@@ -1,4 +1,4 @@
-package dev.mamori.verify;
+package dev.mamori.ledger.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,50 @@
+package dev.mamori.ledger.internal;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.ledger.verify.Merkle;
+
+/**
+ * Inclusion and consistency proofs from the stored tree.
+ */
+@Service
+public class Proofs {
+
+    public record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> proof, byte[] root) {
+    }
+
+    public record Consistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof) {
+    }
+
+    private final JdbcLedger ledger;
+
+    Proofs(JdbcLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Proof that entry {@code seq} is in the tree of {@code treeSize} entries (0 or absent: the current tree). */
+    @Transactional(readOnly = true)
+    public Inclusion inclusion(long seq, long treeSize) {
+        long size = treeSize > 0 ? treeSize : ledger.head().size();
+        if (seq < 1 || seq > size || size > ledger.head().size()) {
+            throw new IllegalArgumentException("seq " + seq + " is not in a tree of size " + size);
+        }
+        TreeStore tree = ledger.tree();
+        return new Inclusion(seq - 1, size, tree.node(0, seq - 1), Merkle.inclusionProof(seq - 1, size, tree.hasher()),
+                tree.hash(0, size));
+    }
+
+    @Transactional(readOnly = true)
+    public Consistency consistency(long size1, long size2) {
+        long current = ledger.head().size();
+        if (size1 < 1 || size1 > size2 || size2 > current) {
+            throw new IllegalArgumentException("no consistency proof from " + size1 + " to " + size2);
+        }
+        TreeStore tree = ledger.tree();
+        return new Consistency(size1, size2, tree.hash(0, size1), tree.hash(0, size2),
+                Merkle.consistencyProof(size1, size2, tree.hasher()));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.mamori.ledger.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.LedgerEntry;
+import dev.mamori.ledger.LedgerQuery;
+import dev.mamori.ledger.internal.Checkpoints;
+import dev.mamori.ledger.internal.Proofs;
+
+/**
+ * The ledger over the API: entries with their canonical bytes and leaf hashes, signed checkpoints,
+ * inclusion and consistency proofs, and the checkpoint verifier key. Hashes are hex.
+ */
+@RestController
+@RequestMapping("/api/v1/ledger")
+@PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN','CHIEF_OFFICER','COMMITTEE','IT_SECURITY')")
+class LedgerApiController {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Ledger ledger;
+    private final Checkpoints checkpoints;
+    private final Proofs proofs;
+    private final MessageSource messages;
+
+    LedgerApiController(Ledger ledger, Checkpoints checkpoints, Proofs proofs, MessageSource messages) {
+        this.ledger = ledger;
+        this.checkpoints = checkpoints;
+        this.proofs = proofs;
+        this.messages = messages;
+    }
+
+    record EntryJson(long seq, long leafIndex, Instant recordedAt, String actorKind, Long actorAccountId,
+                     String actorUsername, Long actorPersonId, String action, String subjectType, String subjectId,
+                     String details, String canonical, String leafHash) {
+        static EntryJson of(LedgerEntry e) {
+            return new EntryJson(e.seq(), e.leafIndex(), e.recordedAt(), e.actor().kind().name(), e.actor().accountId(),
+                    e.actor().username(), e.actor().personId(), e.action(), e.subject().type(), e.subject().id(),
+                    e.detailsJson(), e.canonical(), e.leafHash());
+        }
+    }
+
+    record EntryPage(List<EntryJson> items, long total, int page, int size) {
+    }
+
+    record CheckpointJson(long id, long treeSize, String rootHash, String note, Instant createdAt) {
+        static CheckpointJson of(Checkpoints.Checkpoint c) {
+            return new CheckpointJson(c.id(), c.treeSize(), HEX.formatHex(c.rootHash()), c.note(), c.createdAt());
+        }
+    }
+
+    record InclusionJson(long leafIndex, long treeSize, String leafHash, List<String> proof, String root) {
+    }
+
+    record ConsistencyJson(long size1, long size2, String root1, String root2, List<String> proof) {
+    }
+
+    record KeyJson(String origin, String verifierKey) {
+    }
+
+    @GetMapping("/entries")
+    EntryPage entries(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
+                      @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        var result = ledger.search(new LedgerQuery(subjectType, subjectId, actor, action, from, to), page, size);
+        return new EntryPage(result.entries().stream().map(EntryJson::of).toList(), result.total(), result.page(),
+                result.size());
+    }
+
+    @GetMapping("/checkpoints")
+    List<CheckpointJson> checkpoints(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return checkpoints.list(Math.max(page, 0), Math.min(Math.max(size, 1), 500)).stream().map(CheckpointJson::of).toList();
+    }
+
+    @GetMapping("/checkpoints/latest")
+    ResponseEntity<CheckpointJson> latest() {
+        return ResponseEntity.of(checkpoints.latest().map(CheckpointJson::of));
+    }
+
+    @PostMapping("/checkpoints")
+    @PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN')")
+    CheckpointJson checkpointNow() {
+        return CheckpointJson.of(checkpoints.create());
+    }
+
+    @GetMapping("/key")
+    KeyJson key() {
+        return new KeyJson(checkpoints.origin(), checkpoints.verifierKey());
+    }
+
+    @GetMapping("/proofs/inclusion")
+    InclusionJson inclusion(@RequestParam long seq, @RequestParam(defaultValue = "0") long treeSize) {
+        Proofs.Inclusion p = proofs.inclusion(seq, treeSize);
+        return new InclusionJson(p.leafIndex(), p.treeSize(), HEX.formatHex(p.leafHash()),
+                p.proof().stream().map(HEX::formatHex).toList(), HEX.formatHex(p.root()));
+    }
+
+    @GetMapping("/proofs/consistency")
+    ConsistencyJson consistency(@RequestParam long size1, @RequestParam long size2) {
+        Proofs.Consistency p = proofs.consistency(size1, size2);
+        return new ConsistencyJson(p.size1(), p.size2(), HEX.formatHex(p.root1()), HEX.formatHex(p.root2()),
+                p.proof().stream().map(HEX::formatHex).toList());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setDetail(messages.getMessage("ledger.proof.invalid", null, LocaleContextHolder.getLocale()));
+        problem.setProperty("detail_ja", messages.getMessage("ledger.proof.invalid", null, Locale.JAPANESE));
+        problem.setProperty("detail_en", messages.getMessage("ledger.proof.invalid", null, Locale.ENGLISH));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

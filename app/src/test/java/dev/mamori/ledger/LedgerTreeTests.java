@@ -1,0 +1,156 @@
+package dev.mamori.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mamori.ledger.internal.EntryCodec;
+import dev.mamori.ledger.verify.Jcs;
+import dev.mamori.ledger.verify.Merkle;
+import dev.mamori.ledger.verify.SignedNote;
+import dev.mamori.platform.Role;
+import dev.mamori.support.MamoriTest;
+import dev.mamori.support.TestUsers;
+
+/**
+ * The audit trail is an RFC 6962 Merkle tree: leaf hashes cover canonical bytes anyone can recompute,
+ * proofs from the API verify with the independent verifier's code, and checkpoints are signed notes.
+ */
+@MamoriTest
+class LedgerTreeTests {
+
+    static final HexFormat HEX = HexFormat.of();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired Ledger ledger;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired TestUsers users;
+    @Autowired DataSource dataSource;
+
+    JsonNode getJson(String url, dev.mamori.platform.internal.security.MamoriUserDetails user) throws Exception {
+        return JSON.readTree(mvc.perform(get(url).with(TestUsers.as(user))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyLeafHashCoversCanonicalBytesThatCanBeRecomputedFromTheEntry() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ledger.record("test.tree.recorded", Subject.of("tree", id), Map.of("name", "機密 \"図面\"", "count", 3,
+                "list", List.of(1, "two"), "zeta", true));
+        var auditor = users.create(Role.AUDITOR);
+        JsonNode entry = getJson("/api/v1/ledger/entries?subjectType=tree&subjectId=" + id, auditor).get("items").get(0);
+        Object details = JSON.readValue(entry.get("details").asString(), Object.class);
+        Actor actor = new Actor(Actor.Kind.valueOf(entry.get("actorKind").asString()),
+                entry.get("actorAccountId").isNull() ? null : entry.get("actorAccountId").asLong(),
+                entry.get("actorUsername").asString(), null);
+        String recomputed = Jcs.canonical(EntryCodec.tree(entry.get("seq").asLong(),
+                Instant.parse(entry.get("recordedAt").asString()), actor, entry.get("action").asString(),
+                new Subject("tree", id), details));
+        assertThat(entry.get("canonical").asString()).isEqualTo(recomputed);
+        assertThat(entry.get("leafHash").asString())
+                .isEqualTo(HEX.formatHex(Merkle.leafHash(recomputed.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void theStoredTreeHasTheRootOfAllLeavesAndItsProofsVerify() throws Exception {
+        for (int i = 0; i < 37; i++) {
+            ledger.record("test.tree.filled", Subject.of("tree", "fill"), Map.of("i", i));
+        }
+        var auditor = users.create(Role.AUDITOR);
+        JsonNode first = JSON.readTree(mvc.perform(post("/api/v1/ledger/checkpoints").with(TestUsers.as(auditor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        ledger.recordAll(List.of(AuditRecord.of("test.tree.batch", Subject.of("tree", "b"), Map.of()),
+                AuditRecord.of("test.tree.batch", Subject.of("tree", "b"), Map.of())));
+        JsonNode checkpoint = JSON.readTree(mvc.perform(post("/api/v1/ledger/checkpoints").with(TestUsers.as(auditor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        long size = checkpoint.get("treeSize").asLong();
+
+        List<byte[]> leaves = new ArrayList<>();
+        jdbc.sql("select leaf_hash from ledger.entry where seq <= ? order by seq").param(size)
+                .query((rs, i) -> rs.getBytes(1)).list().forEach(leaves::add);
+        assertThat(leaves).hasSize((int) size);
+        byte[] root = Merkle.root(leaves);
+        assertThat(checkpoint.get("rootHash").asString()).isEqualTo(HEX.formatHex(root));
+
+        String vkey = getJson("/api/v1/ledger/key", auditor).get("verifierKey").asString();
+        String body = SignedNote.verify(checkpoint.get("note").asString(), vkey);
+        assertThat(body).isNotNull();
+        assertThat(SignedNote.parseCheckpoint(body).root()).isEqualTo(root);
+
+        for (long seq : new long[] {1, size / 2, size}) {
+            JsonNode p = getJson("/api/v1/ledger/proofs/inclusion?seq=" + seq + "&treeSize=" + size, auditor);
+            List<byte[]> proof = new ArrayList<>();
+            p.get("proof").forEach(h -> proof.add(HEX.parseHex(h.asString())));
+            assertThat(Merkle.verifyInclusion(seq - 1, size, leaves.get((int) seq - 1), proof, root)).as("seq %d", seq).isTrue();
+        }
+        long older = first.get("treeSize").asLong();
+        assertThat(older).isLessThan(size);
+        JsonNode c = getJson("/api/v1/ledger/proofs/consistency?size1=" + older + "&size2=" + size, auditor);
+        List<byte[]> proof = new ArrayList<>();
+        c.get("proof").forEach(h -> proof.add(HEX.parseHex(h.asString())));
+        assertThat(Merkle.verifyConsistency(older, size, Merkle.root(leaves.subList(0, (int) older)), root, proof)).isTrue();
+    }
+
+    @Test
+    void refusesImpossibleProofsWithAClearMessageAndRefusesOutsiders() throws Exception {
+        var auditor = users.create(Role.AUDITOR);
+        mvc.perform(get("/api/v1/ledger/proofs/inclusion?seq=0").with(TestUsers.as(auditor)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/ledger/proofs/consistency?size1=5&size2=2").with(TestUsers.as(auditor)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/ledger/entries").with(TestUsers.as(users.create(Role.EMPLOYEE))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/ledger/checkpoints").with(TestUsers.as(users.create(Role.IT_SECURITY))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/ledger/entries")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theMigrationCarriesEntriesRecordedBeforeTheTreeIntoIt() {
+        String db = "ledger_migration_" + Long.toHexString(System.nanoTime());
+        new JdbcTemplate(dataSource).execute("create database " + db);
+        String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceAll("/[a-z_0-9]+(\\?|$)", "/" + db + "$1");
+        DriverManagerDataSource fresh = new DriverManagerDataSource(url, "postgres", "");
+        Flyway.configure().dataSource(fresh).locations("classpath:db/migration").target("2026.11.26.0030").load().migrate();
+        JdbcTemplate old = new JdbcTemplate(fresh);
+        for (int i = 1; i <= 11; i++) {
+            old.update("insert into ledger.entry (seq, actor_kind, actor_username, action, subject_type, subject_id, details) "
+                    + "values (?, 'SYSTEM', 'system', 'test.old.recorded', 'old', ?, cast(? as jsonb))", i, "o" + i,
+                    "{\"n\": " + i + ", \"name\": \"旧記録\"}");
+        }
+        Flyway.configure().dataSource(fresh).locations("classpath:db/migration").load().migrate();
+
+        List<byte[]> leaves = old.query("select canonical, leaf_hash from ledger.entry order by seq", (rs, n) -> {
+            assertThat(rs.getBytes(2)).isEqualTo(Merkle.leafHash(rs.getString(1).getBytes(StandardCharsets.UTF_8)));
+            assertThat(rs.getString(1)).contains("\"seq\":" + (n + 1)).contains("\"details\":{\"n\":" + (n + 1) + ",\"name\":\"旧記録\"}");
+            return rs.getBytes(2);
+        });
+        assertThat(leaves).hasSize(11);
+        var tree = new dev.mamori.ledger.internal.TreeStore(old);
+        assertThat(tree.hash(0, 11)).isEqualTo(Merkle.root(leaves));
+        assertThat(tree.hash(0, 8)).isEqualTo(Merkle.root(leaves.subList(0, 8)));
+    }
+}
