@@ -104,53 +104,6 @@ class AssetApiController {
         return show(id);
     }
 
-    @GetMapping("/{id}/evaluations")
-    @PreAuthorize(InventoryAccess.SIGNED_IN)
-    @Operation(summary = "The entry's evaluations, newest first")
-    java.util.List<dev.mamori.inventory.EvaluationView> evaluations(@PathVariable long id) {
-        return inventory.evaluations(id);
-    }
-
-    @PostMapping("/{id}/evaluations")
-    @PreAuthorize(InventoryAccess.MANAGER)
-    @Operation(summary = "Evaluate the entry: every criterion scored with a rationale, the loss as a yen range")
-    ResponseEntity<java.util.List<dev.mamori.inventory.EvaluationView>> evaluate(@PathVariable long id,
-            @RequestBody dev.mamori.inventory.EvaluationDraft request) {
-        inventory.evaluate(id, request);
-        return ResponseEntity.status(201).body(inventory.evaluations(id));
-    }
-
-    @GetMapping("/{id}/standing")
-    @PreAuthorize(InventoryAccess.SIGNED_IN)
-    @Operation(summary = "Relative tier and absolute loss band of the latest evaluation (204 when not evaluated)")
-    ResponseEntity<dev.mamori.inventory.Standing> standing(@PathVariable long id) {
-        return inventory.standing(id).map(ResponseEntity::ok).orElse(ResponseEntity.noContent().build());
-    }
-
-    @PostMapping("/{id}/decision/recommendation")
-    @PreAuthorize(InventoryAccess.SIGNED_IN)
-    @Operation(summary = "Mamori's recommended outcome for the answers, with reasons (nothing is recorded)")
-    dev.mamori.inventory.SecrecyRecommendation recommend(@PathVariable long id,
-            @RequestBody dev.mamori.inventory.SecrecyAnswers answers) {
-        return inventory.recommend(id, answers);
-    }
-
-    @GetMapping("/{id}/decisions")
-    @PreAuthorize(InventoryAccess.SIGNED_IN)
-    @Operation(summary = "The entry's recorded secrecy decisions, newest first")
-    java.util.List<dev.mamori.inventory.DecisionView> decisions(@PathVariable long id) {
-        return inventory.decisions(id);
-    }
-
-    @PostMapping("/{id}/decisions")
-    @PreAuthorize(InventoryAccess.SIGNED_IN)
-    @Operation(summary = "Record the decision (秘密情報の決定) with a reason; only the entry's 管理責任者")
-    ResponseEntity<java.util.List<dev.mamori.inventory.DecisionView>> decide(@PathVariable long id,
-            @RequestBody DecisionForm request) {
-        inventory.decide(id, request.answers(), request.chosen(), request.reason());
-        return ResponseEntity.status(201).body(inventory.decisions(id));
-    }
-
     @PutMapping("/{id}/designation")
     @PreAuthorize(InventoryAccess.SIGNED_IN)
     @Operation(summary = "Designate (指定) or reclassify the entry; only its 管理責任者")
