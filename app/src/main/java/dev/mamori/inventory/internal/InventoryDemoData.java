@@ -42,26 +42,26 @@ class InventoryDemoData implements DemoDataLoader {
 
     /** department words | name | kind/subKind | forms (FORM:where;...) | origin[:party] | regimes | plan */
     private static final String CATALOG = """
-            開発,設計|A100型ポンプの設計図面と公差設定|DESIGN|ELECTRONIC:PDMサーバー /design/A100;DOCUMENT:設計室 施錠キャビネット|OWN|TS|T
-            開発,設計|B200型成形機の金型設計データ|DESIGN|ELECTRONIC:CAD共有フォルダ;OBJECT:金型倉庫|OWN|TS|D
-            開発,設計|新型センサーの回路図とファームウェア|DESIGN|ELECTRONIC:Gitサーバー firmware/sensor|OWN|TS|T
-            開発,研究|高耐熱樹脂の配合比率と試験結果|MATERIAL_RECIPE|ELECTRONIC:研究データサーバー;DOCUMENT:実験ノート|OWN|TS|T
-            開発,研究|次世代モーターの評価試験データ|TEST_DATA|ELECTRONIC:評価ラボ NAS|OWN|TS|E
-            開発,研究|X社と共同開発中の制御アルゴリズム|RESEARCH|ELECTRONIC:共同開発用クラウド|JOINT:X工業株式会社|TS,CONTRACT|X
-            開発,研究|Y社から受領した部品仕様書（NDA対象）|DESIGN|DOCUMENT:開発部 施錠キャビネット|RECEIVED:Y電機株式会社|CONTRACT|D
-            開発,研究|旧型ポンプC50の設計資料|DESIGN|DOCUMENT:書庫B|OWN||Z
-            開発,研究|公知となった旧型継手の寸法表|DESIGN|ELECTRONIC:設計共有フォルダ|OWN||C
-            開発,研究|試作品P-7（量産前の筐体）|DESIGN|OBJECT:試作品保管庫|OWN|TS|D
-            開発,研究|特許出願予定の冷却構造のアイデア|RESEARCH|DOCUMENT:発明提案書;KNOWHOW:開発担当2名|OWN|TS|P
-            開発,研究|輸出規制対象の高精度加工技術資料|DESIGN|ELECTRONIC:管理区域サーバー|OWN|TS,EXPORT|T
-            製造,工場,生産|射出成形の温度・圧力条件|MANUFACTURING_KNOWHOW|ELECTRONIC:生産管理システム;KNOWHOW:成形課 熟練者3名|OWN|TS|T
-            製造,工場,生産|第2工場の生産ラインレイアウト|MANUFACTURING_KNOWHOW|OBJECT:第2工場;DOCUMENT:工場管理室|OWN|TS|D
-            製造,工場,生産|熟練工による研磨仕上げのノウハウ|MANUFACTURING_KNOWHOW|KNOWHOW:仕上げ班 班長・副班長|OWN|TS|E
-            製造,工場,生産|溶接ロボットの教示プログラム|MANUFACTURING_KNOWHOW|ELECTRONIC:ロボットコントローラ・バックアップNAS|OWN|TS|D
-            製造,工場,生産|外注先Z社への製造委託仕様|MANUFACTURING_KNOWHOW|DOCUMENT:購買契約ファイル|OWN|CONTRACT|R
-            製造,工場,生産|工程ごとの不良率と原因分析|TEST_DATA|ELECTRONIC:品質データベース|OWN||E
-            製造,工場,生産|廃番品D10の作業手順書|MANUFACTURING_KNOWHOW|DOCUMENT:製造課 書棚|OWN||U
-            製造,工場,生産|設備メーカーから受領した保守マニュアル|MANUAL|DOCUMENT:保全課|RECEIVED:設備メーカーW社|CONTRACT|R
+            設計,開発|A100型ポンプの設計図面と公差設定|DESIGN|ELECTRONIC:PDMサーバー /design/A100;DOCUMENT:設計室 施錠キャビネット|OWN|TS|T
+            設計,開発|B200型成形機の金型設計データ|DESIGN|ELECTRONIC:CAD共有フォルダ;OBJECT:金型倉庫|OWN|TS|D
+            設計,開発|新型センサーの回路図とファームウェア|DESIGN|ELECTRONIC:Gitサーバー firmware/sensor|OWN|TS|T
+            研究,開発|高耐熱樹脂の配合比率と試験結果|MATERIAL_RECIPE|ELECTRONIC:研究データサーバー;DOCUMENT:実験ノート|OWN|TS|T
+            研究,開発|次世代モーターの評価試験データ|TEST_DATA|ELECTRONIC:評価ラボ NAS|OWN|TS|E
+            研究,開発|X社と共同開発中の制御アルゴリズム|RESEARCH|ELECTRONIC:共同開発用クラウド|JOINT:X工業株式会社|TS,CONTRACT|X
+            研究,開発|Y社から受領した部品仕様書（NDA対象）|DESIGN|DOCUMENT:開発部 施錠キャビネット|RECEIVED:Y電機株式会社|CONTRACT|D
+            研究,開発|旧型ポンプC50の設計資料|DESIGN|DOCUMENT:書庫B|OWN||Z
+            研究,開発|公知となった旧型継手の寸法表|DESIGN|ELECTRONIC:設計共有フォルダ|OWN||C
+            研究,開発|試作品P-7（量産前の筐体）|DESIGN|OBJECT:試作品保管庫|OWN|TS|D
+            研究,開発|特許出願予定の冷却構造のアイデア|RESEARCH|DOCUMENT:発明提案書;KNOWHOW:開発担当2名|OWN|TS|P
+            研究,開発|輸出規制対象の高精度加工技術資料|DESIGN|ELECTRONIC:管理区域サーバー|OWN|TS,EXPORT|T
+            工場,製造,生産|射出成形の温度・圧力条件|MANUFACTURING_KNOWHOW|ELECTRONIC:生産管理システム;KNOWHOW:成形課 熟練者3名|OWN|TS|T
+            工場,製造,生産|第2工場の生産ラインレイアウト|MANUFACTURING_KNOWHOW|OBJECT:第2工場;DOCUMENT:工場管理室|OWN|TS|D
+            工場,製造,生産|熟練工による研磨仕上げのノウハウ|MANUFACTURING_KNOWHOW|KNOWHOW:仕上げ班 班長・副班長|OWN|TS|E
+            工場,製造,生産|溶接ロボットの教示プログラム|MANUFACTURING_KNOWHOW|ELECTRONIC:ロボットコントローラ・バックアップNAS|OWN|TS|D
+            工場,製造,生産|外注先Z社への製造委託仕様|MANUFACTURING_KNOWHOW|DOCUMENT:購買契約ファイル|OWN|CONTRACT|R
+            工場,製造,生産|工程ごとの不良率と原因分析|TEST_DATA|ELECTRONIC:品質データベース|OWN||E
+            工場,製造,生産|廃番品D10の作業手順書|MANUFACTURING_KNOWHOW|DOCUMENT:製造課 書棚|OWN||U
+            工場,製造,生産|設備メーカーから受領した保守マニュアル|MANUAL|DOCUMENT:保全課|RECEIVED:設備メーカーW社|CONTRACT|R
             品質|出荷検査の判定基準と限度見本|TEST_DATA|DOCUMENT:品質保証課;OBJECT:限度見本棚|OWN|TS|D
             品質|顧客クレームの記録と対策|TEST_DATA|ELECTRONIC:クレーム管理システム|OWN|PERSONAL|E
             品質|信頼性試験（加速寿命試験）の方法|TEST_DATA|ELECTRONIC:品質保証共有フォルダ|OWN||P
@@ -75,19 +75,19 @@ class InventoryDemoData implements DemoDataLoader {
             営業,販売|接客・提案のトークマニュアル|MANUAL|ELECTRONIC:営業ポータル|OWN|TS|P
             営業,販売|契約終了したQ社から受領した需要予測|SALES_PLAN|ELECTRONIC:営業部 個人フォルダ|RECEIVED:Q商事株式会社|CONTRACT|U
             営業,販売|販売店向け発注データの共有基盤|SALES_PLAN|ELECTRONIC:販売店ポータル|OWN|LIMITED|D
-            購買,調達|部品ごとの仕入れ価格と購買先|SUPPLIER|ELECTRONIC:購買管理システム|OWN|TS|D
-            購買,調達|代替調達先の評価結果|SUPPLIER|ELECTRONIC:購買課フォルダ|OWN|TS|E
-            購買,調達|仕入先R社の原価開示資料|PRICING|DOCUMENT:購買課 施錠キャビネット|RECEIVED:R金属株式会社|CONTRACT|D
-            購買,調達|取引終了したS社の見積書|PRICING|DOCUMENT:購買課 書庫|RECEIVED:S化成株式会社|CONTRACT|Z
+            購買,調達,製造|部品ごとの仕入れ価格と購買先|SUPPLIER|ELECTRONIC:購買管理システム|OWN|TS|D
+            購買,調達,製造|代替調達先の評価結果|SUPPLIER|ELECTRONIC:購買課フォルダ|OWN|TS|E
+            購買,調達,製造|仕入先R社の原価開示資料|PRICING|DOCUMENT:購買課 施錠キャビネット|RECEIVED:R金属株式会社|CONTRACT|D
+            購買,調達,製造|取引終了したS社の見積書|PRICING|DOCUMENT:購買課 書庫|RECEIVED:S化成株式会社|CONTRACT|Z
             人事|従業員の人事考課と給与|HR_FINANCE|ELECTRONIC:人事システム|OWN|PERSONAL,SENSITIVE|T
             人事|健康診断結果|HR_FINANCE|ELECTRONIC:健康管理システム;DOCUMENT:人事課 施錠保管庫|OWN|PERSONAL,SENSITIVE|T
             人事|採用選考の評価記録|HR_FINANCE|ELECTRONIC:採用管理クラウド|OWN|PERSONAL|D
             人事|退職者の秘密保持誓約書|HR_FINANCE|DOCUMENT:人事課 施錠キャビネット|OWN|PERSONAL|D
             人事|教育研修の受講記録|HR_FINANCE|ELECTRONIC:研修管理システム|OWN|PERSONAL|R
-            経理,財務|月次決算と部門別損益|HR_FINANCE|ELECTRONIC:会計システム|OWN|TS|D
-            経理,財務|製品別の原価計算|PRICING|ELECTRONIC:原価管理システム|OWN|TS|T
-            経理,財務|取引銀行との借入条件|HR_FINANCE|DOCUMENT:経理課 金庫|OWN|CONTRACT|E
-            経理,財務|旧会計システムの移行済みデータ|HR_FINANCE|ELECTRONIC:旧サーバー|OWN||U
+            経理,財務,経営企画|月次決算と部門別損益|HR_FINANCE|ELECTRONIC:会計システム|OWN|TS|D
+            経理,財務,経営企画|製品別の原価計算|PRICING|ELECTRONIC:原価管理システム|OWN|TS|T
+            経理,財務,経営企画|取引銀行との借入条件|HR_FINANCE|DOCUMENT:経理課 金庫|OWN|CONTRACT|E
+            経理,財務,経営企画|旧会計システムの移行済みデータ|HR_FINANCE|ELECTRONIC:旧サーバー|OWN||U
             総務,経営,企画|中期経営計画（公表前）|MANAGEMENT|ELECTRONIC:経営企画フォルダ;DOCUMENT:役員会議資料|OWN|TS|T
             総務,経営,企画|M&A候補企業の検討資料|MANAGEMENT|ELECTRONIC:経営企画 限定フォルダ|OWN|TS|T
             総務,経営,企画|取締役会議事録|MANAGEMENT|DOCUMENT:総務課 金庫|OWN||D
