@@ -214,6 +214,20 @@ public class Inventory {
                 latest.lossMaxYen(), latest.total()));
     }
 
+    /**
+     * Every evaluated entry the current user sees with its relative tier and absolute loss band — the
+     * handbook's two views side by side (図表2(2)), highest first.
+     */
+    @Transactional(readOnly = true)
+    public List<StandingEntry> standings() {
+        Map<Long, String> names = new HashMap<>();
+        directory.listDepartments().forEach(d -> names.put(d.id(), d.nameJa()));
+        return assets.standings(viewer(), 1000).stream().map(r -> new StandingEntry(r.id(), r.name(),
+                names.get(r.departmentId()), new Standing(dev.mamori.inventory.internal.EvaluationPolicy.tier(r.percentRank()),
+                dev.mamori.inventory.internal.EvaluationPolicy.lossBand(r.lossMaxYen()), r.lossMinYen(), r.lossMaxYen(),
+                r.total()))).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Criterion> criteria() {
         return evaluations.criteria();

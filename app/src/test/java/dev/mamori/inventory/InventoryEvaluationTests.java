@@ -81,6 +81,20 @@ class InventoryEvaluationTests {
     }
 
     @Test
+    void theOverviewListsEvaluatedEntriesOnlyToThoseWhoSeeThem() throws Exception {
+        as(manager, () -> inventory.evaluate(asset, draft(4, 80_000_000)));
+        String name = as(manager, () -> inventory.asset(asset)).name();
+        reg.designate(manager, asset, "TOP_SECRET", AccessHolder.person(manager.personId()));
+        String mine = mvc.perform(get("/inventory/evaluations").with(as(manager))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(mine).select("#inventory-standings").text()).contains(name).contains("中（1億円未満）");
+        MamoriUserDetails colleague = reg.manager(dept);
+        String theirs = mvc.perform(get("/api/v1/assets/standings").with(as(colleague))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(theirs).doesNotContain(name);
+    }
+
+    @Test
     void onlyAManagerOfTheDepartmentEvaluates() {
         MamoriUserDetails other = reg.manager(reg.department(null));
         assertThatThrownBy(() -> as(other, () -> inventory.evaluate(asset, draft(3, 100))))

@@ -257,6 +257,28 @@ public class AssetRepository {
         return new Found(complete(rows), total[0]);
     }
 
+    /** A visible entry with its latest evaluation and its percent rank among all live evaluated entries. */
+    public record StandingRow(long id, String name, long departmentId, int total, double percentRank, long lossMinYen,
+                              long lossMaxYen) {
+    }
+
+    public List<StandingRow> standings(Viewer v, int limit) {
+        return bind(jdbc.sql("""
+                        with ranked as (
+                          select a.id, case when count(*) over () = 1 then 1.0
+                                            else percent_rank() over (order by e.total) end as pr,
+                                 e.total, e.loss_min_yen, e.loss_max_yen
+                          from inventory.asset a join inventory.evaluation e on e.id = a.latest_evaluation_id
+                          where a.stage <> 'DISPOSED')
+                        select a.id, a.name, a.department_id, r.total, r.pr, r.loss_min_yen, r.loss_max_yen
+                        from ranked r join inventory.asset a on a.id = r.id
+                        where """ + VISIBLE + " order by r.pr desc, r.loss_max_yen desc, a.id limit :limit"), v)
+                .param("limit", limit)
+                .query((rs, i) -> new StandingRow(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
+                        rs.getInt("total"), rs.getDouble("pr"), rs.getLong("loss_min_yen"), rs.getLong("loss_max_yen")))
+                .list();
+    }
+
     public long countVisible(Viewer v) {
         return bind(jdbc.sql("select count(*) from inventory.asset a where " + VISIBLE), v).query(Long.class).single();
     }

@@ -28,6 +28,7 @@ class InventoryNavigation implements NavigationContributor, DashboardContributor
     @Override
     public List<NavigationItem> navigationItems() {
         return List.of(new NavigationItem("assets", "inventory.nav.assets", "/inventory/assets", 200, Set.of()),
+                new NavigationItem("evaluations", "inventory.nav.evaluations", "/inventory/evaluations", 205, Set.of()),
                 new NavigationItem("declarations", "inventory.nav.declarations", "/inventory/declarations", 210, Set.of()));
     }
 

@@ -49,6 +49,13 @@ class AssetApiController {
         return inventory.search(new AssetQuery(q, departmentId, kind, form, levelId, regime, stage), page, size);
     }
 
+    @GetMapping("/standings")
+    @PreAuthorize(InventoryAccess.SIGNED_IN)
+    @Operation(summary = "Evaluated entries visible to the caller with relative tier and absolute loss band")
+    java.util.List<dev.mamori.inventory.StandingEntry> standings() {
+        return inventory.standings();
+    }
+
     @PostMapping
     @PreAuthorize(InventoryAccess.MANAGER)
     @Operation(summary = "Register an entry in a department the caller manages")

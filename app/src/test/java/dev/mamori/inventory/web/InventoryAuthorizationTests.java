@@ -106,6 +106,8 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.GET, "/inventory/declarations/new", false),
                 new Endpoint(HttpMethod.POST, "/inventory/declarations/" + id + "/designation", true),
                 new Endpoint(HttpMethod.POST, "/inventory/declarations/" + id + "/rejection", true),
+                new Endpoint(HttpMethod.GET, "/api/v1/assets/standings", false),
+                new Endpoint(HttpMethod.GET, "/inventory/evaluations", false),
                 new Endpoint(HttpMethod.GET, "/inventory/assets", false),
                 new Endpoint(HttpMethod.GET, "/inventory/assets/new", true),
                 new Endpoint(HttpMethod.POST, "/inventory/assets", true),
@@ -124,6 +126,11 @@ class InventoryAuthorizationTests {
                 new Endpoint(HttpMethod.POST, p + "/declassification", true));
     }
 
+    /** Lists and inboxes: open to every signed-in user, filtered by what they may see. */
+    static boolean isList(Endpoint e) {
+        return e.path().endsWith("/assets") || e.path().endsWith("/standings") || e.path().equals("/inventory/evaluations");
+    }
+
     @Test
     void everyHandlerOfTheModuleIsListedAndAuthorized() {
         List<String> handlers = new ArrayList<>();
@@ -133,7 +140,7 @@ class InventoryAuthorizationTests {
                 handlers.add(method.getMethod().getName());
             }
         }));
-        assertThat(handlers).hasSizeGreaterThanOrEqualTo(37);
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(39);
     }
 
     @Test
@@ -154,7 +161,7 @@ class InventoryAuthorizationTests {
             int status = mvc.perform(e.build().with(as(employee))).andReturn().getResponse().getStatus();
             if (e.write()) {
                 assertThat(status).as(e.toString()).isEqualTo(403);
-            } else if (e.path().endsWith("/assets") || e.path().contains("declarations")) {
+            } else if (isList(e) || e.path().contains("declarations")) {
                 assertThat(status).as(e.toString()).isEqualTo(200);
             } else {
                 assertThat(status).as(e.toString()).isEqualTo(403);
@@ -165,7 +172,7 @@ class InventoryAuthorizationTests {
     @Test
     void aManagerOfAnotherDepartmentIsRefusedEveryEndpointOfTheEntry() throws Exception {
         for (Endpoint e : endpoints(plain)) {
-            if (e.path().endsWith("/assets") || e.path().endsWith("/new") || e.path().contains("declarations")) {
+            if (isList(e) || e.path().endsWith("/new") || e.path().contains("declarations")) {
                 continue;
             }
             int status = mvc.perform(e.build().with(as(otherManager))).andReturn().getResponse().getStatus();
@@ -177,7 +184,7 @@ class InventoryAuthorizationTests {
     void everyEndpointAnswersAnOutsider404ForATopSecretEntryAsForAMissingId() throws Exception {
         for (MamoriUserDetails outsider : List.of(otherManager, reg.manager(dept))) {
             for (Endpoint e : endpoints(topSecret)) {
-                if (e.path().endsWith("/assets") || e.path().endsWith("/new") || e.path().contains("declarations")) {
+                if (isList(e) || e.path().endsWith("/new") || e.path().contains("declarations")) {
                     continue;
                 }
                 int hidden = mvc.perform(e.build().with(as(outsider))).andReturn().getResponse().getStatus();
