@@ -1,0 +1,729 @@
+package dev.mamori.inventory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.directory.DepartmentView;
+import dev.mamori.directory.Directory;
+import dev.mamori.directory.PersonView;
+import dev.mamori.inventory.internal.AssetNameRule;
+import dev.mamori.inventory.internal.AssetRepository;
+import dev.mamori.inventory.internal.AssetRules;
+import dev.mamori.inventory.internal.InventoryProperties;
+import dev.mamori.inventory.internal.Lifecycle;
+import dev.mamori.inventory.internal.Viewer;
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.LedgerEntry;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.AccessRefusedException;
+import dev.mamori.platform.CurrentUser;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
+import dev.mamori.platform.Role;
+
+/**
+ * The register's API: entries, their lifecycle and their designation. Every change is recorded in the
+ * ledger and published as an event in the same transaction. Reads apply the viewer's visibility in SQL;
+ * an entry at the highest level that the viewer may not see is reported as missing, exactly like an
+ * id that does not exist.
+ */
+@Service
+public class Inventory {
+
+    private final AssetRepository assets;
+    private final dev.mamori.inventory.internal.EvaluationRepository evaluations;
+    private final dev.mamori.inventory.internal.DecisionRepository decisions;
+    private final dev.mamori.inventory.internal.DeclarationRepository declarations;
+    private final Directory directory;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final CurrentUsers users;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
+              dev.mamori.inventory.internal.DecisionRepository decisions,
+              dev.mamori.inventory.internal.DeclarationRepository declarations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
+              CurrentUsers users, InventoryProperties properties, Clock clock) {
+        this.assets = assets;
+        this.evaluations = evaluations;
+        this.decisions = decisions;
+        this.declarations = declarations;
+        this.directory = directory;
+        this.ledger = ledger;
+        this.events = events;
+        this.users = users;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Directory.JAPAN));
+    }
+
+    // ---------------------------------------------------------------- register
+
+    /** Registers an entry in a department the current MANAGER manages. */
+    @Transactional
+    public long register(AssetDraft draft) {
+        AssetRules.checkDraft(draft);
+        Viewer viewer = viewer();
+        checkDepartmentAndPerson(draft, viewer);
+        long id = assets.insert(draft, today().plus(properties.reviewInterval()));
+        ledger.record("inventory.asset.registered", Subject.of("asset", id), details(draft));
+        events.publishEvent(new AssetEvents.AssetRegistered(id, draft.departmentId()));
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, AssetDraft draft, int expectedVersion) {
+        Viewer viewer = viewer();
+        AssetRepository.Row before = requireVisible(id, viewer);
+        requireEditable(before, viewer);
+        Lifecycle.checkMove(before.stage(), before.stage());
+        AssetRules.checkDraft(draft);
+        checkDepartmentAndPerson(draft, viewer);
+        assets.update(id, draft, expectedVersion);
+        List<String> changed = changedFields(before, draft);
+        Map<String, Object> d = details(draft);
+        d.put("changed", changed);
+        ledger.record("inventory.asset.updated", Subject.of("asset", id), d);
+        events.publishEvent(new AssetEvents.AssetChanged(id, changed));
+    }
+
+    /** Moves an entry between 生成, 利用 and 保存. */
+    @Transactional
+    public void moveStage(long id, Stage to) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireEditable(row, viewer);
+        if (to == null) {
+            throw InvalidInputException.onField("stage", "inventory.lifecycle.stageRequired");
+        }
+        Lifecycle.checkMove(row.stage(), to);
+        if (row.stage() == to) {
+            return;
+        }
+        assets.updateStage(id, to);
+        ledger.record("inventory.asset.stageChanged", Subject.of("asset", id),
+                Map.of("from", row.stage().name(), "to", to.name()));
+        events.publishEvent(new AssetEvents.AssetStageChanged(id, row.stage(), to));
+    }
+
+    /** Marks an entry as 不要情報: no longer needed, or another company's information we may no longer hold. */
+    @Transactional
+    public void markUnneeded(long id, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireEditable(row, viewer);
+        Lifecycle.checkMarkUnneeded(row.stage(), row.unneeded(), reason);
+        assets.markUnneeded(id, reason.strip());
+        ledger.record("inventory.asset.markedUnneeded", Subject.of("asset", id), Map.of("reason", reason.strip()));
+        events.publishEvent(new AssetEvents.AssetMarkedUnneeded(id));
+    }
+
+    /** Records the disposal of an entry marked 不要情報 (method, date, who, witness). */
+    @Transactional
+    public void dispose(long id, Disposal disposal) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireEditable(row, viewer);
+        Lifecycle.checkDisposal(row.stage(), row.unneeded(), disposal, today());
+        requireCurrentPerson(disposal.byPersonId(), "byPersonId");
+        if (disposal.witnessPersonId() != null) {
+            requireCurrentPerson(disposal.witnessPersonId(), "witnessPersonId");
+        }
+        assets.dispose(id, disposal);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("method", disposal.method());
+        d.put("on", disposal.on().toString());
+        d.put("byPersonId", disposal.byPersonId());
+        d.put("witnessPersonId", disposal.witnessPersonId());
+        ledger.record("inventory.asset.disposed", Subject.of("asset", id), d);
+        events.publishEvent(new AssetEvents.AssetDisposed(id));
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /**
+     * Records an evaluation (every criterion scored with a rationale, the loss as a yen range); the
+     * entry's next review moves one review interval ahead.
+     */
+    @Transactional
+    public long evaluate(long id, EvaluationDraft draft) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireEditable(row, viewer);
+        List<String> criteria = evaluations.criteria().stream().map(Criterion::code).toList();
+        Set<Integer> scale = evaluations.scale().stream().map(ScaleStep::value).collect(Collectors.toSet());
+        int total = dev.mamori.inventory.internal.EvaluationPolicy.check(draft, criteria, scale);
+        long evaluationId = evaluations.insert(id, viewer.personId(), total, draft);
+        LocalDate next = today().plus(properties.reviewInterval());
+        evaluations.markLatest(id, evaluationId, next);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("evaluationId", evaluationId);
+        d.put("total", total);
+        d.put("scores", draft.scores().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().score())));
+        d.put("lossMinYen", draft.lossMinYen());
+        d.put("lossMaxYen", draft.lossMaxYen());
+        d.put("nextReviewOn", next.toString());
+        ledger.record("inventory.asset.evaluated", Subject.of("asset", id), d);
+        events.publishEvent(new AssetEvents.AssetEvaluated(id, evaluationId, total));
+        return evaluationId;
+    }
+
+    /** The entry's evaluations, newest first. */
+    @Transactional(readOnly = true)
+    public List<EvaluationView> evaluations(long id) {
+        requireVisible(id, viewer());
+        return evaluations.history(id).stream().map(e -> new EvaluationView(e.id(), e.assetId(), e.evaluatedByPersonId(),
+                e.evaluatedByPersonId() == null ? null
+                        : directory.findPerson(e.evaluatedByPersonId()).map(PersonView::name).orElse(null),
+                e.evaluatedAt(), e.total(), e.lossMinYen(), e.lossMaxYen(), e.note(), e.scores())).toList();
+    }
+
+    /** The relative tier and absolute loss band of the entry's latest evaluation, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Standing> standing(long id) {
+        requireVisible(id, viewer());
+        List<EvaluationView> history = evaluations.history(id);
+        if (history.isEmpty() || assets.findById(id).map(r -> r.stage() == Stage.DISPOSED).orElse(true)) {
+            return Optional.empty();
+        }
+        EvaluationView latest = history.get(0);
+        double rank = evaluations.percentRank(id).orElse(0.0);
+        return Optional.of(new Standing(dev.mamori.inventory.internal.EvaluationPolicy.tier(rank),
+                dev.mamori.inventory.internal.EvaluationPolicy.lossBand(latest.lossMaxYen()), latest.lossMinYen(),
+                latest.lossMaxYen(), latest.total()));
+    }
+
+    /**
+     * Every evaluated entry the current user sees with its relative tier and absolute loss band — the
+     * handbook's two views side by side (図表2(2)), highest first.
+     */
+    @Transactional(readOnly = true)
+    public List<StandingEntry> standings() {
+        Map<Long, String> names = new HashMap<>();
+        directory.listDepartments().forEach(d -> names.put(d.id(), d.nameJa()));
+        return assets.standings(viewer(), 1000).stream().map(r -> new StandingEntry(r.id(), r.name(),
+                names.get(r.departmentId()), new Standing(dev.mamori.inventory.internal.EvaluationPolicy.tier(r.percentRank()),
+                dev.mamori.inventory.internal.EvaluationPolicy.lossBand(r.lossMaxYen()), r.lossMinYen(), r.lossMaxYen(),
+                r.total()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Criterion> criteria() {
+        return evaluations.criteria();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ScaleStep> scale() {
+        return evaluations.scale();
+    }
+
+    /** The review interval in force (setting {@code mamori.inventory.review-interval}). */
+    public java.time.Period reviewInterval() {
+        return properties.reviewInterval();
+    }
+
+    // ---------------------------------------------------------------- deciding what is secret
+
+    /**
+     * Mamori's recommendation for the entry from the answers; the expected loss defaults to the upper end
+     * of the latest evaluation.
+     */
+    @Transactional(readOnly = true)
+    public SecrecyRecommendation recommend(long id, SecrecyAnswers answers) {
+        AssetRepository.Row row = requireVisible(id, viewer());
+        return dev.mamori.inventory.internal.SecrecyDecisionPolicy.recommend(row.kind(), row.regimes(),
+                withExpectedLoss(id, answers));
+    }
+
+    /** Records the decision of the entry's 管理責任者 with the reason; the recommendation is kept beside it. */
+    @Transactional
+    public long decide(long id, SecrecyAnswers answers, SecrecyOutcome chosen, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        if (chosen == null) {
+            throw InvalidInputException.onField("chosen", "inventory.decision.outcomeRequired");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.onField("reason", "inventory.decision.reasonRequired");
+        }
+        SecrecyAnswers complete = withExpectedLoss(id, answers);
+        SecrecyRecommendation r = dev.mamori.inventory.internal.SecrecyDecisionPolicy.recommend(row.kind(), row.regimes(), complete);
+        long decisionId = decisions.insert(id, complete, r.outcome(), chosen, reason.strip(), viewer.personId());
+        ledger.record("inventory.asset.secrecyDecided", Subject.of("asset", id), Map.of("decisionId", decisionId,
+                "recommended", r.outcome().name(), "chosen", chosen.name(), "reason", reason.strip()));
+        events.publishEvent(new AssetEvents.AssetSecrecyDecided(id, chosen));
+        return decisionId;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DecisionView> decisions(long id) {
+        requireVisible(id, viewer());
+        return decisions.history(id).stream().map(d -> new DecisionView(d.id(), d.answers(), d.recommended(), d.chosen(),
+                d.reason(), d.decidedByPersonId(), d.decidedByPersonId() == null ? null
+                : directory.findPerson(d.decidedByPersonId()).map(PersonView::name).orElse(null), d.decidedAt())).toList();
+    }
+
+    private SecrecyAnswers withExpectedLoss(long id, SecrecyAnswers a) {
+        SecrecyAnswers answers = a == null ? new SecrecyAnswers(null, null, null, null, null, null, null, null, null, null) : a;
+        if (answers.expectedLossYen() != null) {
+            return answers;
+        }
+        List<EvaluationView> history = evaluations.history(id);
+        return history.isEmpty() ? answers : new SecrecyAnswers(answers.revealedByProductAnalysis(),
+                answers.infringementHardToDetect(), answers.leakBreachesLawOrContract(), answers.infrastructureOrStandard(),
+                answers.ownAndWeakensUs(), answers.sharedDataForPartners(), answers.managementCostYen(),
+                answers.litigationCostYen(), history.get(0).lossMaxYen(), answers.lossRecoverable());
+    }
+
+    // ---------------------------------------------------------------- declarations (申告)
+
+    /** Any employee declares information; it goes to the 管理責任者 of their primary department. */
+    @Transactional
+    public long declare(DeclarationDraft draft) {
+        CurrentUser user = users.require();
+        if (user.personId() == null) {
+            throw new InvalidInputException("inventory.declaration.noPerson");
+        }
+        if (draft.title() == null || draft.title().isBlank()) {
+            throw InvalidInputException.onField("title", "inventory.asset.nameRequired");
+        }
+        if (draft.kind() == null || draft.form() == null || draft.origin() == null) {
+            throw InvalidInputException.onField("kind", "inventory.declaration.incomplete");
+        }
+        PersonView person = directory.findPerson(user.personId()).filter(p -> p.primaryDepartment() != null)
+                .orElseThrow(() -> new InvalidInputException("inventory.declaration.noDepartment"));
+        long departmentId = person.primaryDepartment().id();
+        long id = declarations.insert(person.id(), departmentId, draft, today());
+        ledger.record("inventory.declaration.submitted", Subject.of("declaration", id),
+                Map.of("title", draft.title().strip(), "departmentId", departmentId));
+        events.publishEvent(new AssetEvents.DeclarationSubmitted(id, departmentId));
+        return id;
+    }
+
+    /** Declarations the current user may see: their own and those to handle, open ones first. */
+    @Transactional(readOnly = true)
+    public List<DeclarationView> declarations() {
+        Viewer viewer = viewer();
+        return declarations.visible(viewer).stream().map(this::named).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canHandle(DeclarationView d) {
+        return d.open() && viewer().managedDepartments().contains(d.departmentId());
+    }
+
+    /**
+     * The department's 管理責任者 designates a declaration: it becomes a register entry with the handler
+     * as its 管理責任者, designated at once.
+     */
+    @Transactional
+    public long designateDeclaration(long declarationId, DesignationDraft designation) {
+        DeclarationView d = requireHandleable(declarationId);
+        Viewer viewer = viewer();
+        long assetId = register(new AssetDraft(d.title(), d.description(), d.departmentId(), viewer.personId(), d.kind(),
+                null, List.of(new FormEntry(d.form(), d.location())), d.origin(), d.originParty(), null, null));
+        designate(assetId, designation);
+        declarations.handle(declarationId, "DESIGNATED", viewer.personId(), today(), designation.reason(), assetId);
+        ledger.record("inventory.declaration.designated", Subject.of("declaration", declarationId), Map.of("assetId", assetId));
+        events.publishEvent(new AssetEvents.DeclarationDesignated(declarationId, assetId));
+        return assetId;
+    }
+
+    @Transactional
+    public void rejectDeclaration(long declarationId, String reason) {
+        DeclarationView d = requireHandleable(declarationId);
+        AssetRules.checkReason(reason);
+        declarations.handle(declarationId, "REJECTED", viewer().personId(), today(), reason.strip(), null);
+        ledger.record("inventory.declaration.rejected", Subject.of("declaration", declarationId), Map.of("reason", reason.strip()));
+        events.publishEvent(new AssetEvents.DeclarationRejected(d.id()));
+    }
+
+    /**
+     * Reminds the managers of every declaration left unanswered for the configured number of days (and
+     * again after as many days); returns the declarations reminded. Run by the scheduled job.
+     */
+    @Transactional
+    public List<Long> remindUnansweredDeclarations() {
+        LocalDate today = today();
+        List<Long> reminded = new ArrayList<>();
+        for (DeclarationView d : declarations.dueForReminder(today, properties.declarationReminderDays())) {
+            declarations.markReminded(d.id(), today);
+            ledger.record("inventory.declaration.reminded", Subject.of("declaration", d.id()),
+                    Map.of("departmentId", d.departmentId(), "declaredOn", d.declaredOn().toString()));
+            events.publishEvent(new AssetEvents.DeclarationReminderDue(d.id(), d.departmentId()));
+            reminded.add(d.id());
+        }
+        return reminded;
+    }
+
+    public int declarationReminderDays() {
+        return properties.declarationReminderDays();
+    }
+
+    private DeclarationView requireHandleable(long id) {
+        Viewer viewer = viewer();
+        DeclarationView d = declarations.findById(id)
+                .orElseThrow(() -> new NotFoundException("inventory.declaration.notFound", String.valueOf(id)));
+        if (!viewer.managedDepartments().contains(d.departmentId())) {
+            if (viewer.seesAll() || Objects.equals(viewer.personId(), d.declarantPersonId())) {
+                throw new AccessRefusedException("inventory.declaration.notHandler");
+            }
+            throw new NotFoundException("inventory.declaration.notFound", String.valueOf(id));
+        }
+        if (!d.open()) {
+            throw new dev.mamori.platform.ConflictException("inventory.declaration.alreadyHandled");
+        }
+        return d;
+    }
+
+    private DeclarationView named(DeclarationView d) {
+        String who = directory.findPerson(d.declarantPersonId()).map(PersonView::name).orElse(null);
+        String dept = directory.listDepartments().stream().filter(x -> x.id() == d.departmentId()).map(DepartmentView::nameJa)
+                .findFirst().orElse(null);
+        return new DeclarationView(d.id(), d.declarantPersonId(), who, d.departmentId(), dept, d.title(), d.description(),
+                d.kind(), d.form(), d.location(), d.origin(), d.originParty(), d.status(), d.handledByPersonId(),
+                d.handledOn(), d.handlingReason(), d.assetId(), d.declaredOn(), d.remindedOn());
+    }
+
+    // ---------------------------------------------------------------- designation
+
+    /**
+     * Designates an entry as a secret, or changes its designation (a change of level is a
+     * reclassification and needs a reason). Only the entry's 管理責任者 designates.
+     */
+    @Transactional
+    public void designate(long id, DesignationDraft draft) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        if (row.stage() == Stage.DISPOSED) {
+            throw new InvalidInputException("inventory.lifecycle.disposed");
+        }
+        Map<String, Level> levels = levelsById();
+        AssetRules.checkDesignation(draft, draft.levelId() != null && levels.containsKey(draft.levelId()), today());
+        boolean reclassified = row.levelId() != null && !row.levelId().equals(draft.levelId());
+        if (reclassified) {
+            AssetRules.checkReason(draft.reason());
+        }
+        checkHolders(draft.holders());
+        String marking = draft.marking() == null || draft.marking().isBlank()
+                ? levels.get(draft.levelId()).marking() : draft.marking().strip();
+        assets.designate(id, draft, marking, viewer.personId(), today());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("levelId", draft.levelId());
+        d.put("previousLevelId", row.levelId());
+        d.put("holders", draft.holders().stream().map(h -> h.kind() + ":" + h.ref()).toList());
+        d.put("secretUntil", draft.secretUntil() == null ? null : draft.secretUntil().toString());
+        d.put("secretUntilEvent", draft.secretUntilEvent());
+        d.put("marking", marking);
+        d.put("reason", draft.reason());
+        if (reclassified) {
+            ledger.record("inventory.asset.reclassified", Subject.of("asset", id), d);
+            events.publishEvent(new AssetEvents.AssetReclassified(id, row.levelId(), draft.levelId()));
+        } else {
+            ledger.record("inventory.asset.designated", Subject.of("asset", id), d);
+            events.publishEvent(new AssetEvents.AssetDesignated(id, draft.levelId()));
+        }
+    }
+
+    /** Ends the secrecy of an entry (指定の解除) with a reason. */
+    @Transactional
+    public void declassify(long id, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        if (row.levelId() == null) {
+            throw new InvalidInputException("inventory.designation.notDesignated");
+        }
+        AssetRules.checkReason(reason);
+        assets.declassify(id);
+        ledger.record("inventory.asset.declassified", Subject.of("asset", id),
+                Map.of("previousLevelId", row.levelId(), "reason", reason.strip()));
+        events.publishEvent(new AssetEvents.AssetDeclassified(id, row.levelId()));
+    }
+
+    /** Creates a named project group whose members can be access holders together. */
+    @Transactional
+    public long createProjectGroup(String name, List<Long> memberPersonIds) {
+        CurrentUser user = users.require();
+        if (!user.hasAny(Role.MANAGER, Role.CHIEF_OFFICER)) {
+            throw new AccessRefusedException("inventory.group.refused");
+        }
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.onField("name", "inventory.group.nameRequired");
+        }
+        for (Long p : memberPersonIds) {
+            requireCurrentPerson(p, "members");
+        }
+        long id = assets.createGroup(name.strip(), memberPersonIds);
+        ledger.record("inventory.group.created", Subject.of("projectGroup", id),
+                Map.of("name", name.strip(), "members", memberPersonIds));
+        return id;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** One entry the current user may see. */
+    @Transactional(readOnly = true)
+    public AssetView asset(long id) {
+        return view(List.of(requireVisible(id, viewer()))).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public AssetPage search(AssetQuery query, int page, int size) {
+        int safeSize = Math.min(Math.max(size, 1), 200);
+        int safePage = Math.max(page, 0);
+        List<Long> departmentFilter = query.departmentId() == null ? null
+                : List.copyOf(directory.departmentSubtree(query.departmentId()));
+        AssetRepository.Found found = assets.search(query, viewer(), departmentFilter, safePage, safeSize);
+        return new AssetPage(view(found.rows()), safePage, safeSize, found.total());
+    }
+
+    /** Whether the current user may change the entry (a MANAGER of its department who sees it). */
+    @Transactional(readOnly = true)
+    public boolean canEdit(long id) {
+        Viewer viewer = viewer();
+        return assets.findById(id).filter(r -> assets.visible(id, viewer))
+                .map(r -> viewer.managedDepartments().contains(r.departmentId()) && r.stage() != Stage.DISPOSED)
+                .orElse(false);
+    }
+
+    /** Whether the current user is the entry's 管理責任者 (who designates it). */
+    @Transactional(readOnly = true)
+    public boolean canDesignate(long id) {
+        Viewer viewer = viewer();
+        return assets.findById(id).map(r -> Objects.equals(r.responsiblePersonId(), viewer.personId())).orElse(false);
+    }
+
+    /** The entry's audit trail, newest first. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> timeline(long id) {
+        requireVisible(id, viewer());
+        List<LedgerEntry> entries = new ArrayList<>(ledger.historyOf(Subject.of("asset", id)));
+        Collections.reverse(entries);
+        return entries;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Level> levels() {
+        return assets.levels();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> projectGroups() {
+        return assets.groups();
+    }
+
+    @Transactional(readOnly = true)
+    public long countVisible() {
+        return assets.countVisible(viewer());
+    }
+
+    /** Entries visible to the current user whose review date has passed. */
+    @Transactional(readOnly = true)
+    public long countReviewOverdue() {
+        return assets.countReviewOverdue(viewer(), today());
+    }
+
+    /** Designated entries visible to the current user whose secrecy end date has passed. */
+    @Transactional(readOnly = true)
+    public long countSecrecyEnded() {
+        return assets.countSecrecyEnded(viewer(), today());
+    }
+
+    /** The naming warning for a proposed name, if any, as a message key. */
+    public Optional<String> nameWarning(String name) {
+        return AssetNameRule.check(name).map(AssetNameRule.Warning::messageKey);
+    }
+
+    /** Departments the current user may register entries in. */
+    @Transactional(readOnly = true)
+    public List<DepartmentView> registrableDepartments() {
+        Set<Long> managed = viewer().managedDepartments();
+        return directory.listDepartments().stream().filter(d -> d.active() && managed.contains(d.id())).toList();
+    }
+
+    // ---------------------------------------------------------------- visibility
+
+    Viewer viewer() {
+        CurrentUser user = users.require();
+        boolean seesAll = user.hasAny(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE);
+        List<DepartmentView> departments = directory.listDepartments();
+        Set<Long> managed = new HashSet<>();
+        if (user.has(Role.MANAGER)) {
+            Set<Long> roots = new HashSet<>(user.managedDepartmentIds());
+            if (user.personId() != null) {
+                departments.stream().filter(d -> d.managers().stream().anyMatch(m -> m.id() == user.personId()))
+                        .forEach(d -> roots.add(d.id()));
+            }
+            for (Long root : roots) {
+                managed.addAll(directory.departmentSubtree(root));
+            }
+        }
+        Set<Long> holderDepartments = new HashSet<>();
+        if (user.personId() != null) {
+            Map<Long, Long> parents = new HashMap<>();
+            departments.forEach(d -> parents.put(d.id(), d.parentId()));
+            directory.findPerson(user.personId()).filter(p -> p.status().current()).ifPresent(p -> {
+                for (PersonView.DepartmentRef ref : p.departments()) {
+                    for (Long d = ref.id(); d != null && holderDepartments.add(d); d = parents.get(d)) {
+                        // walk up to the root
+                    }
+                }
+            });
+        }
+        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
+        return new Viewer(seesAll, user.personId(), managed, holderDepartments, roles);
+    }
+
+    private AssetRepository.Row requireVisible(long id, Viewer viewer) {
+        AssetRepository.Row row = assets.findById(id).orElseThrow(() -> notFound(id));
+        if (!assets.visible(id, viewer)) {
+            if (row.levelId() != null && row.levelId().equals(highestLevelId())) {
+                throw notFound(id);
+            }
+            throw new AccessRefusedException("inventory.asset.outOfScope");
+        }
+        return row;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("inventory.asset.notFound", String.valueOf(id));
+    }
+
+    private String highestLevelId() {
+        return assets.levels().get(0).id();
+    }
+
+    private void requireEditable(AssetRepository.Row row, Viewer viewer) {
+        if (!viewer.managedDepartments().contains(row.departmentId())) {
+            throw new AccessRefusedException("inventory.asset.notEditable");
+        }
+        if (row.stage() == Stage.DISPOSED) {
+            throw new InvalidInputException("inventory.lifecycle.disposed");
+        }
+    }
+
+    private static void requireResponsible(AssetRepository.Row row, Viewer viewer) {
+        if (!Objects.equals(row.responsiblePersonId(), viewer.personId())) {
+            throw new AccessRefusedException("inventory.designation.onlyResponsible");
+        }
+    }
+
+    private void checkDepartmentAndPerson(AssetDraft draft, Viewer viewer) {
+        DepartmentView department = directory.listDepartments().stream()
+                .filter(d -> d.id() == draft.departmentId()).findFirst()
+                .orElseThrow(() -> InvalidInputException.onField("departmentId", "inventory.asset.departmentUnknown"));
+        if (!department.active()) {
+            throw InvalidInputException.onField("departmentId", "inventory.asset.departmentAbolished");
+        }
+        if (!viewer.managedDepartments().contains(department.id())) {
+            throw new AccessRefusedException("inventory.asset.departmentOutOfScope");
+        }
+        requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+    }
+
+    private void requireCurrentPerson(Long personId, String field) {
+        PersonView p = directory.findPerson(personId)
+                .orElseThrow(() -> InvalidInputException.onField(field, "inventory.person.unknown", personId));
+        if (!p.status().current()) {
+            throw InvalidInputException.onField(field, "inventory.person.notCurrent", p.name());
+        }
+    }
+
+    private void checkHolders(List<AccessHolder> holders) {
+        Set<Long> departmentIds = directory.listDepartments().stream().map(DepartmentView::id).collect(Collectors.toSet());
+        Map<Long, String> groups = assets.groups();
+        for (AccessHolder h : holders) {
+            boolean known = switch (h.kind()) {
+                case PERSON -> directory.findPerson(Long.parseLong(h.ref())).isPresent();
+                case DEPARTMENT -> departmentIds.contains(Long.parseLong(h.ref()));
+                case ROLE -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(h.ref()));
+                case GROUP -> groups.containsKey(Long.parseLong(h.ref()));
+            };
+            if (!known) {
+                throw InvalidInputException.onField("holders", "inventory.designation.holderUnknown", h.kind() + ":" + h.ref());
+            }
+        }
+    }
+
+    private Map<String, Level> levelsById() {
+        Map<String, Level> m = new LinkedHashMap<>();
+        assets.levels().forEach(l -> m.put(l.id(), l));
+        return m;
+    }
+
+    // ---------------------------------------------------------------- views and details
+
+    private List<AssetView> view(List<AssetRepository.Row> rows) {
+        Map<Long, DepartmentView> departments = new HashMap<>();
+        directory.listDepartments().forEach(d -> departments.put(d.id(), d));
+        Map<Long, String> names = new HashMap<>();
+        return rows.stream().map(r -> {
+            DepartmentView d = departments.get(r.departmentId());
+            String person = names.computeIfAbsent(r.responsiblePersonId(),
+                    k -> directory.findPerson(k).map(PersonView::name).orElse(String.valueOf(k)));
+            return new AssetView(r.id(), r.name(), r.description(), r.departmentId(), d == null ? null : d.nameJa(),
+                    r.responsiblePersonId(), person, r.kind(), r.subKind(), r.forms(), r.origin(), r.originParty(),
+                    r.originDuty(), r.regimes(), r.stage(), r.unneeded(), r.unneededReason(), r.disposal(), r.levelId(),
+                    r.marking(), r.secretUntil(), r.secretUntilEvent(), r.designatedByPersonId(), r.designatedOn(),
+                    r.holders(), r.nextReviewOn(), r.version());
+        }).toList();
+    }
+
+    private static Map<String, Object> details(AssetDraft d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name());
+        m.put("departmentId", d.departmentId());
+        m.put("responsiblePersonId", d.responsiblePersonId());
+        m.put("kind", d.kind().name());
+        m.put("subKind", d.subKind() == null ? null : d.subKind().name());
+        m.put("forms", d.forms().stream().map(f -> f.form().name()).toList());
+        m.put("origin", d.origin().name());
+        m.put("originParty", d.originParty());
+        LegalRegimes r = d.regimes();
+        m.put("tradeSecret", r.tradeSecret());
+        m.put("limitedProvisionData", r.limitedProvisionData());
+        m.put("personalInfo", r.personalInfo());
+        m.put("personalInfoCount", r.personalInfoCount());
+        m.put("sensitivePersonalInfo", r.sensitivePersonalInfo());
+        m.put("exportControlled", r.exportControlled());
+        m.put("contractualDutyTo", r.contractualDuty() ? r.contractualDutyTo() : null);
+        return m;
+    }
+
+    private static List<String> changedFields(AssetRepository.Row b, AssetDraft d) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(b.name(), d.name().strip())) changed.add("name");
+        if (!Objects.equals(b.description(), d.description())) changed.add("description");
+        if (b.departmentId() != d.departmentId()) changed.add("departmentId");
+        if (b.responsiblePersonId() != d.responsiblePersonId()) changed.add("responsiblePersonId");
+        if (b.kind() != d.kind() || b.subKind() != d.subKind()) changed.add("kind");
+        if (!Objects.equals(b.forms(), d.forms())) changed.add("forms");
+        if (b.origin() != d.origin() || !Objects.equals(b.originParty(), d.originParty())) changed.add("origin");
+        if (!Objects.equals(b.regimes(), d.regimes())) changed.add("regimes");
+        return changed;
+    }
+}

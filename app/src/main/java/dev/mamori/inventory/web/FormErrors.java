@@ -1,0 +1,24 @@
+package dev.mamori.inventory.web;
+
+import java.util.Set;
+
+import org.springframework.validation.BindingResult;
+
+import dev.mamori.platform.MamoriException;
+
+/**
+ * Puts a refusal of the domain back onto the form: beside its field when the form has it, else above.
+ */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    static void bind(MamoriException ex, BindingResult binding, Set<String> fields) {
+        if (ex.field() != null && fields.contains(ex.field())) {
+            binding.rejectValue(ex.field(), ex.messageKey(), ex.args(), ex.messageKey());
+        } else {
+            binding.reject(ex.messageKey(), ex.args(), ex.messageKey());
+        }
+    }
+}
