@@ -1,0 +1,34 @@
+package dev.mamori.policy;
+
+/** What a person must do when acting under a rule. */
+public enum Obligation {
+    MARK_LEVEL,
+    MARK_ACCESS_SCOPE,
+    KEEP_OBJECT_LIST,
+    STORE_SEPARATELY,
+    LOCK_AWAY,
+    ENCRYPT,
+    OFFLINE_DEVICE_ONLY,
+    NO_PRIVATE_DEVICES,
+    BUSINESS_NEED_ONLY,
+    COLLECT_PRINTS_AT_ONCE,
+    LOG_VIEWER,
+    SCREEN_PRIVACY,
+    MIND_SURROUNDINGS,
+    NUMBER_AND_COLLECT_COPIES,
+    EXPLAIN_HANDLING,
+    CARRY_PERSONALLY,
+    RECIPIENT_PLEDGE_FIRST,
+    MINIMISE_DISCLOSURE,
+    CONFIRM_RETRIEVAL,
+    UNDER_MANAGER_CONTROL,
+    BRING_TO_DESIGNATED_PLACE,
+    DISPOSE_BY_SHREDDING,
+    DISPOSE_BY_INCINERATION,
+    DISPOSE_BY_DISSOLUTION,
+    DISPOSE_BY_ERASURE;
+
+    public String messageKey() {
+        return "policy.obligation." + name();
+    }
+}

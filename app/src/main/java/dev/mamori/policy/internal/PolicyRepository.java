@@ -1,0 +1,96 @@
+package dev.mamori.policy.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.mamori.policy.Approver;
+import dev.mamori.policy.Aspect;
+import dev.mamori.policy.HandlingRule;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.Obligation;
+import dev.mamori.policy.Permitted;
+
+@Repository
+class PolicyRepository {
+
+    private final JdbcClient jdbc;
+
+    PolicyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Level> levels() {
+        return jdbc.sql("select * from policy.level order by rank")
+                .query((rs, n) -> new Level(rs.getString("code"), rs.getString("name_ja"), rs.getString("name_en"),
+                        rs.getInt("rank"), rs.getString("colour"), rs.getString("marking"), rs.getString("default_scope")))
+                .list();
+    }
+
+    boolean levelExists(String code) {
+        return jdbc.sql("select count(*) from policy.level where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    boolean rankTaken(int rank) {
+        return jdbc.sql("select count(*) from policy.level where rank = ?").param(rank).query(Long.class).single() > 0;
+    }
+
+    void insert(Level l) {
+        jdbc.sql("""
+                insert into policy.level (code, name_ja, name_en, rank, colour, marking, default_scope)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(l.code(), l.nameJa(), l.nameEn(), l.rank(), l.colour(), l.marking(), l.defaultScope()).update();
+    }
+
+    int rename(String code, String nameJa, String nameEn) {
+        return jdbc.sql("update policy.level set name_ja = ?, name_en = ? where code = ?")
+                .params(nameJa, nameEn, code).update();
+    }
+
+    long ruleCount() {
+        return jdbc.sql("select count(*) from policy.rule").query(Long.class).single();
+    }
+
+    List<HandlingRule> rules() {
+        return jdbc.sql("select * from policy.rule").query(PolicyRepository::rule).list();
+    }
+
+    void insertIfAbsent(HandlingRule r) {
+        jdbc.sql("""
+                insert into policy.rule (level_code, aspect, medium, permitted, approval, prohibited, obligations,
+                                         outside_obligations, source)
+                values (?, ?, ?, ?, ?, ?, string_to_array(?, ','), string_to_array(?, ','), ?)
+                on conflict do nothing""")
+                .params(r.levelCode(), r.aspect().name(), r.medium().name(), r.permitted().name(), r.approval().name(),
+                        r.prohibited(), join(r.obligations()), join(r.outsideOfficeObligations()), r.source())
+                .update();
+    }
+
+    private static String join(Set<Obligation> o) {
+        return o.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    private static HandlingRule rule(ResultSet rs, int n) throws SQLException {
+        return new HandlingRule(rs.getString("level_code"), Aspect.valueOf(rs.getString("aspect")),
+                Medium.valueOf(rs.getString("medium")), Permitted.valueOf(rs.getString("permitted")),
+                Approver.valueOf(rs.getString("approval")), rs.getBoolean("prohibited"),
+                obligations(rs.getArray("obligations")), obligations(rs.getArray("outside_obligations")),
+                rs.getString("source"));
+    }
+
+    private static Set<Obligation> obligations(Array array) throws SQLException {
+        Set<Obligation> set = EnumSet.noneOf(Obligation.class);
+        if (array != null) {
+            Arrays.stream((String[]) array.getArray()).filter(s -> !s.isBlank()).map(Obligation::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+}

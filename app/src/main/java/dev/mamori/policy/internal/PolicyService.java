@@ -1,0 +1,147 @@
+package dev.mamori.policy.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
+import dev.mamori.policy.DecisionRequest;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.LevelChange;
+import dev.mamori.policy.LevelDraft;
+import dev.mamori.policy.Policy;
+import dev.mamori.policy.PolicyDecision;
+import dev.mamori.policy.Standard;
+
+/**
+ * Keeps the standard in memory as an immutable {@link Standard}; changes write to the database, record
+ * the ledger entry and swap in a freshly loaded standard after commit.
+ */
+@Service
+class PolicyService implements Policy {
+
+    /** The handbook warns that many levels make classification and handling hard to keep up. */
+    static final int RECOMMENDED_MAX_LEVELS = 3;
+
+    private final PolicyRepository repository;
+    private final Ledger ledger;
+    private final AtomicReference<Standard> current = new AtomicReference<>();
+
+    PolicyService(PolicyRepository repository, Ledger ledger) {
+        this.repository = repository;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public List<Level> levels() {
+        return standard().levels();
+    }
+
+    @Override
+    public Standard standard() {
+        Standard s = current.get();
+        if (s == null) {
+            s = reload();
+        }
+        return s;
+    }
+
+    @Override
+    public PolicyDecision decide(DecisionRequest request) {
+        return standard().decide(request);
+    }
+
+    @Override
+    @Transactional
+    public LevelChange addLevel(LevelDraft d) {
+        if (d == null || blank(d.code()) || blank(d.nameJa()) || blank(d.nameEn()) || blank(d.marking()) || d.rank() < 1) {
+            throw new InvalidInputException("policy.level.invalid");
+        }
+        String code = d.code().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            throw InvalidInputException.onField("code", "policy.level.codeInvalid");
+        }
+        if (repository.levelExists(code)) {
+            throw ConflictException.onField("code", "policy.level.codeTaken", code);
+        }
+        if (repository.rankTaken(d.rank())) {
+            throw ConflictException.onField("rank", "policy.level.rankTaken", d.rank());
+        }
+        String colour = blank(d.colour()) ? "#555555" : d.colour().trim();
+        if (!colour.matches("#[0-9a-fA-F]{6}")) {
+            throw InvalidInputException.onField("colour", "policy.level.colourInvalid");
+        }
+        Level level = new Level(code, d.nameJa().trim(), d.nameEn().trim(), d.rank(), colour, d.marking().trim(),
+                blank(d.defaultScope()) ? "" : d.defaultScope().trim());
+        repository.insert(level);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("nameJa", level.nameJa());
+        details.put("nameEn", level.nameEn());
+        details.put("rank", level.rank());
+        ledger.record("policy.level.added", Subject.of("level", code), details);
+        reloadAfterCommit();
+        boolean many = repository.levels().size() > RECOMMENDED_MAX_LEVELS;
+        return new LevelChange(level, many ? Optional.of("policy.level.tooMany") : Optional.empty());
+    }
+
+    @Override
+    @Transactional
+    public Level renameLevel(String code, String nameJa, String nameEn) {
+        if (blank(nameJa) || blank(nameEn)) {
+            throw new InvalidInputException("policy.level.invalid");
+        }
+        Level before = repository.levels().stream().filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("policy.level.notFound", code));
+        repository.rename(code, nameJa.trim(), nameEn.trim());
+        ledger.record("policy.level.renamed", Subject.of("level", code), Map.of("fromJa", before.nameJa(),
+                "fromEn", before.nameEn(), "toJa", nameJa.trim(), "toEn", nameEn.trim()));
+        reloadAfterCommit();
+        return new Level(code, nameJa.trim(), nameEn.trim(), before.rank(), before.colour(), before.marking(),
+                before.defaultScope());
+    }
+
+    /** Loads the handbook's example rules when the standard is still empty. */
+    @Transactional
+    public void seedDefaults() {
+        if (repository.ruleCount() == 0) {
+            var codes = repository.levels().stream().map(Level::code).toList();
+            DefaultStandard.rules().stream().filter(r -> codes.contains(r.levelCode()))
+                    .forEach(repository::insertIfAbsent);
+        }
+        reloadAfterCommit();
+    }
+
+    Standard reload() {
+        Standard s = Standard.of(repository.levels(), repository.rules());
+        current.set(s);
+        return s;
+    }
+
+    private void reloadAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        } else {
+            reload();
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
