@@ -13,7 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
+import dev.mamori.platform.AccessRefusedException;
 import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.CurrentUser;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.Role;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.policy.DecisionRequest;
@@ -36,11 +40,13 @@ class PolicyService implements Policy {
 
     private final PolicyRepository repository;
     private final Ledger ledger;
+    private final CurrentUsers currentUsers;
     private final AtomicReference<Standard> current = new AtomicReference<>();
 
-    PolicyService(PolicyRepository repository, Ledger ledger) {
+    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers) {
         this.repository = repository;
         this.ledger = ledger;
+        this.currentUsers = currentUsers;
     }
 
     @Override
@@ -60,6 +66,24 @@ class PolicyService implements Policy {
     @Override
     public PolicyDecision decide(DecisionRequest request) {
         return standard().decide(request);
+    }
+
+    @Override
+    public List<PolicyDecision> ask(List<DecisionRequest> requests) {
+        CurrentUser caller = currentUsers.require();
+        boolean privileged = caller.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN, Role.CHIEF_OFFICER);
+        Standard s = standard();
+        return requests.stream().map(r -> {
+            if (r.personId() == null) {
+                r = r.forPerson(caller.personId());
+            } else if (!r.personId().equals(caller.personId()) && !privileged) {
+                throw new AccessRefusedException("policy.decision.otherPersonRefused");
+            }
+            if (r.action() == null || r.levelCode() == null) {
+                throw new InvalidInputException("policy.decision.incomplete");
+            }
+            return s.decide(r);
+        }).toList();
     }
 
     @Override
