@@ -140,6 +140,13 @@ public class Checkpoints {
         return jdbc.sql("select * from ledger.checkpoint where tree_size = ?").param(size).query(Checkpoints::map).optional();
     }
 
+    /** The earliest checkpoint whose tree holds entry {@code seq}. */
+    @Transactional(readOnly = true)
+    public Optional<Checkpoint> firstCovering(long seq) {
+        return jdbc.sql("select * from ledger.checkpoint where tree_size >= ? order by tree_size limit 1").param(seq)
+                .query(Checkpoints::map).optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Checkpoint> byId(long id) {
         return jdbc.sql("select * from ledger.checkpoint where id = ?").param(id).query(Checkpoints::map).optional();

@@ -123,6 +123,11 @@ class JdbcLedger implements Ledger {
                 EntryCodec.leafHash(canonical)};
     }
 
+    /** The tree's size (number of entries) as of now. */
+    long size() {
+        return jdbc.sql("select coalesce(max(seq), 0) from ledger.entry").query(Long.class).single();
+    }
+
     /** The tree's size (number of entries) and root hash as of now. */
     @Transactional(readOnly = true)
     public TreeHead head() {
@@ -139,8 +144,30 @@ class JdbcLedger implements Ledger {
     public LedgerPage search(LedgerQuery q, int page, int size) {
         int safeSize = Math.min(Math.max(size, 1), 500);
         int safePage = Math.max(page, 0);
-        StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        Long total = template.queryForObject("select count(*) from ledger.entry" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(safeSize);
+        pageArgs.add((long) safePage * safeSize);
+        List<LedgerEntry> entries = template.query(
+                "select * from ledger.entry" + where + " order by seq desc limit ? offset ?",
+                JdbcLedger::map, pageArgs.toArray());
+        return new LedgerPage(entries, safePage, safeSize, Optional.ofNullable(total).orElse(0L));
+    }
+
+
+    /** Every entry the query selects, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> select(LedgerQuery q, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        args.add(limit);
+        return template.query("select * from ledger.entry" + where + " order by seq limit ?", JdbcLedger::map, args.toArray());
+    }
+
+    private static String where(LedgerQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder(" where true");
         if (notBlank(q.subjectType())) {
             where.append(" and subject_type = ?");
             args.add(q.subjectType().trim());
@@ -165,14 +192,7 @@ class JdbcLedger implements Ledger {
             where.append(" and recorded_at < ?");
             args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(JAPAN).toInstant()));
         }
-        Long total = template.queryForObject("select count(*) from ledger.entry" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(safeSize);
-        pageArgs.add((long) safePage * safeSize);
-        List<LedgerEntry> entries = template.query(
-                "select * from ledger.entry" + where + " order by seq desc limit ? offset ?",
-                JdbcLedger::map, pageArgs.toArray());
-        return new LedgerPage(entries, safePage, safeSize, Optional.ofNullable(total).orElse(0L));
+        return where.toString();
     }
 
     @Override
