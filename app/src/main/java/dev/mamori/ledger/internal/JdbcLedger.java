@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mamori.ledger.Actor;
 import dev.mamori.ledger.ActorResolver;
 import dev.mamori.ledger.AuditRecord;
+import dev.mamori.ledger.CheckpointSummary;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.LedgerPage;
@@ -208,6 +209,24 @@ class JdbcLedger implements Ledger {
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("select count(*) from ledger.entry").query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CheckpointSummary> latestCheckpoint() {
+        return jdbc.sql("""
+                        select c.tree_size, c.root_hash, c.created_at, t.gen_time, t.checkpoint_id is not null and t.tsa_url is null as built_in
+                        from ledger.checkpoint c left join ledger.checkpoint_timestamp t on t.checkpoint_id = c.id
+                        order by c.tree_size desc limit 1""")
+                .query((rs, n) -> new CheckpointSummary(rs.getLong("tree_size"), HexFormat.of().formatHex(rs.getBytes("root_hash")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("gen_time") == null ? null : rs.getTimestamp("gen_time").toInstant(),
+                        rs.getBoolean("built_in")))
+                .optional();
+    }
+
+    static LedgerEntry mapEntry(ResultSet rs, int row) throws SQLException {
+        return map(rs, row);
     }
 
     private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
