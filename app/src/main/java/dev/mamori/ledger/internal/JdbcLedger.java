@@ -71,8 +71,9 @@ class JdbcLedger implements Ledger {
     @Override
     @Transactional
     public long record(Actor actor, AuditRecord record) {
+        Prepared prepared = prepare(record);
         long seq = nextSeq();
-        Object[] row = row(seq, now(), actor, record);
+        Object[] row = row(seq, now(), actor, prepared);
         template.update(INSERT, row);
         tree.append(seq - 1, List.of((byte[]) row[LEAF]));
         return seq;
@@ -85,13 +86,17 @@ class JdbcLedger implements Ledger {
             return;
         }
         Actor actor = currentActor();
+        List<Prepared> prepared = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            prepared.add(prepare(r)); // the JSON work happens before the lock is taken
+        }
         long first = nextSeq();
         long seq = first;
         Instant at = now();
         List<Object[]> rows = new ArrayList<>(records.size());
         List<byte[]> leaves = new ArrayList<>(records.size());
-        for (AuditRecord r : records) {
-            Object[] row = row(seq++, at, actor, r);
+        for (Prepared p : prepared) {
+            Object[] row = row(seq++, at, actor, p);
             rows.add(row);
             leaves.add((byte[]) row[LEAF]);
         }
@@ -115,12 +120,20 @@ class JdbcLedger implements Ledger {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""";
     private static final int LEAF = 11;
 
-    private Object[] row(long seq, Instant at, Actor actor, AuditRecord r) {
+    /** A record with its details as JSON text and as the plain JSON values any verifier reads. */
+    private record Prepared(AuditRecord record, String detailsJson, Object details) {
+    }
+
+    private Prepared prepare(AuditRecord r) {
         String detailsJson = json.writeValueAsString(r.details());
-        Object details = json.readValue(detailsJson, Object.class); // plain JSON values, as any verifier reads them
-        String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), details);
+        return new Prepared(r, detailsJson, json.readValue(detailsJson, Object.class));
+    }
+
+    private Object[] row(long seq, Instant at, Actor actor, Prepared p) {
+        AuditRecord r = p.record();
+        String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), p.details());
         return new Object[] {seq, Timestamp.from(at), actor.kind().name(), actor.accountId(), actor.username(),
-                actor.personId(), r.action(), r.subject().type(), r.subject().id(), detailsJson, canonical,
+                actor.personId(), r.action(), r.subject().type(), r.subject().id(), p.detailsJson(), canonical,
                 EntryCodec.leafHash(canonical)};
     }
 

@@ -33,14 +33,19 @@ public final class Merkle {
         }
     }
 
+    /** One digest per thread for leaf and node hashes: creating a MessageDigest costs more than hashing 64 bytes. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Merkle::sha256);
+
     public static byte[] leafHash(byte[] data) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
+        d.reset();
         d.update((byte) 0x00);
         return d.digest(data);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
+        d.reset();
         d.update((byte) 0x01);
         d.update(left);
         return d.digest(right);
