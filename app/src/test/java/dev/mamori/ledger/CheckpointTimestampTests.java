@@ -28,6 +28,26 @@ class CheckpointTimestampTests {
     @Autowired Ledger ledger;
     @Autowired Checkpoints checkpoints;
     @Autowired Timestamps timestamps;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired dev.mamori.support.TestUsers users;
+
+    @Test
+    void theApiShowsEachCheckpointsStampAndThatTheBuiltInTsaIsNotAccredited() throws Exception {
+        ledger.record("test.stamp.recorded", Subject.of("stamp", UUID.randomUUID().toString()), Map.of());
+        Checkpoints.Checkpoint checkpoint = checkpoints.create();
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/ledger/checkpoints")
+                        .with(dev.mamori.support.TestUsers.as(users.create(dev.mamori.platform.Role.AUDITOR))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+        var item = java.util.stream.StreamSupport.stream(json.spliterator(), false)
+                .filter(n -> n.get("treeSize").asLong() == checkpoint.treeSize()).findFirst().orElseThrow();
+        var stamp = item.get("timestamp");
+        assertThat(stamp.get("builtInTsa").asBoolean()).isTrue();
+        assertThat(stamp.get("notice").asString()).contains("NOT an accredited third party");
+        byte[] response = java.util.Base64.getDecoder().decode(stamp.get("response").asString());
+        assertThat(TimestampCheck.check(response, checkpoint.note().getBytes(StandardCharsets.UTF_8),
+                timestamps.trustAnchors()).holds()).isTrue();
+    }
 
     @Test
     void aCheckpointsStampVerifiesWithOpensslAgainstTheBuiltInCa(@TempDir Path dir) throws Exception {

@@ -34,8 +34,9 @@ import dev.mamori.ledger.verify.Merkle;
 /**
  * The ledger's speed, against the embedded PostgreSQL of a fresh data directory and the full Spring context:
  * <ol>
- * <li>appends per second with 16 concurrent writers, one entry per transaction and 100 entries per transaction
- * ({@code Ledger.recordAll}), every transaction committed (durable: PostgreSQL's default synchronous commit);</li>
+ * <li>appends per second with 16 concurrent writers, with 1, 100 and 1,000 entries per transaction
+ * ({@code Ledger.record}, {@code Ledger.recordAll}), every transaction committed (durable: PostgreSQL's default
+ * synchronous commit);</li>
  * <li>the log is then grown to N entries (argument, default 1,000,000) with synthetic entries written by SQL
  * (canonical bytes, leaf hashes and stored subtrees exactly as Mamori writes them; not timed as appends);</li>
  * <li>inclusion and consistency proofs in that log through {@code Proofs} (what the API calls), 1,000 each;</li>
@@ -77,6 +78,7 @@ public final class LedgerBenchmark {
 
         appends(ledger, tx, 1, 20_000);
         appends(ledger, tx, 100, 200_000);
+        appends(ledger, tx, 1_000, 200_000);
 
         long start = System.nanoTime();
         grow(jdbc, tx, size);
@@ -197,22 +199,32 @@ public final class LedgerBenchmark {
                 size, runs, median(consistency), p99(consistency));
     }
 
+    private static final int CHUNK = 1 << 17;
+    private static final int BLOCK = 1 << 12;
+
+    /**
+     * Reads the canonical bytes in aligned chunks of 2^17 entries (not timed) and times, over the same bytes:
+     * raw SHA-256 (one digest over all of them); the Merkle work on one thread (leaf hash, comparison with the
+     * stored leaf, root); and the Merkle work on all cores (complete subtrees of 2^12 leaves hashed in parallel,
+     * then joined — the same root).
+     */
     private static void verification(JdbcTemplate jdbc, Checkpoints.Checkpoint checkpoint, boolean report) throws Exception {
-        Merkle.RootBuilder root = new Merkle.RootBuilder();
+        Merkle.RootBuilder serialRoot = new Merkle.RootBuilder();
+        Merkle.RootBuilder parallelRoot = new Merkle.RootBuilder();
         MessageDigest raw = MessageDigest.getInstance("SHA-256");
-        long merkleNanos = 0;
+        long serialNanos = 0;
+        long parallelNanos = 0;
         long rawNanos = 0;
         long bytes = 0;
         long read = 0;
-        int chunk = 100_000;
-        for (long from = 1; from <= checkpoint.treeSize(); from += chunk) {
+        for (long from = 1; from <= checkpoint.treeSize(); from += CHUNK) {
             long start = System.nanoTime();
-            List<byte[]> canonical = new ArrayList<>(chunk);
-            List<byte[]> stored = new ArrayList<>(chunk);
+            List<byte[]> canonical = new ArrayList<>(CHUNK);
+            List<byte[]> stored = new ArrayList<>(CHUNK);
             jdbc.query("select canonical, leaf_hash from ledger.entry where seq >= ? and seq < ? order by seq", rs -> {
                 canonical.add(rs.getString(1).getBytes(StandardCharsets.UTF_8));
                 stored.add(rs.getBytes(2));
-            }, from, Math.min(from + chunk, checkpoint.treeSize() + 1));
+            }, from, Math.min(from + CHUNK, checkpoint.treeSize() + 1));
             read += System.nanoTime() - start;
 
             start = System.nanoTime();
@@ -224,31 +236,60 @@ public final class LedgerBenchmark {
 
             start = System.nanoTime();
             for (int i = 0; i < canonical.size(); i++) {
-                byte[] leaf = Merkle.leafHash(canonical.get(i));
-                if (!MessageDigest.isEqual(leaf, stored.get(i))) {
-                    throw new IllegalStateException("leaf mismatch at " + (from + i));
-                }
-                root.add(leaf);
+                serialRoot.add(checkedLeaf(canonical.get(i), stored.get(i), from + i));
             }
-            merkleNanos += System.nanoTime() - start;
+            serialNanos += System.nanoTime() - start;
+
+            start = System.nanoTime();
+            int blocks = canonical.size() / BLOCK;
+            byte[][] roots = new byte[blocks][];
+            java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+                Merkle.RootBuilder block = new Merkle.RootBuilder();
+                for (int i = b * BLOCK; i < (b + 1) * BLOCK; i++) {
+                    block.add(checkedLeaf(canonical.get(i), stored.get(i), 0));
+                }
+                roots[b] = block.root();
+            });
+            for (byte[] r : roots) {
+                parallelRoot.addSubtree(r, BLOCK);
+            }
+            for (int i = blocks * BLOCK; i < canonical.size(); i++) {
+                parallelRoot.add(checkedLeaf(canonical.get(i), stored.get(i), from + i));
+            }
+            parallelNanos += System.nanoTime() - start;
             for (byte[] b : canonical) {
                 bytes += b.length;
             }
         }
         long start = System.nanoTime();
-        boolean matches = Arrays.equals(root.root(), checkpoint.rootHash());
-        merkleNanos += System.nanoTime() - start;
+        boolean matches = Arrays.equals(serialRoot.root(), checkpoint.rootHash());
+        serialNanos += System.nanoTime() - start;
+        start = System.nanoTime();
+        matches &= Arrays.equals(parallelRoot.root(), checkpoint.rootHash());
+        parallelNanos += System.nanoTime() - start;
         if (!report) {
             return;
         }
         double mb = bytes / 1e6;
-        System.out.printf("full verification of %,d entries (%.1f MB of canonical bytes), root %s the checkpoint:%n",
-                checkpoint.treeSize(), mb, matches ? "matches" : "DOES NOT match");
-        System.out.printf("  Merkle (leaf hashes + compare + root): %.2f s = %,.0f MB/s = %,.0f entries/s%n",
-                seconds(merkleNanos), mb / seconds(merkleNanos), checkpoint.treeSize() / seconds(merkleNanos));
-        System.out.printf("  raw SHA-256 over the same bytes:       %.2f s = %,.0f MB/s%n", seconds(rawNanos), mb / seconds(rawNanos));
-        System.out.printf("  Merkle speed / raw SHA-256 speed: %.2f (reading the bytes from PostgreSQL took %.1f s more)%n",
-                (double) rawNanos / merkleNanos, seconds(read));
+        System.out.printf("full verification of %,d entries (%.1f MB of canonical bytes), roots %s the checkpoint:%n",
+                checkpoint.treeSize(), mb, matches ? "match" : "DO NOT match");
+        System.out.printf("  raw SHA-256 over the same bytes (1 thread):        %.2f s = %,.0f MB/s%n",
+                seconds(rawNanos), mb / seconds(rawNanos));
+        System.out.printf("  Merkle verification, 1 thread:                    %.2f s = %,.0f MB/s = %,.0f entries/s (%.2f of raw)%n",
+                seconds(serialNanos), mb / seconds(serialNanos), checkpoint.treeSize() / seconds(serialNanos),
+                (double) rawNanos / serialNanos);
+        System.out.printf("  Merkle verification, %d cores:                     %.2f s = %,.0f MB/s = %,.0f entries/s (%.2f of raw)%n",
+                Runtime.getRuntime().availableProcessors(), seconds(parallelNanos), mb / seconds(parallelNanos),
+                checkpoint.treeSize() / seconds(parallelNanos), (double) rawNanos / parallelNanos);
+        System.out.printf("  (reading the bytes from PostgreSQL took %.1f s more, not included)%n", seconds(read));
+    }
+
+    private static byte[] checkedLeaf(byte[] canonical, byte[] stored, long seq) {
+        byte[] leaf = Merkle.leafHash(canonical);
+        if (!MessageDigest.isEqual(leaf, stored)) {
+            throw new IllegalStateException("leaf mismatch at " + seq);
+        }
+        return leaf;
     }
 
     private static long count(JdbcTemplate jdbc) {
