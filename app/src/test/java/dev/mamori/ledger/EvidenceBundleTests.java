@@ -66,11 +66,18 @@ class EvidenceBundleTests {
     record Run(int exit, String output) {
     }
 
-    /** Runs {@code mamori-verify verify-bundle} in a child JVM, as a user would. */
+    /**
+     * Runs {@code java -jar mamori-verify.jar verify-bundle} in a child JVM, as a user would: the shaded jar the
+     * verify module built (in a full build it is there), otherwise the same main class from the test class path.
+     */
     static Run verifyBundle(Path dir, byte[] zip, String... extra) throws Exception {
         Path file = Files.write(dir.resolve("bundle-" + UUID.randomUUID() + ".zip"), zip);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.mamori.ledger.verify.Main", "verify-bundle", file.toString()));
+        Path jar = Path.of("..", "verify", "target", "mamori-verify.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(Files.isRegularFile(jar)
+                ? List.of(java, "-jar", jar.toString(), "verify-bundle", file.toString())
+                : List.of(java, "-cp", System.getProperty("java.class.path"), "dev.mamori.ledger.verify.Main",
+                        "verify-bundle", file.toString()));
         command.addAll(List.of(extra));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
