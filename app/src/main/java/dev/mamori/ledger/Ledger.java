@@ -2,6 +2,7 @@ package dev.mamori.ledger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ledger's API. Recording joins the caller's transaction, so an entry commits or rolls back
@@ -24,4 +25,7 @@ public interface Ledger {
     List<LedgerEntry> historyOf(Subject subject);
 
     long count();
+
+    /** The latest signed checkpoint with its time-stamp, if any checkpoint exists yet. */
+    Optional<CheckpointSummary> latestCheckpoint();
 }

@@ -54,14 +54,16 @@ public class Checkpoints {
     private final Duration interval;
     private final long everyEntries;
     private final Clock clock;
+    private final Timestamps timestamps;
     private volatile KeyPair keys;
 
-    Checkpoints(JdbcClient jdbc, JdbcLedger ledger, @Value("${mamori.data-dir:./data}") Path dataDir,
+    Checkpoints(JdbcClient jdbc, JdbcLedger ledger, Timestamps timestamps, @Value("${mamori.data-dir:./data}") Path dataDir,
                 @Value("${mamori.ledger.origin:mamori/ledger}") String origin,
                 @Value("${mamori.ledger.checkpoint-interval:60s}") Duration interval,
                 @Value("${mamori.ledger.checkpoint-entries:1000}") long everyEntries, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.timestamps = timestamps;
         this.keyDir = dataDir.resolve("ledger");
         this.origin = origin;
         this.interval = interval;
@@ -82,9 +84,14 @@ public class Checkpoints {
         return origin.replace(' ', '_').replace('+', '_');
     }
 
-    /** Signs the current tree head, or returns the existing checkpoint of this size. */
-    @Transactional
+    /** Signs the current tree head (or returns the existing checkpoint of this size) and time-stamps it. */
     public Checkpoint create() {
+        Checkpoint checkpoint = sign();
+        timestamps.stamp(checkpoint);
+        return checkpoint;
+    }
+
+    private Checkpoint sign() {
         TreeHead head = ledger.head();
         Optional<Checkpoint> existing = bySize(head.size());
         if (existing.isPresent()) {
@@ -133,6 +140,13 @@ public class Checkpoints {
         return jdbc.sql("select * from ledger.checkpoint where tree_size = ?").param(size).query(Checkpoints::map).optional();
     }
 
+    /** The earliest checkpoint whose tree holds entry {@code seq}. */
+    @Transactional(readOnly = true)
+    public Optional<Checkpoint> firstCovering(long seq) {
+        return jdbc.sql("select * from ledger.checkpoint where tree_size >= ? order by tree_size limit 1").param(seq)
+                .query(Checkpoints::map).optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Checkpoint> byId(long id) {
         return jdbc.sql("select * from ledger.checkpoint where id = ?").param(id).query(Checkpoints::map).optional();
@@ -144,7 +158,7 @@ public class Checkpoints {
                 .params(size, (long) page * size).query(Checkpoints::map).list();
     }
 
-    private static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static Checkpoint map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Checkpoint(rs.getLong("id"), rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getString("note"),
                 rs.getTimestamp("created_at").toInstant());
     }

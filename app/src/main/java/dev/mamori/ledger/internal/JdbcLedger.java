@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mamori.ledger.Actor;
 import dev.mamori.ledger.ActorResolver;
 import dev.mamori.ledger.AuditRecord;
+import dev.mamori.ledger.CheckpointSummary;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.LedgerPage;
@@ -71,8 +72,9 @@ class JdbcLedger implements Ledger {
     @Override
     @Transactional
     public long record(Actor actor, AuditRecord record) {
+        Prepared prepared = prepare(record);
         long seq = nextSeq();
-        Object[] row = row(seq, now(), actor, record);
+        Object[] row = row(seq, now(), actor, prepared);
         template.update(INSERT, row);
         tree.append(seq - 1, List.of((byte[]) row[LEAF]));
         return seq;
@@ -85,13 +87,17 @@ class JdbcLedger implements Ledger {
             return;
         }
         Actor actor = currentActor();
+        List<Prepared> prepared = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            prepared.add(prepare(r)); // the JSON work happens before the lock is taken
+        }
         long first = nextSeq();
         long seq = first;
         Instant at = now();
         List<Object[]> rows = new ArrayList<>(records.size());
         List<byte[]> leaves = new ArrayList<>(records.size());
-        for (AuditRecord r : records) {
-            Object[] row = row(seq++, at, actor, r);
+        for (Prepared p : prepared) {
+            Object[] row = row(seq++, at, actor, p);
             rows.add(row);
             leaves.add((byte[]) row[LEAF]);
         }
@@ -115,12 +121,20 @@ class JdbcLedger implements Ledger {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""";
     private static final int LEAF = 11;
 
-    private Object[] row(long seq, Instant at, Actor actor, AuditRecord r) {
-        Object details = plain(r.details()); // plain JSON values, as any verifier reads them
-        String detailsJson = Jcs.canonical(details);
-        String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), details);
+    /** A record with its details as JSON text and as the plain JSON values any verifier reads. */
+    private record Prepared(AuditRecord record, String detailsJson, Object details) {
+    }
+
+    private Prepared prepare(AuditRecord r) {
+        Object details = plain(r.details()); // plain JSON values, without a Jackson round trip for simple details
+        return new Prepared(r, Jcs.canonical(details), details);
+    }
+
+    private Object[] row(long seq, Instant at, Actor actor, Prepared p) {
+        AuditRecord r = p.record();
+        String canonical = EntryCodec.canonical(seq, at, actor, r.action(), r.subject(), p.details());
         return new Object[] {seq, Timestamp.from(at), actor.kind().name(), actor.accountId(), actor.username(),
-                actor.personId(), r.action(), r.subject().type(), r.subject().id(), detailsJson, canonical,
+                actor.personId(), r.action(), r.subject().type(), r.subject().id(), p.detailsJson(), canonical,
                 EntryCodec.leafHash(canonical)};
     }
 
@@ -152,6 +166,11 @@ class JdbcLedger implements Ledger {
         return json.readValue(json.writeValueAsString(value), Object.class);
     }
 
+    /** The tree's size (number of entries) as of now. */
+    long size() {
+        return jdbc.sql("select coalesce(max(seq), 0) from ledger.entry").query(Long.class).single();
+    }
+
     /** The tree's size (number of entries) and root hash as of now. */
     @Transactional(readOnly = true)
     public TreeHead head() {
@@ -168,8 +187,30 @@ class JdbcLedger implements Ledger {
     public LedgerPage search(LedgerQuery q, int page, int size) {
         int safeSize = Math.min(Math.max(size, 1), 500);
         int safePage = Math.max(page, 0);
-        StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        Long total = template.queryForObject("select count(*) from ledger.entry" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(safeSize);
+        pageArgs.add((long) safePage * safeSize);
+        List<LedgerEntry> entries = template.query(
+                "select * from ledger.entry" + where + " order by seq desc limit ? offset ?",
+                JdbcLedger::map, pageArgs.toArray());
+        return new LedgerPage(entries, safePage, safeSize, Optional.ofNullable(total).orElse(0L));
+    }
+
+
+    /** Every entry the query selects, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> select(LedgerQuery q, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        args.add(limit);
+        return template.query("select * from ledger.entry" + where + " order by seq limit ?", JdbcLedger::map, args.toArray());
+    }
+
+    private static String where(LedgerQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder(" where true");
         if (notBlank(q.subjectType())) {
             where.append(" and subject_type = ?");
             args.add(q.subjectType().trim());
@@ -194,14 +235,7 @@ class JdbcLedger implements Ledger {
             where.append(" and recorded_at < ?");
             args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(JAPAN).toInstant()));
         }
-        Long total = template.queryForObject("select count(*) from ledger.entry" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(safeSize);
-        pageArgs.add((long) safePage * safeSize);
-        List<LedgerEntry> entries = template.query(
-                "select * from ledger.entry" + where + " order by seq desc limit ? offset ?",
-                JdbcLedger::map, pageArgs.toArray());
-        return new LedgerPage(entries, safePage, safeSize, Optional.ofNullable(total).orElse(0L));
+        return where.toString();
     }
 
     @Override
@@ -217,6 +251,24 @@ class JdbcLedger implements Ledger {
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("select count(*) from ledger.entry").query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CheckpointSummary> latestCheckpoint() {
+        return jdbc.sql("""
+                        select c.tree_size, c.root_hash, c.created_at, t.gen_time, t.checkpoint_id is not null and t.tsa_url is null as built_in
+                        from ledger.checkpoint c left join ledger.checkpoint_timestamp t on t.checkpoint_id = c.id
+                        order by c.tree_size desc limit 1""")
+                .query((rs, n) -> new CheckpointSummary(rs.getLong("tree_size"), HexFormat.of().formatHex(rs.getBytes("root_hash")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("gen_time") == null ? null : rs.getTimestamp("gen_time").toInstant(),
+                        rs.getBoolean("built_in")))
+                .optional();
+    }
+
+    static LedgerEntry mapEntry(ResultSet rs, int row) throws SQLException {
+        return map(rs, row);
     }
 
     private static LedgerEntry map(ResultSet rs, int row) throws SQLException {

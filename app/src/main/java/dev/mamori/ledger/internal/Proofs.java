@@ -28,18 +28,24 @@ public class Proofs {
     /** Proof that entry {@code seq} is in the tree of {@code treeSize} entries (0 or absent: the current tree). */
     @Transactional(readOnly = true)
     public Inclusion inclusion(long seq, long treeSize) {
-        long size = treeSize > 0 ? treeSize : ledger.head().size();
-        if (seq < 1 || seq > size || size > ledger.head().size()) {
+        long current = ledger.size();
+        long size = treeSize > 0 ? treeSize : current;
+        if (seq < 1 || seq > size || size > current) {
             throw new IllegalArgumentException("seq " + seq + " is not in a tree of size " + size);
         }
+        Inclusion path = path(seq, size);
+        return new Inclusion(path.leafIndex(), size, path.leafHash(), path.proof(), ledger.tree().hash(0, size));
+    }
+
+    /** The audit path alone (root left out), for a size already known to hold {@code seq}. */
+    Inclusion path(long seq, long size) {
         TreeStore tree = ledger.tree();
-        return new Inclusion(seq - 1, size, tree.node(0, seq - 1), Merkle.inclusionProof(seq - 1, size, tree.hasher()),
-                tree.hash(0, size));
+        return new Inclusion(seq - 1, size, tree.node(0, seq - 1), Merkle.inclusionProof(seq - 1, size, tree.hasher()), null);
     }
 
     @Transactional(readOnly = true)
     public Consistency consistency(long size1, long size2) {
-        long current = ledger.head().size();
+        long current = ledger.size();
         if (size1 < 1 || size1 > size2 || size2 > current) {
             throw new IllegalArgumentException("no consistency proof from " + size1 + " to " + size2);
         }

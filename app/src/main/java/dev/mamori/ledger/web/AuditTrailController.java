@@ -12,10 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.LedgerPage;
 import dev.mamori.ledger.LedgerQuery;
+import dev.mamori.ledger.internal.LogVerification;
 
 /**
- * The audit trail page: filter by subject, actor, action and period.
+ * The audit trail page: filter by subject, actor, action and period; the latest checkpoint with its time-stamp,
+ * each shown entry's verification status, and the whole-log verification.
  */
 @Controller
 @RequestMapping("/ledger")
@@ -24,9 +27,11 @@ class AuditTrailController {
 
     private static final int PAGE_SIZE = 50;
     private final Ledger ledger;
+    private final LogVerification verification;
 
-    AuditTrailController(Ledger ledger) {
+    AuditTrailController(Ledger ledger, LogVerification verification) {
         this.ledger = ledger;
+        this.verification = verification;
     }
 
     @GetMapping
@@ -37,7 +42,13 @@ class AuditTrailController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         LedgerQuery query = new LedgerQuery(subjectType, subjectId, actor, action, from, to);
         model.addAttribute("query", query);
-        model.addAttribute("entries", ledger.search(query, page, PAGE_SIZE));
+        LedgerPage entries = ledger.search(query, page, PAGE_SIZE);
+        var checkpoint = ledger.latestCheckpoint();
+        model.addAttribute("entries", entries);
+        model.addAttribute("checkpoint", checkpoint.orElse(null));
+        model.addAttribute("statuses", verification.statusOf(entries.entries(),
+                checkpoint.map(c -> c.treeSize()).orElse(0L)));
+        model.addAttribute("progress", verification.progress());
         return "ledger/trail";
     }
 

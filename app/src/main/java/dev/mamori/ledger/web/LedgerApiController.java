@@ -25,6 +25,7 @@ import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.LedgerQuery;
 import dev.mamori.ledger.internal.Checkpoints;
 import dev.mamori.ledger.internal.Proofs;
+import dev.mamori.ledger.internal.Timestamps;
 
 /**
  * The ledger over the API: entries with their canonical bytes and leaf hashes, signed checkpoints,
@@ -40,12 +41,14 @@ class LedgerApiController {
     private final Ledger ledger;
     private final Checkpoints checkpoints;
     private final Proofs proofs;
+    private final Timestamps timestamps;
     private final MessageSource messages;
 
-    LedgerApiController(Ledger ledger, Checkpoints checkpoints, Proofs proofs, MessageSource messages) {
+    LedgerApiController(Ledger ledger, Checkpoints checkpoints, Proofs proofs, Timestamps timestamps, MessageSource messages) {
         this.ledger = ledger;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
+        this.timestamps = timestamps;
         this.messages = messages;
     }
 
@@ -62,10 +65,24 @@ class LedgerApiController {
     record EntryPage(List<EntryJson> items, long total, int page, int size) {
     }
 
-    record CheckpointJson(long id, long treeSize, String rootHash, String note, Instant createdAt) {
-        static CheckpointJson of(Checkpoints.Checkpoint c) {
-            return new CheckpointJson(c.id(), c.treeSize(), HEX.formatHex(c.rootHash()), c.note(), c.createdAt());
+    /**
+     * A checkpoint's RFC 3161 time-stamp: the TimeStampResp (DER) in base64 over the checkpoint's whole note.
+     * {@code builtInTsa} true means Mamori's own TSA, which is NOT an accredited third party.
+     */
+    record TimestampJson(Instant genTime, boolean builtInTsa, String tsaUrl, String notice, String response) {
+        static TimestampJson of(Timestamps.Stamp s) {
+            return new TimestampJson(s.genTime(), s.builtIn(), s.tsaUrl(), s.builtIn()
+                    ? "Mamori built-in TSA: NOT an accredited third party / Mamori 内蔵TSA: 認定された第三者ではありません"
+                    : "external TSA / 外部のタイムスタンプ局", java.util.Base64.getEncoder().encodeToString(s.response()));
         }
+    }
+
+    record CheckpointJson(long id, long treeSize, String rootHash, String note, Instant createdAt, TimestampJson timestamp) {
+    }
+
+    private CheckpointJson json(Checkpoints.Checkpoint c) {
+        return new CheckpointJson(c.id(), c.treeSize(), HEX.formatHex(c.rootHash()), c.note(), c.createdAt(),
+                timestamps.of(c.id()).map(TimestampJson::of).orElse(null));
     }
 
     record InclusionJson(long leafIndex, long treeSize, String leafHash, List<String> proof, String root) {
@@ -90,18 +107,18 @@ class LedgerApiController {
 
     @GetMapping("/checkpoints")
     List<CheckpointJson> checkpoints(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return checkpoints.list(Math.max(page, 0), Math.min(Math.max(size, 1), 500)).stream().map(CheckpointJson::of).toList();
+        return checkpoints.list(Math.max(page, 0), Math.min(Math.max(size, 1), 500)).stream().map(this::json).toList();
     }
 
     @GetMapping("/checkpoints/latest")
     ResponseEntity<CheckpointJson> latest() {
-        return ResponseEntity.of(checkpoints.latest().map(CheckpointJson::of));
+        return ResponseEntity.of(checkpoints.latest().map(this::json));
     }
 
     @PostMapping("/checkpoints")
     @PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN')")
     CheckpointJson checkpointNow() {
-        return CheckpointJson.of(checkpoints.create());
+        return json(checkpoints.create());
     }
 
     @GetMapping("/key")

@@ -45,6 +45,9 @@ public final class Main {
             return BAD_INPUT;
         }
         try {
+            if (args[0].equals("verify-bundle")) {
+                return verifyBundle(args);
+            }
             Map<String, String> options = options(args);
             return switch (args[0]) {
                 case "verify-inclusion" -> verifyInclusion(options);
@@ -60,6 +63,45 @@ public final class Main {
             err.println("入力エラー / bad input: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    private int verifyBundle(String[] args) throws BadInput {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            throw new BadInput("ZIP ファイルを指定してください / give the bundle: verify-bundle FILE.zip [--key KEY]");
+        }
+        Path file = Path.of(args[1]);
+        String[] rest = new String[args.length - 1];
+        rest[0] = args[0];
+        System.arraycopy(args, 2, rest, 1, args.length - 2);
+        String key = options(rest).get("key");
+        if (key != null && key.isBlank()) {
+            throw new BadInput("--key に検証鍵を指定してください / --key needs a verifier key");
+        }
+        byte[] zip;
+        try {
+            zip = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BadInput("ファイルを読めません / cannot read " + file + ": " + e.getMessage());
+        }
+        List<String> notes = new ArrayList<>();
+        List<BundleVerifier.Check> checks;
+        try {
+            checks = BundleVerifier.verify(zip, key, notes);
+        } catch (BundleVerifier.BadBundle e) {
+            throw new BadInput(e.getMessage());
+        }
+        out.println("証拠パッケージの検証 / Verifying evidence bundle: " + file);
+        checks.forEach(out::println);
+        notes.forEach(out::println);
+        long failed = checks.stream().filter(c -> !c.holds()).count();
+        if (failed == 0) {
+            out.println("結論: すべての検証に成功しました (" + checks.size() + " 件) / VERDICT: VERIFIED, all "
+                    + checks.size() + " checks hold");
+            return OK;
+        }
+        out.println("結論: 検証に失敗しました (" + failed + " / " + checks.size() + " 件が不成立) / VERDICT: FAILED, "
+                + failed + " of " + checks.size() + " checks do not hold");
+        return FAILED;
     }
 
     private int verifyInclusion(Map<String, String> o) throws BadInput {
@@ -195,6 +237,7 @@ public final class Main {
 
                   verify-inclusion   --index I --size N --leaf-hash HEX --proof HEX,HEX,... --root HEX
                   verify-consistency --size1 M --size2 N --root1 HEX --root2 HEX --proof HEX,...
+                  verify-bundle      FILE.zip [--key VERIFIER_KEY]   (証拠パッケージ全体 / a whole evidence bundle)
                   root               --leaves FILE   (1行に1件、葉のデータを16進数で / one hex-encoded leaf per line)
 
                 終了コード / exit codes: 0 成立 / holds, 1 不成立 / fails, 2 入力エラー / bad input""");

@@ -33,14 +33,19 @@ public final class Merkle {
         }
     }
 
+    /** One digest per thread for leaf and node hashes: creating a MessageDigest costs more than hashing 64 bytes. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Merkle::sha256);
+
     public static byte[] leafHash(byte[] data) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
+        d.reset();
         d.update((byte) 0x00);
         return d.digest(data);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = sha256();
+        MessageDigest d = DIGEST.get();
+        d.reset();
         d.update((byte) 0x01);
         d.update(left);
         return d.digest(right);
@@ -203,21 +208,36 @@ public final class Merkle {
 
     /** Builds a root incrementally from leaf hashes appended in order, keeping O(log n) subtree roots. */
     public static final class RootBuilder {
-        private final List<byte[]> stack = new ArrayList<>();
-        private final List<Long> sizes = new ArrayList<>();
+        private final byte[][] stack = new byte[64][];
+        private final long[] sizes = new long[64];
+        private int top;
         private long count;
 
         public void add(byte[] leafHash) {
-            byte[] h = leafHash;
-            long size = 1;
-            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == size) {
-                h = nodeHash(stack.remove(stack.size() - 1), h);
-                sizes.remove(sizes.size() - 1);
-                size *= 2;
+            push(leafHash, 1);
+        }
+
+        /**
+         * Appends the root of a complete subtree of {@code size} leaves (a power of two) that starts where the
+         * leaves so far end, which must be a multiple of {@code size}: the same as adding its leaves one by one.
+         */
+        public void addSubtree(byte[] subtreeRoot, long size) {
+            if (Long.bitCount(size) != 1 || count % size != 0) {
+                throw new IllegalArgumentException("a subtree of " + size + " leaves cannot follow " + count + " leaves");
             }
-            stack.add(h);
-            sizes.add(size);
-            count++;
+            push(subtreeRoot, size);
+        }
+
+        private void push(byte[] hash, long size) {
+            byte[] h = hash;
+            long s = size;
+            while (top > 0 && sizes[top - 1] == s) {
+                h = nodeHash(stack[--top], h);
+                s *= 2;
+            }
+            stack[top] = h;
+            sizes[top++] = s;
+            count += size;
         }
 
         public long size() {
@@ -225,12 +245,12 @@ public final class Merkle {
         }
 
         public byte[] root() {
-            if (stack.isEmpty()) {
+            if (top == 0) {
                 return emptyRoot();
             }
-            byte[] h = stack.get(stack.size() - 1);
-            for (int i = stack.size() - 2; i >= 0; i--) {
-                h = nodeHash(stack.get(i), h);
+            byte[] h = stack[top - 1];
+            for (int i = top - 2; i >= 0; i--) {
+                h = nodeHash(stack[i], h);
             }
             return Arrays.copyOf(h, h.length);
         }

@@ -93,4 +93,21 @@ class MainTests {
         assertThat(run("no-such-command")).isEqualTo(2);
         assertThat(run()).isEqualTo(2);
     }
+
+    @Test
+    void verifyBundleNeedsAReadableBundle(@TempDir Path dir) throws Exception {
+        assertThat(run("verify-bundle")).isEqualTo(2);
+        assertThat(run("verify-bundle", dir.resolve("missing.zip").toString())).isEqualTo(2);
+        Path notZip = Files.writeString(dir.resolve("x.zip"), "not a zip");
+        assertThat(run("verify-bundle", notZip.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("入力エラー / bad input");
+        Path empty = dir.resolve("empty.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(empty))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("other.txt"));
+            z.write(1);
+            z.closeEntry();
+        }
+        assertThat(run("verify-bundle", empty.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("manifest.json is missing");
+    }
 }

@@ -51,6 +51,24 @@ class MerkleTests {
     }
 
     @Test
+    void addingCompleteSubtreesGivesTheSameRootAsAddingTheirLeaves() {
+        List<byte[]> all = leaves(100);
+        Merkle.RootBuilder builder = new Merkle.RootBuilder();
+        builder.addSubtree(Merkle.root(all.subList(0, 64)), 64);
+        builder.addSubtree(Merkle.root(all.subList(64, 80)), 16);
+        builder.addSubtree(Merkle.root(all.subList(80, 96)), 16);
+        for (int i = 96; i < 100; i++) {
+            builder.add(all.get(i));
+        }
+        assertThat(builder.size()).isEqualTo(100);
+        assertThat(builder.root()).isEqualTo(mth(all));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.addSubtree(all.get(0), 8))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Merkle.RootBuilder().addSubtree(all.get(0), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyGeneratedInclusionProofVerifiesAndAnAlteredOneDoesNot() {
         List<byte[]> all = leaves(40);
         for (int n = 1; n <= all.size(); n++) {
