@@ -63,19 +63,8 @@ class DepartmentsImport {
     Tally run(Path file, TableReader.Format format, Charset charset, boolean write) {
         Tally tally = new Tally(properties.keptFindings());
         Map<String, Row> rows = new LinkedHashMap<>();
-        Header[] header = new Header[1];
-        TableReader.read(file, format, charset, (number, cells) -> {
-            if (header[0] == null) {
-                header[0] = Header.of(ImportKind.DEPARTMENTS, cells);
-                header[0].missingRequired().forEach(c -> tally.error(
-                        Finding.error(number, null, c, "directory.import.columnMissing", c.header())));
-                return;
-            }
-            if (!header[0].missingRequired().isEmpty()) {
-                return;
-            }
-            tally.rows++;
-            Row row = parse(number, cells, header[0], tally);
+        Header header = DataRows.read(file, format, charset, ImportKind.DEPARTMENTS, tally, (number, cells, h) -> {
+            Row row = parse(number, cells, h, tally);
             if (row == null) {
                 return;
             }
@@ -85,7 +74,7 @@ class DepartmentsImport {
                         row.code(), first.number()));
             }
         });
-        if (header[0] == null) {
+        if (header == null) {
             tally.error(Finding.error(1, null, null, "directory.import.empty"));
             return tally;
         }

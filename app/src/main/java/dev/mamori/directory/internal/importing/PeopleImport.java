@@ -89,19 +89,8 @@ class PeopleImport {
         Map<String, Integer> seen = new HashMap<>();
         List<Row> chunk = new ArrayList<>(properties.chunkSize());
         LocalDate today = directory.today();
-        Header[] header = new Header[1];
-        TableReader.read(file, format, charset, (number, cells) -> {
-            if (header[0] == null) {
-                header[0] = Header.of(ImportKind.PEOPLE, cells);
-                header[0].missingRequired().forEach(c -> tally.error(
-                        Finding.error(number, null, c, "directory.import.columnMissing", c.header())));
-                return;
-            }
-            if (!header[0].missingRequired().isEmpty()) {
-                return;
-            }
-            tally.rows++;
-            Row row = parse(number, cells, header[0], tally);
+        Header header = DataRows.read(file, format, charset, ImportKind.PEOPLE, tally, (number, cells, h) -> {
+            Row row = parse(number, cells, h, tally);
             if (row == null) {
                 return;
             }
@@ -113,14 +102,14 @@ class PeopleImport {
             }
             chunk.add(row);
             if (chunk.size() >= properties.chunkSize()) {
-                process(chunk, header[0], byCode, today, tally, write);
+                process(chunk, h, byCode, today, tally, write);
                 chunk.clear();
             }
         });
-        if (header[0] == null) {
+        if (header == null) {
             tally.error(Finding.error(1, null, null, "directory.import.empty"));
         } else if (!chunk.isEmpty()) {
-            process(chunk, header[0], byCode, today, tally, write);
+            process(chunk, header, byCode, today, tally, write);
         }
         if (write && tally.errorCount > 0) {
             throw new InvalidInputException("directory.import.errorsOnApply", tally.errorCount);
