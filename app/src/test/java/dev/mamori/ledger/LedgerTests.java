@@ -101,6 +101,14 @@ class LedgerTests {
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<html"))));
         mvc.perform(get("/ledger").with(TestUsers.as(users.create(Role.EMPLOYEE)))).andExpect(status().isForbidden());
         mvc.perform(get("/ledger").with(TestUsers.as(users.create(Role.HR)))).andExpect(status().isForbidden());
+        // entries name what they are about, 極秘 information included: not for administrators or IT security
+        mvc.perform(get("/ledger").with(TestUsers.as(users.create(Role.SYSTEM_ADMIN)))).andExpect(status().isForbidden());
+        mvc.perform(get("/ledger").with(TestUsers.as(users.create(Role.IT_SECURITY)))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/ledger/entries").with(TestUsers.as(users.create(Role.SYSTEM_ADMIN))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/ledger/entries").with(TestUsers.as(users.create(Role.IT_SECURITY))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/ledger").with(TestUsers.as(users.create(Role.COMMITTEE)))).andExpect(status().isOk());
         mvc.perform(get("/ledger")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
     }

@@ -22,7 +22,7 @@ import dev.mamori.ledger.internal.LogVerification;
  */
 @Controller
 @RequestMapping("/ledger")
-@PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN','CHIEF_OFFICER','COMMITTEE','IT_SECURITY')")
+@PreAuthorize("hasAnyRole('AUDITOR','CHIEF_OFFICER','COMMITTEE')")
 class AuditTrailController {
 
     private static final int PAGE_SIZE = 50;

@@ -27,7 +27,7 @@ import dev.mamori.ledger.internal.Bundles;
  */
 @RestController
 @RequestMapping("/api/v1/ledger/bundles")
-@PreAuthorize("hasAnyRole('AUDITOR','SYSTEM_ADMIN','LEGAL','CHIEF_OFFICER')")
+@PreAuthorize("hasAnyRole('AUDITOR','LEGAL','CHIEF_OFFICER')")
 class BundleApiController {
 
     private final Bundles bundles;

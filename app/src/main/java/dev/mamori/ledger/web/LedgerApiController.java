@@ -95,6 +95,7 @@ class LedgerApiController {
     }
 
     @GetMapping("/entries")
+    @PreAuthorize("hasAnyRole('AUDITOR','CHIEF_OFFICER','COMMITTEE')") // entries name what they are about
     EntryPage entries(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
                       @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -37,9 +37,9 @@ class LedgerDashboard implements DashboardContributor {
 
     private static DashboardCard card(CheckpointSummary c) {
         if (c.timestampedAt() == null) {
-            return new DashboardCard("ledger.dashboard.checkpoint", c.treeSize(), "/ledger", 800, "ledger.dashboard.unstamped", List.of());
+            return new DashboardCard("ledger.dashboard.checkpoint", c.treeSize(), "/ledger/verification", 800, "ledger.dashboard.unstamped", List.of());
         }
-        return new DashboardCard("ledger.dashboard.checkpoint", c.treeSize(), "/ledger", 800,
+        return new DashboardCard("ledger.dashboard.checkpoint", c.treeSize(), "/ledger/verification", 800,
                 c.builtInTsa() ? "ledger.dashboard.stampedBuiltIn" : "ledger.dashboard.stamped",
                 List.of(TIME.format(c.timestampedAt())));
     }

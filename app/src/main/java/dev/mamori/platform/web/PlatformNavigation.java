@@ -20,7 +20,7 @@ class PlatformNavigation implements NavigationContributor {
         return List.of(
                 new NavigationItem("dashboard", "platform.nav.dashboard", "/", 0, Set.of()),
                 new NavigationItem("ledger", "platform.nav.ledger", "/ledger", 800,
-                        Set.of(Role.AUDITOR, Role.SYSTEM_ADMIN, Role.CHIEF_OFFICER, Role.COMMITTEE, Role.IT_SECURITY)),
+                        Set.of(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE)),
                 new NavigationItem("account", "platform.nav.account", "/account", 900, Set.of()),
                 new NavigationItem("users", "platform.nav.users", "/admin/users", 910, Set.of(Role.SYSTEM_ADMIN)));
     }
