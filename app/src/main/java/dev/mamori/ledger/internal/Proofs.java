@@ -33,14 +33,31 @@ public class Proofs {
         if (seq < 1 || seq > size || size > current) {
             throw new IllegalArgumentException("seq " + seq + " is not in a tree of size " + size);
         }
-        Inclusion path = path(seq, size);
-        return new Inclusion(path.leafIndex(), size, path.leafHash(), path.proof(), ledger.tree().hash(0, size));
+        List<long[]> ranges = rangesOf(h -> Merkle.inclusionProof(seq - 1, size, h));
+        ranges.add(new long[] {0, size});
+        ranges.add(new long[] {seq - 1, seq});
+        Merkle.RangeHasher hasher = ledger.tree().prefetched(ranges);
+        return new Inclusion(seq - 1, size, hasher.hash(seq - 1, seq), Merkle.inclusionProof(seq - 1, size, hasher),
+                hasher.hash(0, size));
+    }
+
+    /** The ranges a proof computation asks for, found by running it once against a stand-in hasher. */
+    private static List<long[]> rangesOf(java.util.function.Consumer<Merkle.RangeHasher> proof) {
+        List<long[]> ranges = new java.util.ArrayList<>();
+        byte[] standIn = new byte[Merkle.HASH_SIZE];
+        proof.accept((start, end) -> {
+            ranges.add(new long[] {start, end});
+            return standIn;
+        });
+        return ranges;
     }
 
     /** The audit path alone (root left out), for a size already known to hold {@code seq}. */
     Inclusion path(long seq, long size) {
-        TreeStore tree = ledger.tree();
-        return new Inclusion(seq - 1, size, tree.node(0, seq - 1), Merkle.inclusionProof(seq - 1, size, tree.hasher()), null);
+        List<long[]> ranges = rangesOf(h -> Merkle.inclusionProof(seq - 1, size, h));
+        ranges.add(new long[] {seq - 1, seq});
+        Merkle.RangeHasher hasher = ledger.tree().prefetched(ranges);
+        return new Inclusion(seq - 1, size, hasher.hash(seq - 1, seq), Merkle.inclusionProof(seq - 1, size, hasher), null);
     }
 
     @Transactional(readOnly = true)
@@ -49,8 +66,12 @@ public class Proofs {
         if (size1 < 1 || size1 > size2 || size2 > current) {
             throw new IllegalArgumentException("no consistency proof from " + size1 + " to " + size2);
         }
-        TreeStore tree = ledger.tree();
-        return new Consistency(size1, size2, tree.hash(0, size1), tree.hash(0, size2),
-                Merkle.consistencyProof(size1, size2, tree.hasher()));
+        List<long[]> ranges = size1 == size2 ? new java.util.ArrayList<>()
+                : rangesOf(h -> Merkle.consistencyProof(size1, size2, h));
+        ranges.add(new long[] {0, size1});
+        ranges.add(new long[] {0, size2});
+        Merkle.RangeHasher hasher = ledger.tree().prefetched(ranges);
+        return new Consistency(size1, size2, hasher.hash(0, size1), hasher.hash(0, size2),
+                Merkle.consistencyProof(size1, size2, hasher));
     }
 }

@@ -75,6 +75,68 @@ public class TreeStore {
         return this::hash;
     }
 
+    /**
+     * A hasher for the given ranges that reads every stored subtree they need in two queries (leaves and
+     * nodes) instead of one query per subtree; other ranges fall back to {@link #hash}.
+     */
+    public Merkle.RangeHasher prefetched(List<long[]> ranges) {
+        List<Integer> levels = new java.util.ArrayList<>();
+        List<Long> indexes = new java.util.ArrayList<>();
+        List<Long> leafSeqs = new java.util.ArrayList<>();
+        for (long[] r : ranges) {
+            aligned(r[0], r[1], (level, idx) -> {
+                if (level == 0) {
+                    leafSeqs.add(idx + 1);
+                } else {
+                    levels.add(level);
+                    indexes.add(idx);
+                }
+            });
+        }
+        Map<String, byte[]> nodes = new HashMap<>();
+        if (!leafSeqs.isEmpty()) {
+            jdbc.query("select seq, leaf_hash from ledger.entry where seq = any(?)", rs -> {
+                nodes.put(key(0, rs.getLong(1) - 1), rs.getBytes(2));
+            }, (Object) leafSeqs.toArray(Long[]::new));
+        }
+        if (!levels.isEmpty()) {
+            jdbc.query("""
+                    select n.level, n.idx, n.hash from ledger.tree_node n
+                    join unnest(?::int[], ?::bigint[]) as w(level, idx) on n.level = w.level and n.idx = w.idx""", rs -> {
+                nodes.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+            }, levels.toArray(Integer[]::new), indexes.toArray(Long[]::new));
+        }
+        return (start, end) -> fromNodes(start, end, nodes);
+    }
+
+    private byte[] fromNodes(long start, long end, Map<String, byte[]> nodes) {
+        long n = end - start;
+        if (n <= 0) {
+            return Merkle.emptyRoot();
+        }
+        if (Long.bitCount(n) == 1 && start % n == 0) {
+            byte[] h = nodes.get(key(Long.numberOfTrailingZeros(n), start / n));
+            return h != null ? h : node(Long.numberOfTrailingZeros(n), start / n);
+        }
+        long k = Long.highestOneBit(n - 1);
+        return Merkle.nodeHash(fromNodes(start, start + k, nodes), fromNodes(start + k, end, nodes));
+    }
+
+    /** The complete aligned subtrees that make up the range [start, end), in the tree's own split. */
+    private static void aligned(long start, long end, java.util.function.ObjLongConsumer<Integer> sink) {
+        long n = end - start;
+        if (n <= 0) {
+            return;
+        }
+        if (Long.bitCount(n) == 1 && start % n == 0) {
+            sink.accept(Long.numberOfTrailingZeros(n), start / n);
+            return;
+        }
+        long k = Long.highestOneBit(n - 1);
+        aligned(start, start + k, sink);
+        aligned(start + k, end, sink);
+    }
+
     private static String key(int level, long idx) {
         return level + ":" + idx;
     }
