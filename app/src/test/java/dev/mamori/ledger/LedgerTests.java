@@ -112,4 +112,15 @@ class LedgerTests {
         mvc.perform(get("/ledger")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
     }
+
+    @Test
+    void auditTrailPagerKeepsTheFilter() throws Exception {
+        String id = UUID.randomUUID().toString();
+        for (int i = 0; i < 51; i++) {
+            ledger.record(Actor.system(), AuditRecord.of("test.pager.recorded", Subject.of("pager", id), Map.of("i", i)));
+        }
+        mvc.perform(get("/ledger").param("subjectId", id).with(TestUsers.as(users.create(Role.AUDITOR))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/ledger?subjectId=" + id + "&amp;page=1")));
+    }
 }

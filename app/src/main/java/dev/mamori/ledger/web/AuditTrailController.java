@@ -42,6 +42,7 @@ class AuditTrailController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         LedgerQuery query = new LedgerQuery(subjectType, subjectId, actor, action, from, to);
         model.addAttribute("query", query);
+        model.addAttribute("trailUrl", url(query));
         LedgerPage entries = ledger.search(query, page, PAGE_SIZE);
         var checkpoint = ledger.latestCheckpoint();
         model.addAttribute("entries", entries);
@@ -61,5 +62,24 @@ class AuditTrailController {
                  @RequestParam(defaultValue = "0") int page, Model model) {
         list(subjectType, subjectId, actor, action, from, to, page, model);
         return "ledger/trail :: table";
+    }
+
+    /** The trail's address with the filter, for the shared pager (which adds the page). */
+    private static String url(LedgerQuery q) {
+        org.springframework.web.util.UriComponentsBuilder b =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/ledger");
+        add(b, "subjectType", q.subjectType());
+        add(b, "subjectId", q.subjectId());
+        add(b, "actor", q.actor());
+        add(b, "action", q.action());
+        add(b, "from", q.from());
+        add(b, "to", q.to());
+        return b.encode().build().toUriString();
+    }
+
+    private static void add(org.springframework.web.util.UriComponentsBuilder b, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            b.queryParam(name, value.toString().strip());
+        }
     }
 }
