@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import dev.mamori.inventory.internal.AssetRules;
 import dev.mamori.inventory.internal.InventoryProperties;
 import dev.mamori.inventory.internal.Lifecycle;
 import dev.mamori.inventory.internal.Viewer;
+import dev.mamori.inventory.internal.Viewers;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.Subject;
@@ -36,6 +36,8 @@ import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Role;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.Policy;
 
 /**
  * The register's API: entries, their lifecycle and their designation. Every change is recorded in the
@@ -56,11 +58,13 @@ public class Inventory {
     private final CurrentUsers users;
     private final InventoryProperties properties;
     private final Clock clock;
+    private final Policy policy;
+    private final Viewers viewers;
 
     Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
               dev.mamori.inventory.internal.DecisionRepository decisions,
               dev.mamori.inventory.internal.DeclarationRepository declarations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
-              CurrentUsers users, InventoryProperties properties, Clock clock) {
+              CurrentUsers users, InventoryProperties properties, Clock clock, Policy policy, Viewers viewers) {
         this.assets = assets;
         this.evaluations = evaluations;
         this.decisions = decisions;
@@ -71,6 +75,8 @@ public class Inventory {
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.policy = policy;
+        this.viewers = viewers;
     }
 
     public LocalDate today() {
@@ -526,9 +532,9 @@ public class Inventory {
         return entries;
     }
 
-    @Transactional(readOnly = true)
+    /** The policy module's classification levels, strictest first. */
     public List<Level> levels() {
-        return assets.levels();
+        return policy.levels();
     }
 
     @Transactional(readOnly = true)
@@ -568,40 +574,13 @@ public class Inventory {
     // ---------------------------------------------------------------- visibility
 
     Viewer viewer() {
-        CurrentUser user = users.require();
-        boolean seesAll = user.hasAny(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE);
-        List<DepartmentView> departments = directory.listDepartments();
-        Set<Long> managed = new HashSet<>();
-        if (user.has(Role.MANAGER)) {
-            Set<Long> roots = new HashSet<>(user.managedDepartmentIds());
-            if (user.personId() != null) {
-                departments.stream().filter(d -> d.managers().stream().anyMatch(m -> m.id() == user.personId()))
-                        .forEach(d -> roots.add(d.id()));
-            }
-            for (Long root : roots) {
-                managed.addAll(directory.departmentSubtree(root));
-            }
-        }
-        Set<Long> holderDepartments = new HashSet<>();
-        if (user.personId() != null) {
-            Map<Long, Long> parents = new HashMap<>();
-            departments.forEach(d -> parents.put(d.id(), d.parentId()));
-            directory.findPerson(user.personId()).filter(p -> p.status().current()).ifPresent(p -> {
-                for (PersonView.DepartmentRef ref : p.departments()) {
-                    for (Long d = ref.id(); d != null && holderDepartments.add(d); d = parents.get(d)) {
-                        // walk up to the root
-                    }
-                }
-            });
-        }
-        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        return new Viewer(seesAll, user.personId(), managed, holderDepartments, roles);
+        return viewers.of(users.require());
     }
 
     private AssetRepository.Row requireVisible(long id, Viewer viewer) {
         AssetRepository.Row row = assets.findById(id).orElseThrow(() -> notFound(id));
         if (!assets.visible(id, viewer)) {
-            if (row.levelId() != null && row.levelId().equals(highestLevelId())) {
+            if (viewer.conceals(row.levelId())) {
                 throw notFound(id);
             }
             throw new AccessRefusedException("inventory.asset.outOfScope");
@@ -611,10 +590,6 @@ public class Inventory {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("inventory.asset.notFound", String.valueOf(id));
-    }
-
-    private String highestLevelId() {
-        return assets.levels().get(0).id();
     }
 
     private void requireEditable(AssetRepository.Row row, Viewer viewer) {
@@ -671,7 +646,7 @@ public class Inventory {
 
     private Map<String, Level> levelsById() {
         Map<String, Level> m = new LinkedHashMap<>();
-        assets.levels().forEach(l -> m.put(l.id(), l));
+        policy.levels().forEach(l -> m.put(l.code(), l));
         return m;
     }
 

@@ -25,7 +25,6 @@ import dev.mamori.inventory.DesignationDraft;
 import dev.mamori.inventory.Disposal;
 import dev.mamori.inventory.FormEntry;
 import dev.mamori.inventory.LegalRegimes;
-import dev.mamori.inventory.Level;
 import dev.mamori.inventory.Origin;
 import dev.mamori.inventory.Stage;
 import dev.mamori.platform.ConflictException;
@@ -40,7 +39,8 @@ public class AssetRepository {
     /**
      * An entry is visible when the viewer sees all metadata, is its 管理責任者, is one of its access
      * holders (as a person, through a department or its parent, a role or a project group), or manages
-     * its department — except entries at the highest level, which only their access holders see.
+     * its department — except entries at a concealed level of the scheme (policy module; 極秘 by default),
+     * which only their access holders see. The concealed level codes come in as {@code :concealed}.
      */
     static final String VISIBLE = """
             (:seesAll
@@ -52,8 +52,7 @@ public class AssetRepository {
                  or (h.kind = 'GROUP' and h.ref in (select m.group_id::text from inventory.project_group_member m
                                                     where m.person_id = :me))))
              or (a.department_id = any(cast(:managed as bigint[]))
-                 and (a.level_id is null or a.level_id not in (select l.id from inventory.level l
-                      where l.rank = (select max(rank) from inventory.level)))))
+                 and (a.level_id is null or not (a.level_id = any(cast(:concealed as text[]))))))
             """;
 
     private final JdbcClient jdbc;
@@ -149,13 +148,7 @@ public class AssetRepository {
         jdbc.sql("delete from inventory.access_holder where asset_id = ?").param(id).update();
     }
 
-    // ------------------------------------------------------------------ levels and groups
-
-    public List<Level> levels() {
-        return jdbc.sql("select * from inventory.level order by rank desc")
-                .query((rs, i) -> new Level(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_en"),
-                        rs.getInt("rank"), rs.getString("marking"))).list();
-    }
+    // ------------------------------------------------------------------ project groups
 
     public long createGroup(String name, Collection<Long> members) {
         long id = jdbc.sql("insert into inventory.project_group (name) values (?) returning id").param(name)
@@ -294,15 +287,19 @@ public class AssetRepository {
                 + VISIBLE), v).param("today", date(today)).query(Long.class).single();
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
+    /** Binds the viewer's parameters of {@link #VISIBLE}. */
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
         long me = v.personId() == null ? -1 : v.personId();
         return spec.param("seesAll", v.seesAll()).param("me", me).param("meText", String.valueOf(me))
                 .param("holderDepartments", array(v.holderDepartments()))
                 .param("roles", "{" + String.join(",", v.roles()) + "}")
-                .param("managed", array(v.managedDepartments()));
+                .param("managed", array(v.managedDepartments()))
+                .param("concealed", v.concealedLevels().stream()
+                        .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(",", "{", "}")));
     }
 
-    private static String array(Collection<Long> ids) {
+    static String array(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
