@@ -429,6 +429,9 @@ public class Inventory {
         }
         Map<String, Level> levels = levelsById();
         AssetRules.checkDesignation(draft, draft.levelId() != null && levels.containsKey(draft.levelId()), today());
+        if (!Objects.equals(row.levelId(), draft.levelId())) {
+            refuseLevelBeingMerged(draft.levelId());
+        }
         boolean reclassified = row.levelId() != null && !row.levelId().equals(draft.levelId());
         if (reclassified) {
             AssetRules.checkReason(draft.reason());
@@ -487,6 +490,60 @@ public class Inventory {
         ledger.record("inventory.group.created", Subject.of("projectGroup", id),
                 Map.of("name", name.strip(), "members", memberPersonIds));
         return id;
+    }
+
+    // ---------------------------------------------------------------- level reviews (changes of the scheme)
+
+    /** The review the entry awaits because its level is being merged away, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LevelReview> pendingLevelReview(long id) {
+        return levelReviewOf(requireVisible(id, viewer()));
+    }
+
+    /**
+     * The entry's 管理責任者 answers a level review: confirms the proposed level or chooses another, with a
+     * reason. The entry is reclassified through {@link #designate} (ledger and history) keeping its access
+     * holders and secrecy period; its marking follows the new level unless the entry had its own.
+     */
+    @Transactional
+    public void reviewLevel(long id, String levelId, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        LevelReview review = levelReviewOf(row)
+                .orElseThrow(() -> new dev.mamori.platform.ConflictException("inventory.levelReview.none"));
+        String chosen = levelId == null || levelId.isBlank() ? review.proposedLevelId() : levelId.strip();
+        if (chosen.equals(review.fromLevelId())) {
+            throw InvalidInputException.onField("levelId", "inventory.levelReview.sameLevel");
+        }
+        AssetRules.checkReason(reason);
+        Level from = levelsById().get(review.fromLevelId());
+        String marking = from != null && from.marking().equals(row.marking()) ? null : row.marking();
+        designate(id, new DesignationDraft(chosen, row.holders(), row.secretUntil(), row.secretUntilEvent(), marking,
+                reason));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("changeId", review.changeId());
+        d.put("fromLevelId", review.fromLevelId());
+        d.put("proposedLevelId", review.proposedLevelId());
+        d.put("chosenLevelId", chosen);
+        d.put("confirmed", chosen.equals(review.proposedLevelId()));
+        d.put("reason", reason.strip());
+        ledger.record("inventory.asset.levelReviewed", Subject.of("asset", id), d);
+    }
+
+    private Optional<LevelReview> levelReviewOf(AssetRepository.Row row) {
+        if (row.levelId() == null || row.stage() == Stage.DISPOSED) {
+            return Optional.empty();
+        }
+        return policy.openMergeFrom(row.levelId()).map(c -> new LevelReview(c.id(), c.fromCode(), c.intoCode(),
+                c.reviewBy(), c.reason()));
+    }
+
+    /** A level that is being merged away takes no further entries. */
+    private void refuseLevelBeingMerged(String levelId) {
+        if (levelId != null && policy.openMergeFrom(levelId).isPresent()) {
+            throw InvalidInputException.onField("levelId", "inventory.designation.levelBeingMerged", levelId);
+        }
     }
 
     // ---------------------------------------------------------------- reads

@@ -101,6 +101,7 @@ class AssetPageModel {
         model.addAttribute("standing", inventory.standing(id).orElse(null));
         model.addAttribute("evaluations", inventory.evaluations(id));
         model.addAttribute("criteria", inventory.criteria());
+        model.addAttribute("levelReview", inventory.pendingLevelReview(id).orElse(null));
     }
 
     private Map<Long, String> names(AssetView a) {
