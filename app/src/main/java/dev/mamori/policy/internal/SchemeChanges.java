@@ -107,11 +107,11 @@ class SchemeChanges {
             throw new ConflictException("policy.level.lastLevel");
         }
         if (openInvolving(code)) {
-            throw new ConflictException("policy.level.inOpenChange", level.marking());
+            throw new ConflictException("policy.level.inOpenChange", (Object) level.marking());
         }
         long count = count(code);
         if (count > 0) {
-            throw new ConflictException("policy.level.stillUsed", level.marking(), count);
+            throw new ConflictException("policy.level.stillUsed", (Object) level.marking(), count);
         }
         int rules = scheme.delete(code);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -150,7 +150,7 @@ class SchemeChanges {
         }
         if (openInvolving(from.code()) || openInvolving(into.code())) {
             throw new ConflictException("policy.level.inOpenChange",
-                    openInvolving(from.code()) ? from.marking() : into.marking());
+                    (Object) (openInvolving(from.code()) ? from.marking() : into.marking()));
         }
         List<DesignatedEntries.Entry> affected = entriesAt(from.code());
         String name = proposer.displayName() == null ? proposer.username() : proposer.displayName();
@@ -173,7 +173,7 @@ class SchemeChanges {
     LevelChangeProposal cancel(long id) {
         CurrentUser caller = users.require();
         LevelChangeProposal change = scheme.change(id)
-                .orElseThrow(() -> new NotFoundException("policy.levelChange.notFound", String.valueOf(id)));
+                .orElseThrow(() -> new NotFoundException("policy.levelChange.notFound", (Object) String.valueOf(id)));
         if (change.proposedByAccountId() != caller.accountId()) {
             throw new AccessRefusedException("policy.levelChange.notProposer");
         }
@@ -238,7 +238,7 @@ class SchemeChanges {
 
     private Level require(String code) {
         return SchemeRepository.find(policy.levels(), Objects.toString(code))
-                .orElseThrow(() -> new NotFoundException("policy.level.notFound", Objects.toString(code)));
+                .orElseThrow(() -> new NotFoundException("policy.level.notFound", (Object) Objects.toString(code)));
     }
 
     private static void compare(Map<String, Object> changed, String field, Object before, Object after) {

@@ -9,7 +9,7 @@ import dev.mamori.policy.Aspect;
 import dev.mamori.policy.Medium;
 import dev.mamori.policy.Policy;
 
-/** Read-only pages of the scheme and the standard, for every signed-in user. */
+/** The standard's page, for every signed-in user (the scheme's pages are LevelController's). */
 @Controller
 class PolicyController {
 
@@ -17,13 +17,6 @@ class PolicyController {
 
     PolicyController(Policy policy) {
         this.policy = policy;
-    }
-
-    @GetMapping("/policy/levels")
-    @PreAuthorize("isAuthenticated()")
-    String list(Model model) {
-        model.addAttribute("levels", policy.levels());
-        return "policy/levels";
     }
 
     @GetMapping("/policy/standard")
