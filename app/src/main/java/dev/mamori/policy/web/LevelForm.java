@@ -21,7 +21,7 @@ record LevelForm(@NotBlank(message = "{policy.level.codeRequired}") @Size(max = 
                  @Pattern(regexp = "^$|#[0-9a-fA-F]{6}", message = "{policy.level.colourInvalid}") String colour,
                  @NotBlank(message = "{policy.level.markingRequired}") @Size(max = 40, message = "{policy.level.tooLong}") String marking,
                  @Size(max = 200, message = "{policy.level.tooLong}") String defaultScope,
-                 boolean concealed) {
+                 Boolean concealed) {
 
     static final java.util.Set<String> FIELDS = java.util.Set.of("code", "nameJa", "nameEn", "rank", "colour",
             "marking", "defaultScope");
@@ -36,10 +36,11 @@ record LevelForm(@NotBlank(message = "{policy.level.codeRequired}") @Size(max = 
     }
 
     LevelDraft toDraft() {
-        return new LevelDraft(code, nameJa, nameEn, rank == null ? 0 : rank, colour, marking, defaultScope, concealed);
+        return new LevelDraft(code, nameJa, nameEn, rank == null ? 0 : rank, colour, marking, defaultScope,
+                Boolean.TRUE.equals(concealed));
     }
 
     LevelEdit toEdit() {
-        return new LevelEdit(nameJa, nameEn, colour, marking, defaultScope, concealed);
+        return new LevelEdit(nameJa, nameEn, colour, marking, defaultScope, Boolean.TRUE.equals(concealed));
     }
 }
