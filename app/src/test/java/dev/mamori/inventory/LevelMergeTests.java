@@ -229,6 +229,22 @@ class LevelMergeTests {
     }
 
     @Test
+    void theReviewIsRefusedToAnonymousCallersAndPeopleWhoCannotSeeTheEntry() throws Exception {
+        as(chief, () -> policy.proposeMerge(from, into, "統合", null));
+        mvc.perform(get("/api/v1/assets/" + e1 + "/level-review")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/assets/" + e1 + "/level-review").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"x\"}")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/inventory/assets/" + e1 + "/level-review"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        MamoriUserDetails outsider = reg.employee(d2);
+        mvc.perform(get("/api/v1/assets/" + e1 + "/level-review").header("Authorization", bearer(users.token(outsider))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/inventory/assets/" + e1 + "/level-review").with(as(outsider)).with(csrf())
+                .param("levelId", into).param("reason", "x")).andExpect(status().isForbidden());
+        assertThat(as(m1, () -> inventory.asset(e1)).levelId()).isEqualTo(from);
+    }
+
+    @Test
     void aLevelWithEntriesIsNotRetiredOutrightButSentToTheMergeProposal() throws Exception {
         mvc.perform(post("/policy/levels/" + from + "/retirement").with(as(chief)).with(csrf()))
                 .andExpect(status().is3xxRedirection())

@@ -130,6 +130,11 @@ class SchemeEditorTests {
                 .andExpect(jsonPath("$.level.concealed").value(true));
         assertThat(level(code).marking()).isEqualTo("部門外秘");
         assertThat(policy.concealedLevelCodes()).contains(code);
+        mvc.perform(get("/policy/levels/" + code + "/edit").with(as(users.create(Role.COMMITTEE))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("部門外秘")))
+                .andExpect(content().string(containsString("checked")));
+        mvc.perform(get("/policy/level-changes").with(as(users.create(Role.COMMITTEE)))).andExpect(status().isOk());
         mvc.perform(post("/policy/levels/" + code).with(as(users.create(Role.COMMITTEE))).with(csrf())
                         .param("code", code).param("rank", String.valueOf(level(code).rank())).param("nameJa", "部門外秘")
                         .param("nameEn", "Outside the department").param("marking", "部門外秘").param("colour", "#aa0000")
