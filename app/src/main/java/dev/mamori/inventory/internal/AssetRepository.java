@@ -79,8 +79,7 @@ public class AssetRepository {
                         join inventory.access_holder h on h.kind = 'GROUP' and h.ref = m.group_id::text
                         where m.person_id = :me
                   union select x.id from inventory.asset x where x.department_id = any(cast(:managed as bigint[]))
-                        and (x.level_id is null or x.level_id not in (select l.id from inventory.level l
-                             where l.rank = (select max(rank) from inventory.level)))))
+                        and (x.level_id is null or not (x.level_id = any(cast(:concealed as text[]))))))
                 """;
     }
 
