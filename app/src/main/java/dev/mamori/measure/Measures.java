@@ -62,6 +62,9 @@ public interface Measures {
     /** Counts for the dashboard: selections in place and all selected (not 対象外). */
     long[] inPlaceAndSelected();
 
+    /** The directory person with this employee number, for owner fields of forms (null for blank). */
+    Long ownerByEmployeeNumber(String employeeNumber);
+
     record StoredFile(String fileName, String sha256, long size, java.nio.file.Path path) {
     }
 }

@@ -398,6 +398,18 @@ class MeasureService implements Measures {
         return new long[] {inPlace, selected};
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Long ownerByEmployeeNumber(String employeeNumber) {
+        requireEditor();
+        if (employeeNumber == null || employeeNumber.isBlank()) {
+            return null;
+        }
+        return directory.findPersonByEmployeeNumber(employeeNumber.strip()).map(PersonView::id)
+                .orElseThrow(() -> InvalidInputException.onField("ownerEmployeeNumber", "measure.selection.ownerUnknown",
+                        employeeNumber.strip()));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private SelectionRepository.Row validated(long id, long measureId, SelectionDraft draft, LocalDate lastReviewed,
