@@ -94,7 +94,7 @@ class SelectionController {
         if (binding.hasErrors()) {
             throw InvalidInputException.onField(binding.getFieldErrors().get(0).getField(), "measure.form.invalid");
         }
-        measures.report(id, new StatusUpdate(form.status(), form.statusReason(), form.note(), form.reviewed()));
+        measures.report(id, new StatusUpdate(form.status(), form.statusReason(), form.note(), Boolean.TRUE.equals(form.reviewed())));
         return "redirect:/measures/selections/" + id;
     }
 
