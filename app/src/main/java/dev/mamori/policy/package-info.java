@@ -3,5 +3,5 @@
  * decision function that answers whether a person may do something with an entry of a given level.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy (秘密情報管理基準)",
-        allowedDependencies = {"platform", "ledger"})
+        allowedDependencies = {"platform", "ledger", "directory"})
 package dev.mamori.policy;
