@@ -5,11 +5,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.mamori.policy.Aspect;
-import dev.mamori.policy.Medium;
 import dev.mamori.policy.Policy;
 
-/** Read-only pages of the scheme and the standard, for every signed-in user. */
+/** The scheme's page, for every signed-in user (the standard's pages: {@link StandardController}). */
 @Controller
 class PolicyController {
 
@@ -24,16 +22,5 @@ class PolicyController {
     String list(Model model) {
         model.addAttribute("levels", policy.levels());
         return "policy/levels";
-    }
-
-    @GetMapping("/policy/standard")
-    @PreAuthorize("isAuthenticated()")
-    String show(Model model) {
-        var standard = policy.standard();
-        model.addAttribute("standard", standard);
-        model.addAttribute("levels", standard.levels());
-        model.addAttribute("aspects", Aspect.values());
-        model.addAttribute("media", Medium.values());
-        return "policy/standard";
     }
 }
