@@ -97,7 +97,7 @@ final class ExceptionDesk {
         }
         repository.open(d.levelCode(), d.aspect(), d.medium(), d.departmentId()).stream()
                 .filter(e -> !expired(e)).findFirst().ifPresent(e -> {
-                    throw ConflictException.onField("levelCode", "policy.exception.alreadyOpen", e.id());
+                    throw ConflictException.onField("levelCode", "policy.exception.alreadyOpen", String.valueOf(e.id()));
                 });
         long id = repository.insert(d, d.reason().strip(), user.accountId(), user.displayName(), clock.instant());
         ExceptionRequest saved = require(id);
@@ -215,7 +215,8 @@ final class ExceptionDesk {
     }
 
     private ExceptionRequest require(long id) {
-        return repository.lock(id).orElseThrow(() -> new NotFoundException("policy.exception.notFound", id));
+        return repository.lock(id)
+                .orElseThrow(() -> new NotFoundException("policy.exception.notFound", (Object) String.valueOf(id)));
     }
 
     private boolean expired(ExceptionRequest e) {

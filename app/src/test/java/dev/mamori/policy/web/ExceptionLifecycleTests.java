@@ -251,6 +251,24 @@ class ExceptionLifecycleTests {
     }
 
     @Test
+    void pendingExceptionsAreTasksForTheApproversOnly() throws Exception {
+        long id = request(managerToken, sales, null);
+        String title = "$[?(@.kind == 'exception-approval' && @.title =~ /.*No\\. " + id + " .*/)]";
+        mvc.perform(get("/api/v1/tasks").header("Authorization", bearer(chiefToken)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(title + ".module", hasItem("policy")))
+                .andExpect(jsonPath(title + ".title", hasItem(containsString("Copying (Electronic information)"))))
+                .andExpect(jsonPath(title + ".href", hasItem("/policy/exceptions?status=PENDING")));
+        mvc.perform(get("/api/v1/tasks").header("Authorization", bearer(committeeToken)))
+                .andExpect(jsonPath("$[*].title", hasItem(containsString("部署の例外（番号 " + id + "）"))));
+        mvc.perform(get("/api/v1/tasks").header("Authorization", bearer(managerToken)))
+                .andExpect(jsonPath("$[*].kind", not(hasItem("exception-approval"))));
+        act(chiefToken, id, "approve", "{}");
+        mvc.perform(get("/api/v1/tasks").header("Authorization", bearer(committeeToken)))
+                .andExpect(jsonPath("$[*].title", not(hasItem(containsString("部署の例外（番号 " + id + "）")))));
+    }
+
+    @Test
     void thePagesListRequestAndDecide() throws Exception {
         mvc.perform(get("/policy/exceptions/new").with(as(salesManager)))
                 .andExpect(status().isOk())
