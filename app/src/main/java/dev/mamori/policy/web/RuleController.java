@@ -1,5 +1,8 @@
 package dev.mamori.policy.web;
 
+import java.util.Arrays;
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -43,6 +46,9 @@ class RuleController {
     @PreAuthorize("isAuthenticated()")
     String show(@PathVariable String level, @PathVariable Aspect aspect, @PathVariable Medium medium, Model model) {
         cell(level, aspect, medium, model);
+        String id = level + "/" + aspect + "/" + medium;
+        model.addAttribute("ruleExceptions",
+                policy.exceptionsInForce().stream().filter(e -> e.ruleId().equals(id)).toList());
         return "policy/rule";
     }
 
@@ -120,7 +126,11 @@ class RuleController {
     private void form(String level, Aspect aspect, Medium medium, Model model, RuleForm form) {
         cell(level, aspect, medium, model);
         model.addAttribute("editing", true);
-        model.addAttribute("obligations", Obligation.values());
+        // disposal methods are offered only where they may go: among a disposal rule's obligations
+        List<Obligation> others = Arrays.stream(Obligation.values())
+                .filter(o -> !o.name().startsWith("DISPOSE_BY_")).toList();
+        model.addAttribute("obligations", aspect == Aspect.DISPOSAL ? List.of(Obligation.values()) : others);
+        model.addAttribute("outsideObligations", others);
         if (form == null) {
             model.addAttribute("ruleForm", RuleForm.of((dev.mamori.policy.HandlingRule) model.getAttribute("rule")));
         }

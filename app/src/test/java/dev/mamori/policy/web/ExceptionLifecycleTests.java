@@ -132,6 +132,9 @@ class ExceptionLifecycleTests {
         assertThat(ledger.historyOf(Subject.of("ruleException", id))).extracting(LedgerEntry::action)
                 .containsExactly("policy.exception.requested", "policy.exception.approved");
         assertThat(policy.exceptionsInForce()).anyMatch(e -> e.id() == id);
+        mvc.perform(get("/policy/standard/rules/TOP_SECRET/COPYING/ELECTRONIC").with(as(users.create(Role.EMPLOYEE))))
+                .andExpect(content().string(containsString("policy-rule-exceptions")))
+                .andExpect(content().string(containsString(directory.department(sales).nameJa())));
 
         // a second request for the same rule and department clashes while this one is in force
         mvc.perform(post("/api/v1/policy/exceptions").header("Authorization", bearer(managerToken))
@@ -273,7 +276,11 @@ class ExceptionLifecycleTests {
         mvc.perform(get("/policy/exceptions/new").with(as(salesManager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<html")))
-                .andExpect(content().string(containsString("name=\"waivedObligations\"")));
+                .andExpect(content().string(not(containsString("name=\"waivedObligations\""))));
+        mvc.perform(get("/policy/exceptions/new").param("levelCode", "TOP_SECRET").param("aspect", "TAKE_OUT")
+                        .param("medium", "DOCUMENT").with(as(salesManager)))
+                .andExpect(content().string(containsString("value=\"CARRY_PERSONALLY\"")))
+                .andExpect(content().string(not(containsString("value=\"ENCRYPT\""))));
         mvc.perform(get("/policy/exceptions/new").param("levelCode", "TOP_SECRET").param("aspect", "COPYING")
                         .param("medium", "ELECTRONIC").with(as(salesManager)).header("HX-Request", "true"))
                 .andExpect(status().isOk())
