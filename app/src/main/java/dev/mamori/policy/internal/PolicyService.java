@@ -23,10 +23,19 @@ import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.Role;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
+import dev.mamori.policy.Aspect;
 import dev.mamori.policy.DecisionRequest;
 import dev.mamori.policy.DesignatedEntries;
 import dev.mamori.policy.LevelChangeProposal;
 import dev.mamori.policy.LevelEdit;
+import dev.mamori.policy.ExceptionDepartment;
+import dev.mamori.policy.ExceptionDraft;
+import dev.mamori.policy.ExceptionRequest;
+import dev.mamori.policy.ExceptionStatus;
+import dev.mamori.policy.HandlingRule;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.RuleChange;
+import dev.mamori.policy.RuleDraft;
 import dev.mamori.policy.Level;
 import dev.mamori.policy.LevelChange;
 import dev.mamori.policy.LevelDraft;
@@ -50,11 +59,22 @@ class PolicyService implements Policy {
     private final AtomicReference<Standard> current = new AtomicReference<>();
     private final SchemeChanges scheme;
 
-    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers, SchemeChanges scheme) {
+    // the standard editor and the departments' exceptions (their work lives in these two helpers)
+    private final ExceptionRepository exceptions;
+    private final java.time.Clock clock;
+    private final StandardEditing editing;
+    private final ExceptionDesk desk;
+
+    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers, SchemeChanges scheme,
+                  ExceptionRepository exceptions, dev.mamori.directory.Directory directory, java.time.Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.currentUsers = currentUsers;
         this.scheme = scheme;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.editing = new StandardEditing(repository, ledger, currentUsers, clock, this::standard);
+        this.desk = new ExceptionDesk(exceptions, ledger, currentUsers, directory, clock, this::standard);
     }
 
     @Override
@@ -93,6 +113,82 @@ class PolicyService implements Policy {
             return s.decide(r);
         }).toList();
     }
+
+    // ---------------------------------------------------------------- the standard editor
+
+    @Override
+    @Transactional
+    public RuleChange saveRule(String levelCode, Aspect aspect, Medium medium, RuleDraft draft) {
+        return reloadingIfChanged(editing.save(levelCode, aspect, medium, draft));
+    }
+
+    @Override
+    @Transactional
+    public RuleChange resetRule(String levelCode, Aspect aspect, Medium medium) {
+        return reloadingIfChanged(editing.reset(levelCode, aspect, medium));
+    }
+
+    @Override
+    public Optional<HandlingRule> handbookRule(String levelCode, Aspect aspect, Medium medium) {
+        return StandardEditing.handbookRule(levelCode, aspect, medium);
+    }
+
+    private RuleChange reloadingIfChanged(RuleChange change) {
+        if (change.changed()) {
+            reloadAfterCommit();
+        }
+        return change;
+    }
+
+    // ---------------------------------------------------------------- departments' exceptions
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionRequest> exceptions(ExceptionStatus status) {
+        return desk.list(status);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionRequest> exceptionsInForce() {
+        return desk.inForce();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionDepartment> exceptionDepartments() {
+        return desk.departments();
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest requestException(ExceptionDraft draft) {
+        return desk.request(draft);
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest approveException(long id, String note) {
+        ExceptionRequest e = desk.approve(id, note);
+        reloadAfterCommit();
+        return e;
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest rejectException(long id, String reason) {
+        return desk.reject(id, reason);
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest revokeException(long id, String reason) {
+        ExceptionRequest e = desk.revoke(id, reason);
+        reloadAfterCommit();
+        return e;
+    }
+
+    // ---------------------------------------------------------------- the scheme
 
     @Override
     @Transactional
@@ -239,7 +335,8 @@ class PolicyService implements Policy {
     }
 
     Standard reload() {
-        Standard s = Standard.of(repository.levels(), repository.rules());
+        Standard s = Standard.of(repository.levels(), repository.rules(),
+                exceptions.approved(java.time.LocalDate.now(clock.withZone(HandlingRule.JAPAN)).minusDays(1)), clock);
         current.set(s);
         return s;
     }
