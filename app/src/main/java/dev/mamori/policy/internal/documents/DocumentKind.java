@@ -34,6 +34,17 @@ public enum DocumentKind {
         return "policy.document.kind." + name();
     }
 
+    /** The kind named by a URL's slug; refused as not found otherwise. */
+    public static DocumentKind of(String slug) {
+        return fromSlug(slug).orElseThrow(() -> new dev.mamori.platform.NotFoundException("policy.document.kindNotFound",
+                (Object) String.valueOf(slug)));
+    }
+
+    /** The file name of a version's download, e.g. 「秘密情報管理規程_第3版.pdf」. */
+    public String fileName(int number, String extension) {
+        return titleJa + "_第" + number + "版." + extension;
+    }
+
     public static Optional<DocumentKind> fromSlug(String slug) {
         return Arrays.stream(values()).filter(k -> k.slug.equals(slug == null ? "" : slug.toLowerCase(Locale.ROOT)))
                 .findFirst();
