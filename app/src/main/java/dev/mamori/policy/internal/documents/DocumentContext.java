@@ -31,6 +31,6 @@ public record DocumentContext(String company, Integer version, LocalDate effecti
 
     /** The closing sentence of the supplementary provisions. */
     String effectiveSentence(String self) {
-        return draft() ? self + "は、公表の日から施行する。" : self + "は、" + japaneseDate(effectiveOn) + "から施行する。";
+        return effectiveOn == null ? self + "は、公表の日から施行する。" : self + "は、" + japaneseDate(effectiveOn) + "から施行する。";
     }
 }

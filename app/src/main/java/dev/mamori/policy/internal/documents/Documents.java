@@ -130,9 +130,11 @@ public class Documents {
     /** What the draft would change against the newest version (everything added when there is none). */
     @Transactional(readOnly = true)
     public List<LineDiff.Line> draftChanges(DocumentKind kind) {
-        List<DocLine> draft = draft(kind).lines();
-        List<DocLine> latest = repository.versions(kind).stream().findFirst().map(this::lines).orElse(List.of());
-        return LineDiff.diff(comparable(latest), comparable(draft));
+        requirePublisher();
+        var latest = repository.versions(kind).stream().findFirst();
+        // the draft's effective date is not decided yet: compare it as if it kept the newest version's date
+        List<DocLine> draft = generate(kind, null, latest.map(VersionSummary::effectiveOn).orElse(null)).lines();
+        return LineDiff.diff(comparable(latest.map(this::lines).orElse(List.of())), comparable(draft));
     }
 
     // ------------------------------------------------------------ published versions
