@@ -64,7 +64,7 @@ class AuditTrailController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(defaultValue = "0") int page, Model model) {
-        list(subjectType, subjectId, actor, action, from, to, page, model);
+        list(subjectType, subjectId, actor, action, from, to, page, null, model);
         return "ledger/trail :: table";
     }
 
