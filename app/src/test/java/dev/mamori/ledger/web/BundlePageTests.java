@@ -58,13 +58,18 @@ class BundlePageTests {
                 .andReturn().getResponse().getContentAsByteArray();
 
         List<String> names = new ArrayList<>();
+        String entries = null;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 names.add(e.getName());
+                if (e.getName().equals("entries.jsonl")) {
+                    entries = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
             }
         }
-        assertThat(names).contains("verifier-key.txt");
-        assertThat(names.stream().filter(n -> n.startsWith("entries/"))).hasSize(2);
+        assertThat(names).contains("verifier-key.txt", "proofs/inclusion.jsonl");
+        assertThat(entries).isNotNull();
+        assertThat(entries.lines().filter(l -> l.contains(subject))).hasSize(2);
     }
 
     @Test
