@@ -25,6 +25,7 @@ import dev.mamori.platform.Role;
 import dev.mamori.platform.tabular.Encodings;
 import dev.mamori.platform.tabular.TableReader;
 import dev.mamori.platform.tabular.Uploads;
+import dev.mamori.platform.tabular.ImportProperties;
 
 /**
  * Imports of people and departments from HR files (CSV in UTF-8 or Shift_JIS, or XLSX) in two steps.
