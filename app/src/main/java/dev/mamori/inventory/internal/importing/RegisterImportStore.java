@@ -90,7 +90,8 @@ class RegisterImportStore {
                 .update();
         jdbc.sql("delete from inventory.import_finding where preview_id = ?").param(id).update();
         List<Finding> sorted = new ArrayList<>(t.kept);
-        sorted.sort(java.util.Comparator.comparingInt(Finding::row)); // stable: a row's findings keep their order
+        sorted.sort(java.util.Comparator.comparingInt(Finding::row).thenComparing(Finding::column,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         List<Object[]> batch = new ArrayList<>();
         for (int seq = 0; seq < sorted.size(); seq++) {
             Finding f = sorted.get(seq);

@@ -15,11 +15,11 @@ import dev.mamori.inventory.Inventory;
  */
 @Controller
 @RequestMapping("/inventory/chart")
-class ChartController {
+class StandingChartController {
 
     private final Inventory inventory;
 
-    ChartController(Inventory inventory) {
+    StandingChartController(Inventory inventory) {
         this.inventory = inventory;
     }
 

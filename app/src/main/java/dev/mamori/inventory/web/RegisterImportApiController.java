@@ -46,16 +46,15 @@ import dev.mamori.platform.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/v1/assets/imports")
-@PreAuthorize(InventoryAccess.IMPORTER)
 @Tag(name = "asset imports", description = "情報資産台帳の取込 / Importing a register")
-class ImportApiController {
+class RegisterImportApiController {
 
     private static final int MAX_LISTED = 1000;
     private final RegisterImport imports;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ImportApiController(RegisterImport imports, MessageSource messages, JsonMapper json) {
+    RegisterImportApiController(RegisterImport imports, MessageSource messages, JsonMapper json) {
         this.imports = imports;
         this.messages = messages;
         this.json = json;
@@ -79,6 +78,7 @@ class ImportApiController {
     record MappingRequest(JsonNode mapping) {
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a register (CSV or XLSX) and get its preview: layout, mapping, counts, every row's findings")
     PreviewJson create(@RequestPart(required = false) MultipartFile file, @RequestParam(required = false) String encoding,
@@ -96,18 +96,21 @@ class ImportApiController {
         }
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping("/{id}")
     @Operation(summary = "A preview of the caller's")
     PreviewJson show(@PathVariable UUID id) {
         return json(imports.find(id));
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PutMapping("/{id}/mapping")
     @Operation(summary = "Map the columns of a preview (remembered for files with the same headers) and check it again")
     PreviewJson update(@PathVariable UUID id, @RequestBody MappingRequest request) {
         return json(imports.map(id, mapping(request.mapping())));
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PostMapping("/{id}/apply")
     @Operation(summary = "Apply a preview without errors: every row or, on any error, nothing")
     PreviewJson apply(@PathVariable UUID id) {

@@ -28,12 +28,12 @@ import dev.mamori.platform.tabular.ExportFormat;
  */
 @RestController
 @Tag(name = "assets", description = "情報資産台帳 / Information-asset register")
-class ExportController {
+class RegisterExportController {
 
     private final RegisterExport exports;
     private final Inventory inventory;
 
-    ExportController(RegisterExport exports, Inventory inventory) {
+    RegisterExportController(RegisterExport exports, Inventory inventory) {
         this.exports = exports;
         this.inventory = inventory;
     }

@@ -32,24 +32,25 @@ import dev.mamori.platform.InvalidInputException;
  */
 @Controller
 @RequestMapping("/inventory/import")
-@PreAuthorize(InventoryAccess.IMPORTER)
-class ImportController {
+class RegisterImportController {
 
     private static final int PAGE_SIZE = 50;
     private final RegisterImport imports;
     private final Inventory inventory;
 
-    ImportController(RegisterImport imports, Inventory inventory) {
+    RegisterImportController(RegisterImport imports, Inventory inventory) {
         this.imports = imports;
         this.inventory = inventory;
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping
     String newForm(Model model) {
         model.addAttribute("departments", inventory.importableDepartments());
         return "inventory/import";
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PostMapping
     String create(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String encoding,
                   @RequestParam(required = false) Long departmentId) {
@@ -65,6 +66,7 @@ class ImportController {
         }
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping("/{id}")
     String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
         ImportPreview preview = imports.find(id);
@@ -79,6 +81,7 @@ class ImportController {
 
     /** One page of the findings table. */
     @HxRequest
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping("/{id}")
     String findings(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
         String view = show(id, page, model);
@@ -86,6 +89,7 @@ class ImportController {
     }
 
     /** The column mapping step. */
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping("/{id}/mapping")
     String editForm(@PathVariable UUID id, Model model) {
         ImportPreview preview = imports.find(id);
@@ -97,6 +101,7 @@ class ImportController {
         return "inventory/import-mapping";
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PostMapping("/{id}/mapping")
     String update(@PathVariable UUID id, @RequestParam Map<String, String> params, Model model) {
         ImportPreview preview = imports.find(id);
@@ -114,12 +119,14 @@ class ImportController {
         }
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @PostMapping("/{id}/apply")
     String apply(@PathVariable UUID id) {
         imports.apply(id);
         return "redirect:/inventory/import/" + id + "/result";
     }
 
+    @PreAuthorize(InventoryAccess.IMPORTER)
     @GetMapping("/{id}/result")
     String result(@PathVariable UUID id, Model model) {
         model.addAttribute("preview", imports.find(id));
