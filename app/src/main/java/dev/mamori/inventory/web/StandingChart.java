@@ -17,7 +17,7 @@ import dev.mamori.inventory.StandingEntry;
  * coloured by level through CSS classes ({@code chart-level-0} is the highest level, {@code chart-level-none}
  * an entry not designated).
  */
-record StandingChart(int width, int height, int left, int right, int top, int bottom, List<Band> bands,
+public record StandingChart(int width, int height, int left, int right, int top, int bottom, List<Band> bands,
                      List<Tick> ticks, List<Point> points, List<LegendItem> legend) {
 
     static final int WIDTH = 760;
@@ -28,33 +28,33 @@ record StandingChart(int width, int height, int left, int right, int top, int bo
     static final int BOTTOM = 56;
 
     /** A tier's band on the x axis. */
-    record Band(String tier, double x, double width, double labelX) {
+    public record Band(String tier, double x, double width, double labelX) {
     }
 
     /** A decade on the y axis with its label (e.g. 「1億」 or "100M"). */
-    record Tick(double y, String label) {
+    public record Tick(double y, String label) {
     }
 
-    record Point(long assetId, String name, String departmentName, String levelName, String levelClass, String tier,
+    public record Point(long assetId, String name, String departmentName, String levelName, String levelClass, String tier,
                  double x, double y, double yMin, long lossMinYen, long lossMaxYen, int total, int percent) {
     }
 
-    record LegendItem(String levelClass, String name) {
+    public record LegendItem(String levelClass, String name) {
     }
 
-    double plotWidth() {
+    public double plotWidth() {
         return width - left - right;
     }
 
-    double plotHeight() {
+    public double plotHeight() {
         return height - top - bottom;
     }
 
-    double plotBottom() {
+    public double plotBottom() {
         return height - bottom;
     }
 
-    double plotRight() {
+    public double plotRight() {
         return width - right;
     }
 

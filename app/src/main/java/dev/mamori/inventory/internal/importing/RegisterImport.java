@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -240,11 +241,13 @@ public class RegisterImport {
                 throw InvalidInputException.onField("mapping", "inventory.import.mappingInvalid");
             }
             if (f != ImportField.IGNORE && !seen.add(f)) {
-                throw InvalidInputException.onField("mapping", "inventory.import.mappingTwice", labels.ja(f.messageKey()));
+                throw InvalidInputException.onField("mapping", "inventory.import.mappingTwice",
+                        new DefaultMessageSourceResolvable(f.messageKey()));
             }
         }
         for (ImportField f : missing(m, defaultDepartmentId)) {
-            throw InvalidInputException.onField("mapping", "inventory.import.mappingMissing", labels.ja(f.messageKey()));
+            throw InvalidInputException.onField("mapping", "inventory.import.mappingMissing",
+                    new DefaultMessageSourceResolvable(f.messageKey()));
         }
         return List.copyOf(m);
     }
@@ -266,7 +269,7 @@ public class RegisterImport {
     private RegisterImportStore.Tally run(ImportPreview preview, List<ImportField> mapping, boolean write) {
         RegisterImportStore.Tally tally = new RegisterImportStore.Tally(properties.keptFindings());
         for (ImportField f : missing(mapping, preview.defaultDepartmentId())) {
-            tally.add(Finding.error(preview.headerRow(), null, "inventory.import.columnMissing", labels.ja(f.messageKey())));
+            tally.add(Finding.error(preview.headerRow(), null, "inventory.import.columnMissing." + f.name()));
         }
         if (tally.errors > 0) {
             return tally;
