@@ -25,6 +25,7 @@ import dev.mamori.inventory.internal.importing.ImportField;
 import dev.mamori.inventory.internal.importing.ImportPreview;
 import dev.mamori.inventory.internal.importing.RegisterImport;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.Paged;
 
 /**
  * The import wizard: upload a register, map its columns when Mamori does not know the layout, see every
@@ -134,18 +135,6 @@ class RegisterImportController {
     }
 
     /** A page of findings for the shared pager fragment. */
-    record FindingPage(List<Finding> items, int page, int size, long total) {
-
-        public int totalPages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return page + 1 < totalPages();
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
+    record FindingPage(List<Finding> items, int page, int size, long total) implements Paged {
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -40,8 +41,14 @@ public class Uploads {
      * A kept upload.
      *
      * @param fileName the name the user gave, without folders and at most 200 characters (may be null)
+     * @param charset  the encoding a CSV file is read with (asked for, or detected); null for XLSX
      */
-    public record Kept(Path file, String fileName, String sha256, long size, TableReader.Format format) {
+    public record Kept(Path file, String fileName, String sha256, long size, TableReader.Format format, Charset charset) {
+
+        /** {@code UTF-8} or {@code Shift_JIS} for CSV, null for XLSX: what a preview records and reads again with. */
+        public String encoding() {
+            return charset == null ? null : Encodings.label(charset);
+        }
     }
 
     /** Where the upload with this id is kept; {@code area} is a sub-folder, or null for the top folder. */
@@ -50,8 +57,12 @@ public class Uploads {
         return folder.resolve(id + ".upload");
     }
 
-    /** Copies the upload to {@link #fileOf}, digesting it on the way. */
-    public Kept keep(String area, UUID id, String fileName, InputStream content) {
+    /**
+     * Copies the upload to {@link #fileOf}, digesting it on the way, and tells CSV from XLSX. {@code encoding}
+     * is the one asked for ({@link Encodings#named}); blank or {@code auto} detects it.
+     */
+    public Kept keep(String area, UUID id, String fileName, InputStream content, String encoding) {
+        Charset requested = Encodings.named(encoding).orElse(null);
         Path file = fileOf(area, id);
         try {
             Files.createDirectories(file.getParent());
@@ -61,8 +72,10 @@ public class Uploads {
                 size = content.transferTo(out);
             }
             deleteUnlessCommitted(file);
-            return new Kept(file, clean(fileName), HexFormat.of().formatHex(sha.digest()), size,
-                    TableReader.Format.of(file));
+            TableReader.Format format = TableReader.Format.of(file);
+            Charset charset = format == TableReader.Format.XLSX ? null
+                    : requested != null ? requested : Encodings.detect(file);
+            return new Kept(file, clean(fileName), HexFormat.of().formatHex(sha.digest()), size, format, charset);
         } catch (IOException e) {
             delete(file);
             throw new UncheckedIOException("Could not keep the upload in " + file, e);

@@ -46,14 +46,14 @@ import dev.mamori.support.TestUsers;
 @MamoriTest
 class RegisterImportWebTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Directory directory;
-    @Autowired Inventory inventory;
-    @Autowired TestUsers users;
     @Autowired JsonMapper json;
+    @Autowired MockMvc mvc;
+    @Autowired Inventory inventory;
+    @Autowired Directory directory;
+    @Autowired TestUsers users;
 
-    Register reg;
     long dept;
+    Register reg;
     DepartmentView department;
     MamoriUserDetails manager;
     MamoriUserDetails employee;

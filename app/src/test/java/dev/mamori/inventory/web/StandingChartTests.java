@@ -37,15 +37,15 @@ import dev.mamori.support.TestUsers;
 @MamoriTest
 class StandingChartTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Directory directory;
     @Autowired Inventory inventory;
+    @Autowired MockMvc mvc;
     @Autowired TestUsers users;
+    @Autowired Directory directory;
 
-    Register reg;
-    long dept;
     MamoriUserDetails manager;
     MamoriUserDetails colleague;
+    Register reg;
+    long dept;
     long plain;
     long confidential;
     long topSecret;

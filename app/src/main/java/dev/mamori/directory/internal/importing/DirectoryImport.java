@@ -64,17 +64,13 @@ public class DirectoryImport {
     @Transactional
     public ImportPreview preview(ImportKind kind, String fileName, InputStream content, String encoding) {
         CurrentUser user = users.require();
-        Charset requested = Encodings.named(encoding).orElse(null);
         Instant now = clock.instant();
         purgeExpired(now);
         UUID id = UUID.randomUUID();
-        Uploads.Kept kept = uploads.keep(null, id, fileName, content);
-        TableReader.Format format = kept.format();
-        Charset charset = format == TableReader.Format.XLSX ? null
-                : requested != null ? requested : Encodings.detect(kept.file());
-        Tally tally = run(kind, kept.file(), format, charset, false);
-        var stored = new ImportPreviews.Stored(id, kind, kept.fileName(), format.name(),
-                charset == null ? null : Encodings.label(charset), kept.sha256(), kept.size());
+        Uploads.Kept kept = uploads.keep(null, id, fileName, content, encoding);
+        Tally tally = run(kind, kept.file(), kept.format(), kept.charset(), false);
+        var stored = new ImportPreviews.Stored(id, kind, kept.fileName(), kept.format().name(), kept.encoding(),
+                kept.sha256(), kept.size());
         previews.insert(stored, user.accountId(), now, now.plus(properties.previewTtl()), tally);
         return previews.find(id, now).orElseThrow();
     }

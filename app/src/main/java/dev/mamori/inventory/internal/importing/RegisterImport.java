@@ -91,17 +91,14 @@ public class RegisterImport {
             throw new AccessRefusedException("inventory.asset.departmentOutOfScope");
         }
         CurrentUser user = users.require();
-        Charset requested = Encodings.named(encoding).orElse(null);
         Instant now = clock.instant();
         for (UUID expired : store.deleteExpired(now)) {
             Uploads.delete(uploads.fileOf(AREA, expired));
         }
         UUID id = UUID.randomUUID();
-        Uploads.Kept kept = uploads.keep(AREA, id, fileName, content);
-        Charset charset = kept.format() == TableReader.Format.XLSX ? null
-                : requested != null ? requested : Encodings.detect(kept.file());
+        Uploads.Kept kept = uploads.keep(AREA, id, fileName, content, encoding);
         List<List<String>> samples = new ArrayList<>();
-        RegisterSheet.Header header = RegisterSheet.read(kept.file(), kept.format(), charset, new RegisterSheet.Visitor() {
+        RegisterSheet.Header header = RegisterSheet.read(kept.file(), kept.format(), kept.charset(), new RegisterSheet.Visitor() {
             @Override
             public void header(RegisterSheet.Header h) {
             }
@@ -132,8 +129,8 @@ public class RegisterImport {
                 layout = Layout.REMEMBERED;
             }
         }
-        ImportPreview preview = new ImportPreview(id, kept.fileName(), kept.format().name(),
-                charset == null ? null : Encodings.label(charset), kept.sha256(), layout, header.signature(),
+        ImportPreview preview = new ImportPreview(id, kept.fileName(), kept.format().name(), kept.encoding(),
+                kept.sha256(), layout, header.signature(),
                 header.texts(), samples, header.lastRow(), null, defaultDepartmentId, user.accountId(), now,
                 now.plus(properties.previewTtl()), 0, 0, 0, 0, 0, 0, null, false);
         store.insert(preview, kept.size());

@@ -52,50 +52,56 @@ final class RegisterFiles {
      * 重要度 over 機密性・完全性・可用性) merged over a second header row, and rows whose last cell is a date.
      */
     static byte[] ipaWorkbook(List<List<Object>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("情報資産管理台帳");
-            sheet.createRow(0).createCell(0).setCellValue("情報資産管理台帳");
-            String[] top = {"No.", "業務分類", "情報資産名称", "備考", "利用者範囲", "管理部署", "媒体・保存先", "個人情報の種類", "", "",
-                    "重要度", "", "", "保存期限", "登録日"};
-            String[] sub = {"", "", "", "", "", "", "", "個人情報", "要配慮個人情報", "特定個人情報", "機密性", "完全性", "可用性", "", ""};
-            Row r1 = sheet.createRow(2);
-            Row r2 = sheet.createRow(3);
-            for (int i = 0; i < top.length; i++) {
-                if (!top[i].isEmpty()) {
-                    r1.createCell(i).setCellValue(top[i]);
-                }
-                if (!sub[i].isEmpty()) {
-                    r2.createCell(i).setCellValue(sub[i]);
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("情報資産管理台帳");
+        sheet.createRow(0).createCell(0).setCellValue("情報資産管理台帳");
+        String[] top = {"No.", "業務分類", "情報資産名称", "備考", "利用者範囲", "管理部署", "媒体・保存先", "個人情報の種類", "", "",
+                "重要度", "", "", "保存期限", "登録日"};
+        String[] sub = {"", "", "", "", "", "", "", "個人情報", "要配慮個人情報", "特定個人情報", "機密性", "完全性", "可用性", "", ""};
+        Row r1 = sheet.createRow(2);
+        Row r2 = sheet.createRow(3);
+        for (int i = 0; i < top.length; i++) {
+            if (!top[i].isEmpty()) {
+                r1.createCell(i).setCellValue(top[i]);
+            }
+            if (!sub[i].isEmpty()) {
+                r2.createCell(i).setCellValue(sub[i]);
+            }
+        }
+        sheet.addMergedRegion(new CellRangeAddress(2, 2, 7, 9));
+        sheet.addMergedRegion(new CellRangeAddress(2, 2, 10, 12));
+        CellStyle dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(4 + r);
+            List<Object> cells = rows.get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                Object v = cells.get(c);
+                if (v instanceof LocalDate d) {
+                    row.createCell(c).setCellValue(d);
+                    row.getCell(c).setCellStyle(dateStyle);
+                } else if (v instanceof Number n) {
+                    row.createCell(c).setCellValue(n.doubleValue());
+                } else if (v != null && !v.toString().isEmpty()) {
+                    row.createCell(c).setCellValue(v.toString());
                 }
             }
-            sheet.addMergedRegion(new CellRangeAddress(2, 2, 7, 9));
-            sheet.addMergedRegion(new CellRangeAddress(2, 2, 10, 12));
-            CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(4 + r);
-                List<Object> cells = rows.get(r);
-                for (int c = 0; c < cells.size(); c++) {
-                    Object v = cells.get(c);
-                    if (v instanceof LocalDate d) {
-                        row.createCell(c).setCellValue(d);
-                        row.getCell(c).setCellStyle(dateStyle);
-                    } else if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null && !v.toString().isEmpty()) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
+        }
+        return written(workbook);
+    }
+
+    private static byte[] written(XSSFWorkbook workbook) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (workbook) {
+            workbook.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return bytes.toByteArray();
     }
 
-    static ByteArrayInputStream in(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
+    static ByteArrayInputStream in(byte[] content) {
+        return new ByteArrayInputStream(content);
     }
 
     static String sha256(byte[] bytes) {

@@ -45,14 +45,14 @@ import dev.mamori.support.TestUsers;
 @MamoriTest
 class RegisterImportTests {
 
-    @Autowired Directory directory;
-    @Autowired Inventory inventory;
     @Autowired RegisterImport imports;
+    @Autowired Inventory inventory;
     @Autowired Ledger ledger;
+    @Autowired Directory directory;
     @Autowired TestUsers users;
 
-    Register reg;
     long dept;
+    Register reg;
     long otherDept;
     DepartmentView department;
     MamoriUserDetails manager;
