@@ -54,8 +54,9 @@ import dev.mamori.platform.internal.security.RoleGrant;
  */
 public final class RegisterListBenchmark {
 
-    private static final int WARMUP = 300;
-    private static final int MEASURED = 2_000;
+    /** Requests per viewer and path: {@code -Dbench.samples} (default 2,000), a sixth of that again to warm up. */
+    private static final int MEASURED = Integer.getInteger("bench.samples", 2_000);
+    private static final int WARMUP = Math.max(50, MEASURED / 6);
     private static final String[] TERMS = {"設計", "顧客", "製造", "原価", "試験", "配合", "図面", "見積"};
 
     private RegisterListBenchmark() {
