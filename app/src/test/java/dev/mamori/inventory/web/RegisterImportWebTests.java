@@ -228,6 +228,14 @@ class RegisterImportWebTests {
     }
 
     @Test
+    void documentsImportAndExportInOpenApi() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs").with(as(employee))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/v1/assets/imports", "/api/v1/assets/imports/{id}/mapping",
+                "/api/v1/assets/imports/{id}/apply", "/api/v1/assets/export").doesNotContain("/inventory/assets/export");
+    }
+
+    @Test
     void exportAndChartAreForSignedInUsersOnly() throws Exception {
         for (String path : List.of("/inventory/assets/export", "/inventory/chart")) {
             assertThat(mvc.perform(request(HttpMethod.GET, path)).andReturn().getResponse().getStatus()).isIn(302, 401);
