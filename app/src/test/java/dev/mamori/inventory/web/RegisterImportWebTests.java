@@ -127,6 +127,20 @@ class RegisterImportWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(result.select("#inventory-import-created").text()).isEqualTo("2");
         assertThat(count(manager)).isEqualTo(2);
+
+        long entry = Register.as(manager, () -> inventory.search(new AssetQuery(tag + "顧客", null, null, null, null, null,
+                null), 0, 1)).assets().get(0).id();
+        Document page = Jsoup.parse(mvc.perform(get("/inventory/assets/" + entry).with(as(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#inventory-registered-on").text()).isEqualTo(inventory.today().toString());
+        Document register = Jsoup.parse(mvc.perform(get("/inventory/assets").with(as(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(register.select("a[href=/inventory/import]")).isNotEmpty();
+        assertThat(register.select("#inventory-export-register").attr("href")).startsWith("/inventory/assets/export?kind=register");
+        Document employees = Jsoup.parse(mvc.perform(get("/inventory/assets").param("q", tag).with(as(employee)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(employees.select("a[href=/inventory/import]")).isEmpty();
+        assertThat(employees.select("#inventory-export-designation").attr("href")).contains("q=" + tag);
     }
 
     @Test
