@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import dev.mamori.inventory.internal.InventoryProperties;
 import dev.mamori.inventory.internal.Lifecycle;
 import dev.mamori.inventory.internal.RegisterFactsRepository;
 import dev.mamori.inventory.internal.Viewer;
+import dev.mamori.inventory.internal.Viewers;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.Subject;
@@ -37,6 +37,8 @@ import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Role;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.Policy;
 
 /**
  * The register's API: entries, their lifecycle and their designation. Every change is recorded in the
@@ -58,12 +60,14 @@ public class Inventory {
     private final CurrentUsers users;
     private final InventoryProperties properties;
     private final Clock clock;
+    private final Policy policy;
+    private final Viewers viewers;
 
     Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
               dev.mamori.inventory.internal.DecisionRepository decisions,
               dev.mamori.inventory.internal.DeclarationRepository declarations, RegisterFactsRepository facts,
               Directory directory, Ledger ledger, ApplicationEventPublisher events,
-              CurrentUsers users, InventoryProperties properties, Clock clock) {
+              CurrentUsers users, InventoryProperties properties, Clock clock, Policy policy, Viewers viewers) {
         this.assets = assets;
         this.evaluations = evaluations;
         this.decisions = decisions;
@@ -75,6 +79,8 @@ public class Inventory {
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.policy = policy;
+        this.viewers = viewers;
     }
 
     public LocalDate today() {
@@ -433,6 +439,9 @@ public class Inventory {
         }
         Map<String, Level> levels = levelsById();
         AssetRules.checkDesignation(draft, draft.levelId() != null && levels.containsKey(draft.levelId()), today());
+        if (!Objects.equals(row.levelId(), draft.levelId())) {
+            refuseLevelBeingMerged(draft.levelId());
+        }
         boolean reclassified = row.levelId() != null && !row.levelId().equals(draft.levelId());
         if (reclassified) {
             AssetRules.checkReason(draft.reason());
@@ -493,6 +502,60 @@ public class Inventory {
         return id;
     }
 
+    // ---------------------------------------------------------------- level reviews (changes of the scheme)
+
+    /** The review the entry awaits because its level is being merged away, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LevelReview> pendingLevelReview(long id) {
+        return levelReviewOf(requireVisible(id, viewer()));
+    }
+
+    /**
+     * The entry's 管理責任者 answers a level review: confirms the proposed level or chooses another, with a
+     * reason. The entry is reclassified through {@link #designate} (ledger and history) keeping its access
+     * holders and secrecy period; its marking follows the new level unless the entry had its own.
+     */
+    @Transactional
+    public void reviewLevel(long id, String levelId, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        LevelReview review = levelReviewOf(row)
+                .orElseThrow(() -> new dev.mamori.platform.ConflictException("inventory.levelReview.none"));
+        String chosen = levelId == null || levelId.isBlank() ? review.proposedLevelId() : levelId.strip();
+        if (chosen.equals(review.fromLevelId())) {
+            throw InvalidInputException.onField("levelId", "inventory.levelReview.sameLevel");
+        }
+        AssetRules.checkReason(reason);
+        Level from = levelsById().get(review.fromLevelId());
+        String marking = from != null && from.marking().equals(row.marking()) ? null : row.marking();
+        designate(id, new DesignationDraft(chosen, row.holders(), row.secretUntil(), row.secretUntilEvent(), marking,
+                reason));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("changeId", review.changeId());
+        d.put("fromLevelId", review.fromLevelId());
+        d.put("proposedLevelId", review.proposedLevelId());
+        d.put("chosenLevelId", chosen);
+        d.put("confirmed", chosen.equals(review.proposedLevelId()));
+        d.put("reason", reason.strip());
+        ledger.record("inventory.asset.levelReviewed", Subject.of("asset", id), d);
+    }
+
+    private Optional<LevelReview> levelReviewOf(AssetRepository.Row row) {
+        if (row.levelId() == null || row.stage() == Stage.DISPOSED) {
+            return Optional.empty();
+        }
+        return policy.openMergeFrom(row.levelId()).map(c -> new LevelReview(c.id(), c.fromCode(), c.intoCode(),
+                c.reviewBy(), c.reason()));
+    }
+
+    /** A level that is being merged away takes no further entries. */
+    private void refuseLevelBeingMerged(String levelId) {
+        if (levelId != null && policy.openMergeFrom(levelId).isPresent()) {
+            throw InvalidInputException.onField("levelId", "inventory.designation.levelBeingMerged", levelId);
+        }
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** One entry the current user may see. */
@@ -536,9 +599,9 @@ public class Inventory {
         return entries;
     }
 
-    @Transactional(readOnly = true)
+    /** The policy module's classification levels, strictest first. */
     public List<Level> levels() {
-        return assets.levels();
+        return policy.levels();
     }
 
     @Transactional(readOnly = true)
@@ -829,40 +892,13 @@ public class Inventory {
     // ---------------------------------------------------------------- visibility
 
     Viewer viewer() {
-        CurrentUser user = users.require();
-        boolean seesAll = user.hasAny(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE);
-        List<DepartmentView> departments = directory.listDepartments();
-        Set<Long> managed = new HashSet<>();
-        if (user.has(Role.MANAGER)) {
-            Set<Long> roots = new HashSet<>(user.managedDepartmentIds());
-            if (user.personId() != null) {
-                departments.stream().filter(d -> d.managers().stream().anyMatch(m -> m.id() == user.personId()))
-                        .forEach(d -> roots.add(d.id()));
-            }
-            for (Long root : roots) {
-                managed.addAll(directory.departmentSubtree(root));
-            }
-        }
-        Set<Long> holderDepartments = new HashSet<>();
-        if (user.personId() != null) {
-            Map<Long, Long> parents = new HashMap<>();
-            departments.forEach(d -> parents.put(d.id(), d.parentId()));
-            directory.findPerson(user.personId()).filter(p -> p.status().current()).ifPresent(p -> {
-                for (PersonView.DepartmentRef ref : p.departments()) {
-                    for (Long d = ref.id(); d != null && holderDepartments.add(d); d = parents.get(d)) {
-                        // walk up to the root
-                    }
-                }
-            });
-        }
-        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        return new Viewer(seesAll, user.personId(), managed, holderDepartments, roles);
+        return viewers.of(users.require());
     }
 
     private AssetRepository.Row requireVisible(long id, Viewer viewer) {
         AssetRepository.Row row = assets.findById(id).orElseThrow(() -> notFound(id));
         if (!assets.visible(id, viewer)) {
-            if (row.levelId() != null && row.levelId().equals(highestLevelId())) {
+            if (viewer.conceals(row.levelId())) {
                 throw notFound(id);
             }
             throw new AccessRefusedException("inventory.asset.outOfScope");
@@ -872,10 +908,6 @@ public class Inventory {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("inventory.asset.notFound", String.valueOf(id));
-    }
-
-    private String highestLevelId() {
-        return assets.levels().get(0).id();
     }
 
     private void requireEditable(AssetRepository.Row row, Viewer viewer) {
@@ -944,7 +976,7 @@ public class Inventory {
 
     private Map<String, Level> levelsById() {
         Map<String, Level> m = new LinkedHashMap<>();
-        assets.levels().forEach(l -> m.put(l.id(), l));
+        policy.levels().forEach(l -> m.put(l.code(), l));
         return m;
     }
 

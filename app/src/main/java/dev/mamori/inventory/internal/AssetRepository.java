@@ -25,14 +25,15 @@ import dev.mamori.inventory.DesignationDraft;
 import dev.mamori.inventory.Disposal;
 import dev.mamori.inventory.FormEntry;
 import dev.mamori.inventory.LegalRegimes;
-import dev.mamori.inventory.Level;
 import dev.mamori.inventory.Origin;
 import dev.mamori.inventory.Stage;
 import dev.mamori.platform.ConflictException;
 
 /**
- * SQL of the register. Visibility is a WHERE clause ({@link #VISIBLE}) so lists, counts and single
- * reads all apply the same rule inside PostgreSQL.
+ * SQL of the register. Visibility is a WHERE clause so lists, counts and single reads all apply the same
+ * rule inside PostgreSQL: {@link #VISIBLE} tests one row, {@link #visibleSet(Viewer)} (the same rule written
+ * as a union of index lookups) selects the rows of a list, so a restricted viewer's list costs what they
+ * may see, not the size of the register.
  */
 @Repository
 public class AssetRepository {
@@ -40,7 +41,8 @@ public class AssetRepository {
     /**
      * An entry is visible when the viewer sees all metadata, is its 管理責任者, is one of its access
      * holders (as a person, through a department or its parent, a role or a project group), or manages
-     * its department — except entries at the highest level, which only their access holders see.
+     * its department — except entries at a concealed level of the scheme (policy module; 極秘 by default),
+     * which only their access holders see. The concealed level codes come in as {@code :concealed}.
      */
     static final String VISIBLE = """
             (:seesAll
@@ -52,9 +54,34 @@ public class AssetRepository {
                  or (h.kind = 'GROUP' and h.ref in (select m.group_id::text from inventory.project_group_member m
                                                     where m.person_id = :me))))
              or (a.department_id = any(cast(:managed as bigint[]))
-                 and (a.level_id is null or a.level_id not in (select l.id from inventory.level l
-                      where l.rank = (select max(rank) from inventory.level)))))
+                 and (a.level_id is null or not (a.level_id = any(cast(:concealed as text[]))))))
             """;
+
+    /**
+     * {@link #VISIBLE} as a set: the union of the entries reached through each path, every branch an index
+     * lookup, computed once and handed to the primary-key index as an array (so the planner never trades it
+     * for a scan of the register). Viewers who see everything get no restriction (separate SQL text, so no
+     * cached plan has to cover both).
+     */
+    static String visibleSet(Viewer v) {
+        if (v.seesAll()) {
+            return "true";
+        }
+        return """
+                a.id = any(array(
+                  select x.id from inventory.asset x where x.responsible_person_id = :me
+                  union select h.asset_id from inventory.access_holder h where h.kind = 'PERSON' and h.ref = :meText
+                  union select h.asset_id from inventory.access_holder h
+                        where h.kind = 'DEPARTMENT' and h.ref = any(cast(:holderDepartments as text[]))
+                  union select h.asset_id from inventory.access_holder h
+                        where h.kind = 'ROLE' and h.ref = any(cast(:roles as text[]))
+                  union select h.asset_id from inventory.project_group_member m
+                        join inventory.access_holder h on h.kind = 'GROUP' and h.ref = m.group_id::text
+                        where m.person_id = :me
+                  union select x.id from inventory.asset x where x.department_id = any(cast(:managed as bigint[]))
+                        and (x.level_id is null or not (x.level_id = any(cast(:concealed as text[]))))))
+                """;
+    }
 
     private final JdbcClient jdbc;
 
@@ -152,13 +179,7 @@ public class AssetRepository {
         jdbc.sql("delete from inventory.access_holder where asset_id = ?").param(id).update();
     }
 
-    // ------------------------------------------------------------------ levels and groups
-
-    public List<Level> levels() {
-        return jdbc.sql("select * from inventory.level order by rank desc")
-                .query((rs, i) -> new Level(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_en"),
-                        rs.getInt("rank"), rs.getString("marking"))).list();
-    }
+    // ------------------------------------------------------------------ project groups
 
     public long createGroup(String name, Collection<Long> members) {
         long id = jdbc.sql("insert into inventory.project_group (name) values (?) returning id").param(name)
@@ -196,9 +217,19 @@ public class AssetRepository {
 
     public Found search(AssetQuery q, Viewer v, List<Long> departmentFilter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        String where = filters(q, departmentFilter, params);
+        String where = filters(q, v, departmentFilter, params);
         params.put("limit", size);
         params.put("offset", (long) page * size);
+        if (v.seesAll()) {
+            // the whole register: the page walks the (name, id) index, the total is a separate count
+            List<Row> rows = bind(jdbc.sql("select a.* from inventory.asset a where " + where
+                    + " order by a.name, a.id limit :limit offset :offset"), v).params(params).query(this::map).list();
+            long total = rows.isEmpty() && page == 0 ? 0
+                    : bind(jdbc.sql("select count(*) from inventory.asset a where " + where), v).params(params)
+                            .query(Long.class).single();
+            return new Found(complete(rows), total);
+        }
+        // a restricted viewer: the visible set is small, so one pass counts and pages it
         var spec = bind(jdbc.sql("select a.*, count(*) over () as total from inventory.asset a where " + where
                 + " order by a.name, a.id limit :limit offset :offset"), v).params(params);
         long[] total = {0};
@@ -216,7 +247,7 @@ public class AssetRepository {
     public List<Row> searchAfter(AssetQuery q, Viewer v, List<Long> departmentFilter, String afterName, Long afterId,
                                  int size) {
         Map<String, Object> params = new HashMap<>();
-        String where = filters(q, departmentFilter, params);
+        String where = filters(q, v, departmentFilter, params);
         if (afterId != null) {
             where += " and (a.name, a.id) > (:afterName, :afterId)";
             params.put("afterName", afterName);
@@ -228,8 +259,8 @@ public class AssetRepository {
     }
 
     /** The visibility clause and the list's filters, with their parameters put into {@code params}. */
-    private static String filters(AssetQuery q, List<Long> departmentFilter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(VISIBLE);
+    private static String filters(AssetQuery q, Viewer v, List<Long> departmentFilter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(visibleSet(v));
         if (q.q() != null && !q.q().isBlank()) {
             where.append(" and (a.name ilike :q or a.description ilike :q)");
             params.put("q", "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -288,7 +319,7 @@ public class AssetRepository {
 
     /**
      * Live entries with these names in these departments that an importer may update: those they see,
-     * and any below the highest level (whose existence is not hidden from people who may import into the
+     * and any not at a concealed level (whose existence is not hidden from people who may import into the
      * department). The caller has checked that the importer may import into the departments.
      */
     public Map<ImportKey, List<Row>> findForImport(List<ImportKey> keys, Viewer v) {
@@ -302,8 +333,7 @@ public class AssetRepository {
                           on a.name = k.name and a.department_id = k.department_id
                         where a.stage <> 'DISPOSED'
                           and (a.level_id is null
-                               or a.level_id not in (select l.id from inventory.level l
-                                                     where l.rank = (select max(rank) from inventory.level))
+                               or not (a.level_id = any(cast(:concealed as text[])))
                                or """ + VISIBLE + ") order by a.id"), v)
                 .param("names", keys.stream().map(ImportKey::name).toArray(String[]::new))
                 .param("departments", keys.stream().map(ImportKey::departmentId).toArray(Long[]::new))
@@ -327,7 +357,7 @@ public class AssetRepository {
                           where a.stage <> 'DISPOSED')
                         select a.id, a.name, a.department_id, r.total, r.pr, r.loss_min_yen, r.loss_max_yen, a.level_id
                         from ranked r join inventory.asset a on a.id = r.id
-                        where """ + VISIBLE + " order by r.pr desc, r.loss_max_yen desc, a.id limit :limit"), v)
+                        where """ + " " + visibleSet(v) + " order by r.pr desc, r.loss_max_yen desc, a.id limit :limit"), v)
                 .param("limit", limit)
                 .query((rs, i) -> new StandingRow(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
                         rs.getInt("total"), rs.getDouble("pr"), rs.getLong("loss_min_yen"), rs.getLong("loss_max_yen"),
@@ -336,29 +366,33 @@ public class AssetRepository {
     }
 
     public long countVisible(Viewer v) {
-        return bind(jdbc.sql("select count(*) from inventory.asset a where " + VISIBLE), v).query(Long.class).single();
+        return bind(jdbc.sql("select count(*) from inventory.asset a where " + visibleSet(v)), v).query(Long.class).single();
     }
 
     /** Designated entries whose secrecy end date has passed: to be reclassified or declassified. */
     public long countSecrecyEnded(Viewer v, LocalDate today) {
         return bind(jdbc.sql("select count(*) from inventory.asset a where a.level_id is not null and a.secret_until < :today and "
-                + VISIBLE), v).param("today", date(today)).query(Long.class).single();
+                + visibleSet(v)), v).param("today", date(today)).query(Long.class).single();
     }
 
     public long countReviewOverdue(Viewer v, LocalDate today) {
         return bind(jdbc.sql("select count(*) from inventory.asset a where a.stage <> 'DISPOSED' and a.next_review_on < :today and "
-                + VISIBLE), v).param("today", date(today)).query(Long.class).single();
+                + visibleSet(v)), v).param("today", date(today)).query(Long.class).single();
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
+    /** Binds the viewer's parameters of {@link #VISIBLE}. */
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
         long me = v.personId() == null ? -1 : v.personId();
         return spec.param("seesAll", v.seesAll()).param("me", me).param("meText", String.valueOf(me))
                 .param("holderDepartments", array(v.holderDepartments()))
                 .param("roles", "{" + String.join(",", v.roles()) + "}")
-                .param("managed", array(v.managedDepartments()));
+                .param("managed", array(v.managedDepartments()))
+                .param("concealed", v.concealedLevels().stream()
+                        .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(",", "{", "}")));
     }
 
-    private static String array(Collection<Long> ids) {
+    static String array(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 

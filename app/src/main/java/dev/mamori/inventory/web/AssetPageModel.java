@@ -102,6 +102,7 @@ class AssetPageModel {
         model.addAttribute("facts", inventory.importedFacts(id));
         model.addAttribute("evaluations", inventory.evaluations(id));
         model.addAttribute("criteria", inventory.criteria());
+        model.addAttribute("levelReview", inventory.pendingLevelReview(id).orElse(null));
     }
 
     private Map<Long, String> names(AssetView a) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.mamori.inventory.Level;
+import dev.mamori.policy.Level;
 import dev.mamori.inventory.StandingEntry;
 
 /**
@@ -65,8 +65,8 @@ public record StandingChart(int width, int height, int left, int right, int top,
         Map<String, String> levelNames = new HashMap<>();
         List<LegendItem> legend = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
-            rankIndex.put(levels.get(i).id(), i);
-            levelNames.put(levels.get(i).id(), levels.get(i).name(locale));
+            rankIndex.put(levels.get(i).code(), i);
+            levelNames.put(levels.get(i).code(), levels.get(i).name(locale));
             legend.add(new LegendItem("chart-level-" + Math.min(i, 3), levels.get(i).name(locale)));
         }
         legend.add(new LegendItem("chart-level-none", null));

@@ -1,18 +1,9 @@
 package dev.mamori.ledger.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +40,10 @@ public class Checkpoints {
 
     private final JdbcClient jdbc;
     private final JdbcLedger ledger;
-    private final Path keyDir;
+    private final Path dataDir;
+    private final String keystore;
+    private final String keystorePassword;
+    private final String keyAlias;
     private final String origin;
     private final Duration interval;
     private final long everyEntries;
@@ -60,11 +54,17 @@ public class Checkpoints {
     Checkpoints(JdbcClient jdbc, JdbcLedger ledger, Timestamps timestamps, @Value("${mamori.data-dir:./data}") Path dataDir,
                 @Value("${mamori.ledger.origin:mamori/ledger}") String origin,
                 @Value("${mamori.ledger.checkpoint-interval:60s}") Duration interval,
-                @Value("${mamori.ledger.checkpoint-entries:1000}") long everyEntries, ObjectProvider<Clock> clock) {
+                @Value("${mamori.ledger.checkpoint-entries:1000}") long everyEntries, ObjectProvider<Clock> clock,
+                @Value("${mamori.ledger.keystore:}") String keystore,
+                @Value("${mamori.ledger.keystore-password:}") String keystorePassword,
+                @Value("${mamori.ledger.key-alias:checkpoint}") String keyAlias) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.timestamps = timestamps;
-        this.keyDir = dataDir.resolve("ledger");
+        this.dataDir = dataDir;
+        this.keystore = keystore;
+        this.keystorePassword = keystorePassword;
+        this.keyAlias = keyAlias;
         this.origin = origin;
         this.interval = interval;
         this.everyEntries = everyEntries;
@@ -177,30 +177,6 @@ public class Checkpoints {
     }
 
     private KeyPair loadOrCreate() {
-        Path privateFile = keyDir.resolve("checkpoint-ed25519.pk8");
-        Path publicFile = keyDir.resolve("checkpoint-ed25519.pub");
-        try {
-            KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            if (Files.exists(privateFile) && Files.exists(publicFile)) {
-                PrivateKey priv = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile)));
-                PublicKey pub = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
-                return new KeyPair(pub, priv);
-            }
-            Files.createDirectories(keyDir);
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.write(privateFile, pair.getPrivate().getEncoded());
-            try {
-                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            Files.write(publicFile, pair.getPublic().getEncoded());
-            log.info("Created the ledger's checkpoint signing key in {}", keyDir.toAbsolutePath());
-            return pair;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return CheckpointKeys.load(dataDir, keystore, keystorePassword, keyAlias);
     }
 }

@@ -39,9 +39,13 @@ class AuditTrailController {
                 @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String bundleError, Model model) {
         LedgerQuery query = new LedgerQuery(subjectType, subjectId, actor, action, from, to);
         model.addAttribute("query", query);
+        if (bundleError != null && bundleError.matches("ledger\\.bundle\\.(empty|tooMany|invalid)")) {
+            model.addAttribute("bundleError", bundleError);
+        }
         model.addAttribute("trailUrl", url(query));
         LedgerPage entries = ledger.search(query, page, PAGE_SIZE);
         var checkpoint = ledger.latestCheckpoint();
@@ -60,7 +64,7 @@ class AuditTrailController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(defaultValue = "0") int page, Model model) {
-        list(subjectType, subjectId, actor, action, from, to, page, model);
+        list(subjectType, subjectId, actor, action, from, to, page, null, model);
         return "ledger/trail :: table";
     }
 

@@ -10,6 +10,7 @@ import dev.mamori.platform.CurrentUser;
 import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.NavigationContributor;
 import dev.mamori.platform.NavigationItem;
+import dev.mamori.platform.internal.notify.NotificationService;
 
 /**
  * Puts what the one layout needs into every page's model: the signed-in user and the navigation.
@@ -20,9 +21,17 @@ class LayoutAdvice {
     private final CurrentUsers users;
     private final List<NavigationContributor> contributors;
 
-    LayoutAdvice(CurrentUsers users, List<NavigationContributor> contributors) {
+    private final NotificationService notifications;
+
+    LayoutAdvice(CurrentUsers users, List<NavigationContributor> contributors, NotificationService notifications) {
         this.users = users;
         this.contributors = contributors;
+        this.notifications = notifications;
+    }
+
+    @ModelAttribute("unreadNotices")
+    Long unreadNotices() {
+        return users.current().map(user -> notifications.unread(user.accountId())).orElse(0L);
     }
 
     @ModelAttribute("currentUser")

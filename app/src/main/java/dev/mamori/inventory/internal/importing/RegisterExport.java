@@ -22,7 +22,7 @@ import dev.mamori.inventory.AssetView;
 import dev.mamori.inventory.FormEntry;
 import dev.mamori.inventory.ImportedFacts;
 import dev.mamori.inventory.Inventory;
-import dev.mamori.inventory.Level;
+import dev.mamori.policy.Level;
 import dev.mamori.inventory.internal.RegisterFactsRepository;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.tabular.ExportFormat;
@@ -151,7 +151,7 @@ public class RegisterExport {
 
         Names() {
             directory.listDepartments().forEach(d -> departments.put(d.id(), d));
-            inventory.levels().forEach(l -> levels.put(l.id(), l));
+            inventory.levels().forEach(l -> levels.put(l.code(), l));
         }
 
         String code(long departmentId) {

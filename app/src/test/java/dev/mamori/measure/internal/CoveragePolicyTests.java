@@ -1,0 +1,93 @@
+package dev.mamori.measure.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mamori.measure.Coverage;
+import dev.mamori.measure.Coverage.Finding;
+import dev.mamori.measure.Coverage.Gap;
+import dev.mamori.measure.Purpose;
+import dev.mamori.measure.Route;
+
+/** The coverage rules as plain Java: gaps by priority, empty routes, balance, and wide scope leaning on visibility. */
+class CoveragePolicyTests {
+
+    static Set<CoverageInput.Key> everyCellButOutsiderTrust() {
+        Set<CoverageInput.Key> keys = new HashSet<>();
+        for (Route r : Route.values()) {
+            for (Purpose p : Purpose.values()) {
+                if (!(r == Route.OUTSIDER && p == Purpose.TRUST)) {
+                    keys.add(new CoverageInput.Key(r, p));
+                }
+            }
+        }
+        return keys;
+    }
+
+    static CoverageInput input(boolean wide, Map<CoverageInput.Key, Integer> selected, Map<CoverageInput.Key, Integer> inPlace) {
+        return new CoverageInput("L", "社外秘", wide, everyCellButOutsiderTrust(), selected, inPlace);
+    }
+
+    static CoverageInput.Key k(Route r, Purpose p) {
+        return new CoverageInput.Key(r, p);
+    }
+
+    @Test
+    void cellsWithNothingSelectedComeBeforeCellsWithNothingInPlace() {
+        Map<CoverageInput.Key, Integer> selected = new HashMap<>();
+        selected.put(k(Route.EMPLOYEE, Purpose.ACCESS_CONTROL), 2);
+        Coverage c = new CoveragePolicy().evaluate(input(false, selected, Map.of()));
+        assertThat(c.gaps()).hasSize(19);
+        assertThat(c.gaps().get(0)).isEqualTo(new Gap(Route.EMPLOYEE, Purpose.HARDER_TO_TAKE_OUT, Gap.Kind.NOTHING_SELECTED, 1));
+        assertThat(c.gaps().get(18)).isEqualTo(new Gap(Route.EMPLOYEE, Purpose.ACCESS_CONTROL, Gap.Kind.NOTHING_IN_PLACE, 19));
+        assertThat(c.cell(Route.OUTSIDER, Purpose.TRUST).applicable()).isFalse();
+        assertThat(c.cell(Route.EMPLOYEE, Purpose.ACCESS_CONTROL).selected()).isEqualTo(2);
+    }
+
+    @Test
+    void aRouteWithNothingSelectedIsWarnedAndNotAlsoCalledUnbalanced() {
+        Map<CoverageInput.Key, Integer> selected = Map.of(k(Route.EMPLOYEE, Purpose.AWARENESS), 1);
+        Coverage c = new CoveragePolicy().evaluate(input(false, selected, selected));
+        assertThat(c.findings()).filteredOn(f -> f.rule().equals(EmptyRouteRule.ID)).extracting(Finding::route)
+                .containsExactly(Route.LEAVER, Route.PARTNER, Route.OUTSIDER);
+        assertThat(c.findings()).filteredOn(f -> f.rule().equals(BalanceRule.ID)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.route()).isEqualTo(Route.EMPLOYEE);
+                    assertThat(f.args()).containsExactly("①②③⑤");
+                });
+        assertThat(c.findings().get(0).severity()).isEqualTo(Finding.Severity.WARNING);
+    }
+
+    @Test
+    void balanceIgnoresPurposesTheCatalogHasNoMeasuresFor() {
+        Map<CoverageInput.Key, Integer> selected = new HashMap<>();
+        for (Purpose p : Purpose.values()) {
+            if (p != Purpose.TRUST) {
+                selected.put(k(Route.OUTSIDER, p), 1);
+            }
+        }
+        Coverage c = new CoveragePolicy().evaluate(input(false, selected, Map.of()));
+        assertThat(c.findings()).noneMatch(f -> f.rule().equals(BalanceRule.ID) && f.route() == Route.OUTSIDER);
+    }
+
+    @Test
+    void wideScopeInformationLeaningOnAccessControlIsAdvisedTowardsVisibility() {
+        Map<CoverageInput.Key, Integer> selected = new HashMap<>();
+        selected.put(k(Route.EMPLOYEE, Purpose.ACCESS_CONTROL), 3);
+        selected.put(k(Route.EMPLOYEE, Purpose.VISIBILITY), 1);
+        Coverage wide = new CoveragePolicy().evaluate(input(true, selected, Map.of()));
+        assertThat(wide.findings()).filteredOn(f -> f.rule().equals(WideScopeRule.ID)).singleElement()
+                .satisfies(f -> assertThat(f.args()).containsExactly("社外秘", 3, 1));
+        Coverage narrow = new CoveragePolicy().evaluate(input(false, selected, Map.of()));
+        assertThat(narrow.findings()).noneMatch(f -> f.rule().equals(WideScopeRule.ID));
+        selected.put(k(Route.EMPLOYEE, Purpose.VISIBILITY), 3);
+        Coverage balanced = new CoveragePolicy().evaluate(input(true, selected, Map.of()));
+        assertThat(balanced.findings()).noneMatch(f -> f.rule().equals(WideScopeRule.ID));
+    }
+}
