@@ -95,12 +95,14 @@ public class Inventory {
         AssetRules.checkDraft(draft);
         Viewer viewer = viewer();
         checkDepartmentAndPerson(draft, viewer);
-        return create(draft, details(draft));
+        return create(draft, details(draft), r -> ledger.record(r.action(), r.subject(), r.details()));
     }
 
-    private long create(AssetDraft draft, Map<String, Object> details) {
+    /** Inserts the entry; its record goes to {@code recorder} (the ledger, or a batch of an import). */
+    private long create(AssetDraft draft, Map<String, Object> details,
+                        java.util.function.Consumer<dev.mamori.ledger.AuditRecord> recorder) {
         long id = assets.insert(draft, today().plus(properties.reviewInterval()));
-        ledger.record("inventory.asset.registered", Subject.of("asset", id), details);
+        recorder.accept(dev.mamori.ledger.AuditRecord.of("inventory.asset.registered", Subject.of("asset", id), details));
         events.publishEvent(new AssetEvents.AssetRegistered(id, draft.departmentId()));
         return id;
     }
@@ -652,9 +654,7 @@ public class Inventory {
     /** What importing the entries would do, one outcome per entry in order; nothing is changed. */
     @Transactional(readOnly = true)
     public List<ImportedEntry.Outcome> planImport(List<ImportedEntry> entries) {
-        Viewer viewer = requireImporter();
-        Set<Long> scope = importScope(viewer);
-        return entries.stream().map(e -> plan(e, viewer, scope).outcome()).toList();
+        return plan(entries).stream().map(Planned::outcome).toList();
     }
 
     /**
@@ -665,37 +665,35 @@ public class Inventory {
      */
     @Transactional
     public List<ImportedEntry.Outcome> applyImport(List<ImportedEntry> entries) {
-        Viewer viewer = requireImporter();
-        Set<Long> scope = importScope(viewer);
-        List<Planned> plans = entries.stream().map(e -> plan(e, viewer, scope)).toList();
+        List<Planned> plans = plan(entries);
         for (Planned p : plans) {
             ImportedEntry.Outcome o = p.outcome();
             if (o.action() == ImportedEntry.Action.REFUSED) {
                 throw new InvalidInputException(o.messageKey(), o.field(), o.args().toArray());
             }
         }
+        List<dev.mamori.ledger.AuditRecord> records = new ArrayList<>();
         List<ImportedEntry.Outcome> done = new ArrayList<>();
         for (Planned p : plans) {
             ImportedEntry.Outcome o = p.outcome();
+            Map<String, Object> d = details(p.draft());
+            d.put("imported", factDetails(p.facts()));
             if (o.action() == ImportedEntry.Action.CREATE) {
-                Map<String, Object> d = details(p.draft());
-                d.put("imported", factDetails(p.facts()));
-                long id = create(p.draft(), d);
+                long id = create(p.draft(), d, records::add);
                 facts.record(id, p.facts());
                 done.add(new ImportedEntry.Outcome(o.action(), id, List.of(), null, null, null));
             } else if (o.action() == ImportedEntry.Action.CHANGE) {
                 assets.update(o.assetId(), p.draft(), p.version());
                 facts.record(o.assetId(), p.facts());
-                Map<String, Object> d = details(p.draft());
-                d.put("imported", factDetails(p.facts()));
                 d.put("changed", o.changed());
-                ledger.record("inventory.asset.updated", Subject.of("asset", o.assetId()), d);
+                records.add(dev.mamori.ledger.AuditRecord.of("inventory.asset.updated", Subject.of("asset", o.assetId()), d));
                 events.publishEvent(new AssetEvents.AssetChanged(o.assetId(), o.changed()));
                 done.add(o);
             } else {
                 done.add(o);
             }
         }
+        ledger.recordAll(records);
         return done;
     }
 
@@ -748,7 +746,32 @@ public class Inventory {
                 : viewer.managedDepartments();
     }
 
-    private Planned plan(ImportedEntry e, Viewer viewer, Set<Long> scope) {
+    /** Checks the entries against the register, looking up what they need once for all of them. */
+    private List<Planned> plan(List<ImportedEntry> entries) {
+        Viewer viewer = requireImporter();
+        Set<Long> scope = importScope(viewer);
+        List<DepartmentView> departments = directory.listDepartments();
+        List<AssetRepository.ImportKey> keys = entries.stream()
+                .filter(e -> e.draft().name() != null && !e.draft().name().isBlank() && e.draft().departmentId() != null)
+                .map(e -> new AssetRepository.ImportKey(e.draft().name().strip(), e.draft().departmentId())).distinct()
+                .toList();
+        Map<AssetRepository.ImportKey, List<AssetRepository.Row>> matches = assets.findForImport(keys, viewer);
+        Map<Long, RegisterFactsRepository.Extras> extras = facts.find(matches.values().stream().flatMap(List::stream)
+                .map(AssetRepository.Row::id).toList());
+        Map<Long, Optional<PersonView>> people = new HashMap<>();
+        ImportLookups lookups = new ImportLookups(scope, departments, matches, extras,
+                id -> people.computeIfAbsent(id, directory::findPerson));
+        return entries.stream().map(e -> plan(e, lookups)).toList();
+    }
+
+    /** What planning an import needs, looked up once per batch. */
+    private record ImportLookups(Set<Long> scope, List<DepartmentView> departments,
+                                 Map<AssetRepository.ImportKey, List<AssetRepository.Row>> matches,
+                                 Map<Long, RegisterFactsRepository.Extras> extras,
+                                 java.util.function.Function<Long, Optional<PersonView>> people) {
+    }
+
+    private Planned plan(ImportedEntry e, ImportLookups lookups) {
         AssetDraft d = e.draft();
         try {
             if (d.name() == null || d.name().isBlank()) {
@@ -757,8 +780,9 @@ public class Inventory {
             if (d.departmentId() == null) {
                 throw InvalidInputException.onField("departmentId", "inventory.asset.departmentRequired");
             }
-            checkDepartment(d.departmentId(), scope);
-            List<AssetRepository.Row> matches = assets.findForImport(d.name(), d.departmentId(), viewer);
+            checkDepartment(d.departmentId(), lookups.scope(), lookups.departments());
+            List<AssetRepository.Row> matches = lookups.matches()
+                    .getOrDefault(new AssetRepository.ImportKey(d.name().strip(), d.departmentId()), List.of());
             if (matches.size() > 1) {
                 throw InvalidInputException.onField("name", "inventory.import.ambiguous", d.name().strip());
             }
@@ -767,16 +791,18 @@ public class Inventory {
                 AssetDraft draft = normalised(d, d.responsiblePersonId() != null ? d.responsiblePersonId()
                         : e.defaultResponsiblePersonId());
                 AssetRules.checkDraft(draft);
-                requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+                requireCurrentPerson(lookups.people().apply(draft.responsiblePersonId()), draft.responsiblePersonId(),
+                        "responsiblePersonId");
                 return new Planned(new ImportedEntry.Outcome(ImportedEntry.Action.CREATE, null, List.of(), null, null,
                         null), draft, e.facts(), 0);
             }
             AssetDraft draft = merged(before, e);
             AssetRules.checkDraft(draft);
             if (draft.responsiblePersonId() != before.responsiblePersonId()) {
-                requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+                requireCurrentPerson(lookups.people().apply(draft.responsiblePersonId()), draft.responsiblePersonId(),
+                        "responsiblePersonId");
             }
-            ImportedFacts old = facts.find(List.of(before.id())).get(before.id()).facts();
+            ImportedFacts old = lookups.extras().get(before.id()).facts();
             ImportedFacts now = mergedFacts(old, e);
             List<String> changed = new ArrayList<>(changedFields(before, draft));
             if (!Objects.equals(old.registeredOn(), now.registeredOn())) changed.add("registeredOn");
@@ -906,7 +932,11 @@ public class Inventory {
 
     /** The department exists, is active and lies in {@code allowed} (null: anywhere). */
     private void checkDepartment(long departmentId, Set<Long> allowed) {
-        DepartmentView department = directory.listDepartments().stream()
+        checkDepartment(departmentId, allowed, directory.listDepartments());
+    }
+
+    private static void checkDepartment(long departmentId, Set<Long> allowed, List<DepartmentView> departments) {
+        DepartmentView department = departments.stream()
                 .filter(d -> d.id() == departmentId).findFirst()
                 .orElseThrow(() -> InvalidInputException.onField("departmentId", "inventory.asset.departmentUnknown"));
         if (!department.active()) {
@@ -918,8 +948,11 @@ public class Inventory {
     }
 
     private void requireCurrentPerson(Long personId, String field) {
-        PersonView p = directory.findPerson(personId)
-                .orElseThrow(() -> InvalidInputException.onField(field, "inventory.person.unknown", personId));
+        requireCurrentPerson(directory.findPerson(personId), personId, field);
+    }
+
+    private static void requireCurrentPerson(Optional<PersonView> found, Long personId, String field) {
+        PersonView p = found.orElseThrow(() -> InvalidInputException.onField(field, "inventory.person.unknown", personId));
         if (!p.status().current()) {
             throw InvalidInputException.onField(field, "inventory.person.notCurrent", p.name());
         }

@@ -313,19 +313,33 @@ public class AssetRepository {
         return where.toString();
     }
 
+    /** An entry's name (stripped) in a department: what an import matches entries by. */
+    public record ImportKey(String name, long departmentId) {
+    }
+
     /**
-     * Live entries of the department with exactly this name that an importer may update: those they see,
-     * and any not at a concealed level (whose existence is not hidden from people who may import into
-     * the department).
+     * Live entries with these names in these departments that an importer may update: those they see,
+     * and any not at a concealed level (whose existence is not hidden from people who may import into the
+     * department). The caller has checked that the importer may import into the departments.
      */
-    public List<Row> findForImport(String name, long departmentId, Viewer v) {
-        return complete(bind(jdbc.sql("""
+    public Map<ImportKey, List<Row>> findForImport(List<ImportKey> keys, Viewer v) {
+        Map<ImportKey, List<Row>> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<Row> rows = complete(bind(jdbc.sql("""
                         select a.* from inventory.asset a
-                        where a.department_id = :department and a.name = :name and a.stage <> 'DISPOSED'
+                        join unnest(cast(:names as text[]), cast(:departments as bigint[])) as k(name, department_id)
+                          on a.name = k.name and a.department_id = k.department_id
+                        where a.stage <> 'DISPOSED'
                           and (a.level_id is null
                                or not (a.level_id = any(cast(:concealed as text[])))
                                or """ + VISIBLE + ") order by a.id"), v)
-                .param("department", departmentId).param("name", name.strip()).query(this::map).list());
+                .param("names", keys.stream().map(ImportKey::name).toArray(String[]::new))
+                .param("departments", keys.stream().map(ImportKey::departmentId).toArray(Long[]::new))
+                .query(this::map).list());
+        rows.forEach(r -> found.computeIfAbsent(new ImportKey(r.name(), r.departmentId()), k -> new ArrayList<>()).add(r));
+        return found;
     }
 
     /** A visible entry with its latest evaluation and its percent rank among all live evaluated entries. */

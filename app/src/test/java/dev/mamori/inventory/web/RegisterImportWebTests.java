@@ -127,6 +127,20 @@ class RegisterImportWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(result.select("#inventory-import-created").text()).isEqualTo("2");
         assertThat(count(manager)).isEqualTo(2);
+
+        long entry = Register.as(manager, () -> inventory.search(new AssetQuery(tag + "顧客", null, null, null, null, null,
+                null), 0, 1)).assets().get(0).id();
+        Document page = Jsoup.parse(mvc.perform(get("/inventory/assets/" + entry).with(as(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#inventory-registered-on").text()).isEqualTo(inventory.today().toString());
+        Document register = Jsoup.parse(mvc.perform(get("/inventory/assets").with(as(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(register.select("a[href=/inventory/import]")).isNotEmpty();
+        assertThat(register.select("#inventory-export-register").attr("href")).startsWith("/inventory/assets/export?kind=register");
+        Document employees = Jsoup.parse(mvc.perform(get("/inventory/assets").param("q", tag).with(as(employee)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(employees.select("a[href=/inventory/import]")).isEmpty();
+        assertThat(employees.select("#inventory-export-designation").attr("href")).contains("q=" + tag);
     }
 
     @Test
@@ -225,6 +239,14 @@ class RegisterImportWebTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/assets/imports/" + UUID.randomUUID()).header("Authorization",
                 TestUsers.bearer(users.token(manager)))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void documentsImportAndExportInOpenApi() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs").with(as(employee))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/v1/assets/imports", "/api/v1/assets/imports/{id}/mapping",
+                "/api/v1/assets/imports/{id}/apply", "/api/v1/assets/export").doesNotContain("/inventory/assets/export");
     }
 
     @Test

@@ -31,7 +31,7 @@ public enum Layout {
             return MAMORI;
         }
         boolean ipaName = present.contains(Headers.normalise("情報資産名称"));
-        return ipaName && present.stream().filter(IPA_HEADERS::contains).count() >= 3 ? IPA : UNKNOWN;
+        return ipaName && present.stream().filter(IPA_HEADERS::contains).count() >= 2 ? IPA : UNKNOWN;
     }
 
     private static Set<String> normalised(List<String> texts) {

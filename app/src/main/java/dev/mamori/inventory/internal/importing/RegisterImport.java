@@ -173,8 +173,8 @@ public class RegisterImport {
 
     /**
      * Applies a preview: every row in this one transaction with its records and events, and one
-     * {@code inventory.import.applied} record. Refused when the file has errors — also errors that appear
-     * because the register or the organisation changed since the preview.
+     * {@code inventory.import.applied} record. Refused when the file has errors; when a row fails because
+     * the register or the organisation changed since the preview, the whole transaction rolls back.
      */
     @Transactional
     public ImportPreview apply(UUID id) {
@@ -183,10 +183,8 @@ public class RegisterImport {
         if (preview.needsMapping()) {
             throw new InvalidInputException("inventory.import.mappingNeeded");
         }
-        RegisterImportStore.Tally check = run(preview, preview.mapping(), false);
-        if (check.errors > 0) {
-            store.checked(id, preview.layout(), preview.mapping(), check);
-            throw new InvalidInputException("inventory.import.hasErrors", check.errors);
+        if (preview.errorCount() > 0) {
+            throw new InvalidInputException("inventory.import.hasErrors", preview.errorCount());
         }
         RegisterImportStore.Tally done = run(preview, preview.mapping(), true);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -289,11 +287,17 @@ public class RegisterImport {
                 tally.rows++;
                 RegisterRows.Parsed parsed = rows.parse(number, cells);
                 parsed.findings().forEach(tally::add);
+                if (write && tally.errors > 0) {
+                    throw new InvalidInputException("inventory.import.changedSincePreview");
+                }
                 if (parsed.failed()) {
                     return;
                 }
                 String key = parsed.entry().draft().name().strip() + "\u0001" + parsed.entry().draft().departmentId();
                 Integer first = firstRowOf.putIfAbsent(key, number);
+                if (first != null && write) {
+                    throw new InvalidInputException("inventory.import.changedSincePreview");
+                }
                 if (first != null) {
                     tally.add(Finding.error(number, rows.column(ImportField.NAME), "inventory.import.duplicateRow",
                             parsed.entry().draft().name().strip(), first));

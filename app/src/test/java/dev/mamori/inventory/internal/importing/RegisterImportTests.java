@@ -300,6 +300,20 @@ class RegisterImportTests {
     }
 
     @Test
+    void aRowThatFailsOnlyWhenAppliedRollsBackTheWholeImport() {
+        byte[] file = RegisterFiles.utf8(List.of(List.of("情報資産名称", "管理部署", "媒体・保存先"),
+                List.of(tag + "検査成績書", department.code(), "紙"), List.of(tag + "検査手順書", department.code(), "紙")));
+        ImportPreview preview = upload(chief, "late.csv", file, null, null);
+        assertThat(preview.applicable()).as(() -> preview + " " + findings(chief, preview)).isTrue();
+        reg.asset(manager, dept, tag + "検査手順書");
+        reg.asset(manager, dept, tag + "検査手順書");
+        assertThatThrownBy(() -> as(chief, () -> imports.apply(preview.id())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("inventory.import.ambiguous");
+        assertThat(imported(chief)).extracting(AssetView::name).containsOnly(tag + "検査手順書");
+        assertThat(ledger.historyOf(Subject.of("assetImport", preview.id()))).isEmpty();
+    }
+
+    @Test
     void rowsWithoutADepartmentGoToTheChosenDepartmentAndEmployeesMayNotImport() {
         byte[] file = RegisterFiles.utf8(List.of(List.of("情報資産名称", "媒体・保存先", "管理責任者"),
                 List.of(tag + "工程表", "紙", as(chief, () -> directory.person(manager.personId()).employeeNumber()))));
