@@ -31,7 +31,8 @@ class PolicyRepository {
     List<Level> levels() {
         return jdbc.sql("select * from policy.level order by rank")
                 .query((rs, n) -> new Level(rs.getString("code"), rs.getString("name_ja"), rs.getString("name_en"),
-                        rs.getInt("rank"), rs.getString("colour"), rs.getString("marking"), rs.getString("default_scope")))
+                        rs.getInt("rank"), rs.getString("colour"), rs.getString("marking"), rs.getString("default_scope"),
+                        rs.getBoolean("concealed")))
                 .list();
     }
 
@@ -45,9 +46,10 @@ class PolicyRepository {
 
     void insert(Level l) {
         jdbc.sql("""
-                insert into policy.level (code, name_ja, name_en, rank, colour, marking, default_scope)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(l.code(), l.nameJa(), l.nameEn(), l.rank(), l.colour(), l.marking(), l.defaultScope()).update();
+                insert into policy.level (code, name_ja, name_en, rank, colour, marking, default_scope, concealed)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(l.code(), l.nameJa(), l.nameEn(), l.rank(), l.colour(), l.marking(), l.defaultScope(),
+                        l.concealed()).update();
     }
 
     int rename(String code, String nameJa, String nameEn) {
@@ -74,6 +76,34 @@ class PolicyRepository {
                 .update();
     }
 
+    // ---------------------------------------------------------------- the standard editor
+
+    java.util.Optional<HandlingRule> rule(String levelCode, Aspect aspect, Medium medium) {
+        return jdbc.sql("select * from policy.rule where level_code = ? and aspect = ? and medium = ? for update")
+                .params(levelCode, aspect.name(), medium.name()).query(PolicyRepository::rule).optional();
+    }
+
+    /** Writes the cell's rule, adding it when the cell has none (with its source and edit stamp). */
+    void save(HandlingRule r) {
+        jdbc.sql("""
+                insert into policy.rule (level_code, aspect, medium, permitted, approval, prohibited, obligations,
+                                         outside_obligations, source, edited_at, edited_by)
+                values (?, ?, ?, ?, ?, ?, string_to_array(?, ','), string_to_array(?, ','), ?, ?, ?)
+                on conflict (level_code, aspect, medium) do update set permitted = excluded.permitted,
+                    approval = excluded.approval, prohibited = excluded.prohibited, obligations = excluded.obligations,
+                    outside_obligations = excluded.outside_obligations, source = excluded.source,
+                    edited_at = excluded.edited_at, edited_by = excluded.edited_by""")
+                .params(r.levelCode(), r.aspect().name(), r.medium().name(), r.permitted().name(), r.approval().name(),
+                        r.prohibited(), join(r.obligations()), join(r.outsideOfficeObligations()), r.source(),
+                        r.editedAt() == null ? null : r.editedAt().atOffset(java.time.ZoneOffset.UTC), r.editedBy())
+                .update();
+    }
+
+    void delete(String levelCode, Aspect aspect, Medium medium) {
+        jdbc.sql("delete from policy.rule where level_code = ? and aspect = ? and medium = ?")
+                .params(levelCode, aspect.name(), medium.name()).update();
+    }
+
     private static String join(Set<Obligation> o) {
         return o.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("");
     }
@@ -83,7 +113,12 @@ class PolicyRepository {
                 Medium.valueOf(rs.getString("medium")), Permitted.valueOf(rs.getString("permitted")),
                 Approver.valueOf(rs.getString("approval")), rs.getBoolean("prohibited"),
                 obligations(rs.getArray("obligations")), obligations(rs.getArray("outside_obligations")),
-                rs.getString("source"));
+                rs.getString("source"), instant(rs, "edited_at"), rs.getString("edited_by"));
+    }
+
+    static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     private static Set<Obligation> obligations(Array array) throws SQLException {

@@ -1,9 +1,12 @@
 package dev.mamori.policy.internal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Service;
@@ -20,7 +23,19 @@ import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.Role;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
+import dev.mamori.policy.Aspect;
 import dev.mamori.policy.DecisionRequest;
+import dev.mamori.policy.DesignatedEntries;
+import dev.mamori.policy.LevelChangeProposal;
+import dev.mamori.policy.LevelEdit;
+import dev.mamori.policy.ExceptionDepartment;
+import dev.mamori.policy.ExceptionDraft;
+import dev.mamori.policy.ExceptionRequest;
+import dev.mamori.policy.ExceptionStatus;
+import dev.mamori.policy.HandlingRule;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.RuleChange;
+import dev.mamori.policy.RuleDraft;
 import dev.mamori.policy.Level;
 import dev.mamori.policy.LevelChange;
 import dev.mamori.policy.LevelDraft;
@@ -42,11 +57,24 @@ class PolicyService implements Policy {
     private final Ledger ledger;
     private final CurrentUsers currentUsers;
     private final AtomicReference<Standard> current = new AtomicReference<>();
+    private final SchemeChanges scheme;
 
-    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers) {
+    // the standard editor and the departments' exceptions (their work lives in these two helpers)
+    private final ExceptionRepository exceptions;
+    private final java.time.Clock clock;
+    private final StandardEditing editing;
+    private final ExceptionDesk desk;
+
+    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers, SchemeChanges scheme,
+                  ExceptionRepository exceptions, dev.mamori.directory.Directory directory, java.time.Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.currentUsers = currentUsers;
+        this.scheme = scheme;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.editing = new StandardEditing(repository, ledger, currentUsers, clock, this::standard);
+        this.desk = new ExceptionDesk(exceptions, ledger, currentUsers, directory, clock, this::standard);
     }
 
     @Override
@@ -86,6 +114,82 @@ class PolicyService implements Policy {
         }).toList();
     }
 
+    // ---------------------------------------------------------------- the standard editor
+
+    @Override
+    @Transactional
+    public RuleChange saveRule(String levelCode, Aspect aspect, Medium medium, RuleDraft draft) {
+        return reloadingIfChanged(editing.save(levelCode, aspect, medium, draft));
+    }
+
+    @Override
+    @Transactional
+    public RuleChange resetRule(String levelCode, Aspect aspect, Medium medium) {
+        return reloadingIfChanged(editing.reset(levelCode, aspect, medium));
+    }
+
+    @Override
+    public Optional<HandlingRule> handbookRule(String levelCode, Aspect aspect, Medium medium) {
+        return StandardEditing.handbookRule(levelCode, aspect, medium);
+    }
+
+    private RuleChange reloadingIfChanged(RuleChange change) {
+        if (change.changed()) {
+            reloadAfterCommit();
+        }
+        return change;
+    }
+
+    // ---------------------------------------------------------------- departments' exceptions
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionRequest> exceptions(ExceptionStatus status) {
+        return desk.list(status);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionRequest> exceptionsInForce() {
+        return desk.inForce();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExceptionDepartment> exceptionDepartments() {
+        return desk.departments();
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest requestException(ExceptionDraft draft) {
+        return desk.request(draft);
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest approveException(long id, String note) {
+        ExceptionRequest e = desk.approve(id, note);
+        reloadAfterCommit();
+        return e;
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest rejectException(long id, String reason) {
+        return desk.reject(id, reason);
+    }
+
+    @Override
+    @Transactional
+    public ExceptionRequest revokeException(long id, String reason) {
+        ExceptionRequest e = desk.revoke(id, reason);
+        reloadAfterCommit();
+        return e;
+    }
+
+    // ---------------------------------------------------------------- the scheme
+
     @Override
     @Transactional
     public LevelChange addLevel(LevelDraft d) {
@@ -107,12 +211,13 @@ class PolicyService implements Policy {
             throw InvalidInputException.onField("colour", "policy.level.colourInvalid");
         }
         Level level = new Level(code, d.nameJa().trim(), d.nameEn().trim(), d.rank(), colour, d.marking().trim(),
-                blank(d.defaultScope()) ? "" : d.defaultScope().trim());
+                blank(d.defaultScope()) ? "" : d.defaultScope().trim(), d.concealed());
         repository.insert(level);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("nameJa", level.nameJa());
         details.put("nameEn", level.nameEn());
         details.put("rank", level.rank());
+        details.put("concealed", level.concealed());
         ledger.record("policy.level.added", Subject.of("level", code), details);
         reloadAfterCommit();
         boolean many = repository.levels().size() > RECOMMENDED_MAX_LEVELS;
@@ -132,7 +237,7 @@ class PolicyService implements Policy {
                 "fromEn", before.nameEn(), "toJa", nameJa.trim(), "toEn", nameEn.trim()));
         reloadAfterCommit();
         return new Level(code, nameJa.trim(), nameEn.trim(), before.rank(), before.colour(), before.marking(),
-                before.defaultScope());
+                before.defaultScope(), before.concealed());
     }
 
     /** Loads the handbook's example rules when the standard is still empty. */
@@ -146,8 +251,92 @@ class PolicyService implements Policy {
         reloadAfterCommit();
     }
 
+    // ---------------------------------------------------------------- scheme editing (SchemeChanges)
+
+    @Override
+    public Set<String> concealedLevelCodes() {
+        return levels().stream().filter(Level::concealed).map(Level::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Optional<String> schemeWarning() {
+        return levels().size() > RECOMMENDED_MAX_LEVELS ? Optional.of("policy.level.tooMany") : Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public Level updateLevel(String code, LevelEdit edit) {
+        Level level = scheme.update(code, edit);
+        reloadAfterCommit();
+        return level;
+    }
+
+    @Override
+    @Transactional
+    public List<Level> moveLevel(String code, int rank) {
+        scheme.move(code, rank);
+        reloadAfterCommit();
+        return repository.levels();
+    }
+
+    @Override
+    @Transactional
+    public void retireLevel(String code) {
+        scheme.retire(code);
+        reloadAfterCommit();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DesignatedEntries.Entry> entriesAt(String code) {
+        return scheme.entriesAt(code);
+    }
+
+    @Override
+    @Transactional
+    public LevelChangeProposal proposeMerge(String fromCode, String intoCode, String reason, LocalDate reviewBy) {
+        LevelChangeProposal change = scheme.proposeMerge(fromCode, intoCode, reason, reviewBy);
+        reloadAfterCommit();
+        return change;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LevelChangeProposal> levelChanges() {
+        return scheme.changes();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LevelChangeProposal> levelChange(long id) {
+        return scheme.change(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LevelChangeProposal> openMergeFrom(String code) {
+        return scheme.openMergeFrom(code);
+    }
+
+    @Override
+    @Transactional
+    public LevelChangeProposal cancelLevelChange(long id) {
+        return scheme.cancel(id);
+    }
+
+    @Override
+    @Transactional
+    public List<Long> completeSettledChanges() {
+        List<Long> done = scheme.completeSettled();
+        if (!done.isEmpty()) {
+            reloadAfterCommit();
+        }
+        return done;
+    }
+
     Standard reload() {
-        Standard s = Standard.of(repository.levels(), repository.rules());
+        Standard s = Standard.of(repository.levels(), repository.rules(),
+                exceptions.approved(java.time.LocalDate.now(clock.withZone(HandlingRule.JAPAN)).minusDays(1)), clock);
         current.set(s);
         return s;
     }
