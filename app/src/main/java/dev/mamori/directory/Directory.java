@@ -375,6 +375,15 @@ public class Directory {
         people.forEachPage(scopeOf(users.require()), Math.max(pageSize, 1), sink);
     }
 
+    /**
+     * Every person, without any scope check, for other modules' services (e.g. everyone a regulation
+     * applies to), in 社員番号 order, a page at a time.
+     */
+    @Transactional(readOnly = true)
+    public void forEachPerson(int pageSize, java.util.function.Consumer<List<PersonView>> sink) {
+        people.forEachPage(Scope.EVERYONE, Math.max(pageSize, 1), sink);
+    }
+
     // ---------------------------------------------------------------- for the directory's pages and API
 
     /** The audit trail of a person the current user may see, newest first. */

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,9 @@ import dev.mamori.inventory.internal.AssetRepository;
 import dev.mamori.inventory.internal.AssetRules;
 import dev.mamori.inventory.internal.InventoryProperties;
 import dev.mamori.inventory.internal.Lifecycle;
+import dev.mamori.inventory.internal.RegisterFactsRepository;
 import dev.mamori.inventory.internal.Viewer;
+import dev.mamori.inventory.internal.Viewers;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.Subject;
@@ -36,6 +37,8 @@ import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Role;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.Policy;
 
 /**
  * The register's API: entries, their lifecycle and their designation. Every change is recorded in the
@@ -50,27 +53,34 @@ public class Inventory {
     private final dev.mamori.inventory.internal.EvaluationRepository evaluations;
     private final dev.mamori.inventory.internal.DecisionRepository decisions;
     private final dev.mamori.inventory.internal.DeclarationRepository declarations;
+    private final RegisterFactsRepository facts;
     private final Directory directory;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final CurrentUsers users;
     private final InventoryProperties properties;
     private final Clock clock;
+    private final Policy policy;
+    private final Viewers viewers;
 
     Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
               dev.mamori.inventory.internal.DecisionRepository decisions,
-              dev.mamori.inventory.internal.DeclarationRepository declarations, Directory directory, Ledger ledger, ApplicationEventPublisher events,
-              CurrentUsers users, InventoryProperties properties, Clock clock) {
+              dev.mamori.inventory.internal.DeclarationRepository declarations, RegisterFactsRepository facts,
+              Directory directory, Ledger ledger, ApplicationEventPublisher events,
+              CurrentUsers users, InventoryProperties properties, Clock clock, Policy policy, Viewers viewers) {
         this.assets = assets;
         this.evaluations = evaluations;
         this.decisions = decisions;
         this.declarations = declarations;
+        this.facts = facts;
         this.directory = directory;
         this.ledger = ledger;
         this.events = events;
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.policy = policy;
+        this.viewers = viewers;
     }
 
     public LocalDate today() {
@@ -85,8 +95,12 @@ public class Inventory {
         AssetRules.checkDraft(draft);
         Viewer viewer = viewer();
         checkDepartmentAndPerson(draft, viewer);
+        return create(draft, details(draft));
+    }
+
+    private long create(AssetDraft draft, Map<String, Object> details) {
         long id = assets.insert(draft, today().plus(properties.reviewInterval()));
-        ledger.record("inventory.asset.registered", Subject.of("asset", id), details(draft));
+        ledger.record("inventory.asset.registered", Subject.of("asset", id), details);
         events.publishEvent(new AssetEvents.AssetRegistered(id, draft.departmentId()));
         return id;
     }
@@ -225,7 +239,7 @@ public class Inventory {
         return assets.standings(viewer(), 1000).stream().map(r -> new StandingEntry(r.id(), r.name(),
                 names.get(r.departmentId()), new Standing(dev.mamori.inventory.internal.EvaluationPolicy.tier(r.percentRank()),
                 dev.mamori.inventory.internal.EvaluationPolicy.lossBand(r.lossMaxYen()), r.lossMinYen(), r.lossMaxYen(),
-                r.total()))).toList();
+                r.total()), r.levelId(), r.percentRank())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -423,6 +437,9 @@ public class Inventory {
         }
         Map<String, Level> levels = levelsById();
         AssetRules.checkDesignation(draft, draft.levelId() != null && levels.containsKey(draft.levelId()), today());
+        if (!Objects.equals(row.levelId(), draft.levelId())) {
+            refuseLevelBeingMerged(draft.levelId());
+        }
         boolean reclassified = row.levelId() != null && !row.levelId().equals(draft.levelId());
         if (reclassified) {
             AssetRules.checkReason(draft.reason());
@@ -483,6 +500,60 @@ public class Inventory {
         return id;
     }
 
+    // ---------------------------------------------------------------- level reviews (changes of the scheme)
+
+    /** The review the entry awaits because its level is being merged away, if any. */
+    @Transactional(readOnly = true)
+    public Optional<LevelReview> pendingLevelReview(long id) {
+        return levelReviewOf(requireVisible(id, viewer()));
+    }
+
+    /**
+     * The entry's 管理責任者 answers a level review: confirms the proposed level or chooses another, with a
+     * reason. The entry is reclassified through {@link #designate} (ledger and history) keeping its access
+     * holders and secrecy period; its marking follows the new level unless the entry had its own.
+     */
+    @Transactional
+    public void reviewLevel(long id, String levelId, String reason) {
+        Viewer viewer = viewer();
+        AssetRepository.Row row = requireVisible(id, viewer);
+        requireResponsible(row, viewer);
+        LevelReview review = levelReviewOf(row)
+                .orElseThrow(() -> new dev.mamori.platform.ConflictException("inventory.levelReview.none"));
+        String chosen = levelId == null || levelId.isBlank() ? review.proposedLevelId() : levelId.strip();
+        if (chosen.equals(review.fromLevelId())) {
+            throw InvalidInputException.onField("levelId", "inventory.levelReview.sameLevel");
+        }
+        AssetRules.checkReason(reason);
+        Level from = levelsById().get(review.fromLevelId());
+        String marking = from != null && from.marking().equals(row.marking()) ? null : row.marking();
+        designate(id, new DesignationDraft(chosen, row.holders(), row.secretUntil(), row.secretUntilEvent(), marking,
+                reason));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("changeId", review.changeId());
+        d.put("fromLevelId", review.fromLevelId());
+        d.put("proposedLevelId", review.proposedLevelId());
+        d.put("chosenLevelId", chosen);
+        d.put("confirmed", chosen.equals(review.proposedLevelId()));
+        d.put("reason", reason.strip());
+        ledger.record("inventory.asset.levelReviewed", Subject.of("asset", id), d);
+    }
+
+    private Optional<LevelReview> levelReviewOf(AssetRepository.Row row) {
+        if (row.levelId() == null || row.stage() == Stage.DISPOSED) {
+            return Optional.empty();
+        }
+        return policy.openMergeFrom(row.levelId()).map(c -> new LevelReview(c.id(), c.fromCode(), c.intoCode(),
+                c.reviewBy(), c.reason()));
+    }
+
+    /** A level that is being merged away takes no further entries. */
+    private void refuseLevelBeingMerged(String levelId) {
+        if (levelId != null && policy.openMergeFrom(levelId).isPresent()) {
+            throw InvalidInputException.onField("levelId", "inventory.designation.levelBeingMerged", levelId);
+        }
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** One entry the current user may see. */
@@ -526,9 +597,9 @@ public class Inventory {
         return entries;
     }
 
-    @Transactional(readOnly = true)
+    /** The policy module's classification levels, strictest first. */
     public List<Level> levels() {
-        return assets.levels();
+        return policy.levels();
     }
 
     @Transactional(readOnly = true)
@@ -565,43 +636,243 @@ public class Inventory {
         return directory.listDepartments().stream().filter(d -> d.active() && managed.contains(d.id())).toList();
     }
 
+    // ---------------------------------------------------------------- import and export (取込・出力)
+
+    /**
+     * Departments the current user may import entries into: every active one for an administrator, the
+     * 統括責任者 and the committee; for a MANAGER those of their departments' subtree.
+     */
+    @Transactional(readOnly = true)
+    public List<DepartmentView> importableDepartments() {
+        Set<Long> scope = importScope(requireImporter());
+        return directory.listDepartments().stream().filter(d -> d.active() && (scope == null || scope.contains(d.id())))
+                .toList();
+    }
+
+    /** What importing the entries would do, one outcome per entry in order; nothing is changed. */
+    @Transactional(readOnly = true)
+    public List<ImportedEntry.Outcome> planImport(List<ImportedEntry> entries) {
+        Viewer viewer = requireImporter();
+        Set<Long> scope = importScope(viewer);
+        return entries.stream().map(e -> plan(e, viewer, scope).outcome()).toList();
+    }
+
+    /**
+     * Imports the entries: each is registered (through the same path, records and events as
+     * {@link #register}, at the start of the lifecycle and not designated) or, when an entry of that name
+     * already exists in the department, updated like {@link #update}; unchanged entries are left alone.
+     * When any entry is refused, nothing is changed and the first refusal is thrown.
+     */
+    @Transactional
+    public List<ImportedEntry.Outcome> applyImport(List<ImportedEntry> entries) {
+        Viewer viewer = requireImporter();
+        Set<Long> scope = importScope(viewer);
+        List<Planned> plans = entries.stream().map(e -> plan(e, viewer, scope)).toList();
+        for (Planned p : plans) {
+            ImportedEntry.Outcome o = p.outcome();
+            if (o.action() == ImportedEntry.Action.REFUSED) {
+                throw new InvalidInputException(o.messageKey(), o.field(), o.args().toArray());
+            }
+        }
+        List<ImportedEntry.Outcome> done = new ArrayList<>();
+        for (Planned p : plans) {
+            ImportedEntry.Outcome o = p.outcome();
+            if (o.action() == ImportedEntry.Action.CREATE) {
+                Map<String, Object> d = details(p.draft());
+                d.put("imported", factDetails(p.facts()));
+                long id = create(p.draft(), d);
+                facts.record(id, p.facts());
+                done.add(new ImportedEntry.Outcome(o.action(), id, List.of(), null, null, null));
+            } else if (o.action() == ImportedEntry.Action.CHANGE) {
+                assets.update(o.assetId(), p.draft(), p.version());
+                facts.record(o.assetId(), p.facts());
+                Map<String, Object> d = details(p.draft());
+                d.put("imported", factDetails(p.facts()));
+                d.put("changed", o.changed());
+                ledger.record("inventory.asset.updated", Subject.of("asset", o.assetId()), d);
+                events.publishEvent(new AssetEvents.AssetChanged(o.assetId(), o.changed()));
+                done.add(o);
+            } else {
+                done.add(o);
+            }
+        }
+        return done;
+    }
+
+    /** What the entry keeps beside the register's fields (registration date, retention, imported hints). */
+    @Transactional(readOnly = true)
+    public ImportedFacts importedFacts(long id) {
+        requireVisible(id, viewer());
+        return facts.find(List.of(id)).get(id).facts();
+    }
+
+    /**
+     * Hands every entry the current user sees that matches the query to {@code sink}, {@code batchSize} at
+     * a time in the list's order (name, then id) — the same visibility and filters as {@link #search}.
+     */
+    @Transactional(readOnly = true)
+    public void forEachVisible(AssetQuery query, int batchSize, java.util.function.Consumer<List<AssetView>> sink) {
+        Viewer viewer = viewer();
+        List<Long> departmentFilter = query.departmentId() == null ? null
+                : List.copyOf(directory.departmentSubtree(query.departmentId()));
+        int size = Math.min(Math.max(batchSize, 1), 1000);
+        AssetRepository.Row last = null;
+        while (true) {
+            List<AssetRepository.Row> rows = assets.searchAfter(query, viewer, departmentFilter,
+                    last == null ? null : last.name(), last == null ? null : last.id(), size);
+            if (rows.isEmpty()) {
+                return;
+            }
+            sink.accept(view(rows));
+            if (rows.size() < size) {
+                return;
+            }
+            last = rows.get(rows.size() - 1);
+        }
+    }
+
+    /** An import entry checked against the register: the outcome, and what to write for it. */
+    private record Planned(ImportedEntry.Outcome outcome, AssetDraft draft, ImportedFacts facts, int version) {
+    }
+
+    private Viewer requireImporter() {
+        if (!users.require().hasAny(Role.SYSTEM_ADMIN, Role.CHIEF_OFFICER, Role.COMMITTEE, Role.MANAGER)) {
+            throw new AccessRefusedException("inventory.import.refused");
+        }
+        return viewer();
+    }
+
+    /** Null: every department; else the departments a MANAGER manages (with their sub-departments). */
+    private Set<Long> importScope(Viewer viewer) {
+        return users.require().hasAny(Role.SYSTEM_ADMIN, Role.CHIEF_OFFICER, Role.COMMITTEE) ? null
+                : viewer.managedDepartments();
+    }
+
+    private Planned plan(ImportedEntry e, Viewer viewer, Set<Long> scope) {
+        AssetDraft d = e.draft();
+        try {
+            if (d.name() == null || d.name().isBlank()) {
+                throw InvalidInputException.onField("name", "inventory.asset.nameRequired");
+            }
+            if (d.departmentId() == null) {
+                throw InvalidInputException.onField("departmentId", "inventory.asset.departmentRequired");
+            }
+            checkDepartment(d.departmentId(), scope);
+            List<AssetRepository.Row> matches = assets.findForImport(d.name(), d.departmentId(), viewer);
+            if (matches.size() > 1) {
+                throw InvalidInputException.onField("name", "inventory.import.ambiguous", d.name().strip());
+            }
+            AssetRepository.Row before = matches.isEmpty() ? null : matches.get(0);
+            if (before == null) {
+                AssetDraft draft = normalised(d, d.responsiblePersonId() != null ? d.responsiblePersonId()
+                        : e.defaultResponsiblePersonId());
+                AssetRules.checkDraft(draft);
+                requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+                return new Planned(new ImportedEntry.Outcome(ImportedEntry.Action.CREATE, null, List.of(), null, null,
+                        null), draft, e.facts(), 0);
+            }
+            AssetDraft draft = merged(before, e);
+            AssetRules.checkDraft(draft);
+            if (draft.responsiblePersonId() != before.responsiblePersonId()) {
+                requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+            }
+            ImportedFacts old = facts.find(List.of(before.id())).get(before.id()).facts();
+            ImportedFacts now = mergedFacts(old, e);
+            List<String> changed = new ArrayList<>(changedFields(before, draft));
+            if (!Objects.equals(old.registeredOn(), now.registeredOn())) changed.add("registeredOn");
+            if (!Objects.equals(old.retention(), now.retention())) changed.add("retention");
+            if (!Objects.equals(old.accessHint(), now.accessHint())) changed.add("accessHint");
+            if (!Objects.equals(List.of(opt(old.confidentiality()), opt(old.integrity()), opt(old.availability()),
+                    opt(old.importance())), List.of(opt(now.confidentiality()), opt(now.integrity()),
+                    opt(now.availability()), opt(now.importance())))) changed.add("hints");
+            ImportedEntry.Action action = changed.isEmpty() ? ImportedEntry.Action.UNCHANGED : ImportedEntry.Action.CHANGE;
+            return new Planned(new ImportedEntry.Outcome(action, before.id(), changed, null, null, null), draft, now,
+                    before.version());
+        } catch (InvalidInputException | AccessRefusedException ex) {
+            return new Planned(new ImportedEntry.Outcome(ImportedEntry.Action.REFUSED, null, List.of(), ex.messageKey(),
+                    ex.field(), java.util.Arrays.stream(ex.args()).map(String::valueOf).toList()), d, e.facts(), 0);
+        }
+    }
+
+    private static Optional<Integer> opt(Integer i) {
+        return Optional.ofNullable(i);
+    }
+
+    /** The row's values over the entry's, field by field as far as the file gives them. */
+    private static AssetDraft merged(AssetRepository.Row b, ImportedEntry e) {
+        AssetDraft d = e.draft();
+        LegalRegimes o = b.regimes();
+        LegalRegimes n = d.regimes();
+        boolean personal = e.gives(ImportedEntry.PERSONAL);
+        boolean contract = e.gives(ImportedEntry.CONTRACT);
+        LegalRegimes regimes = new LegalRegimes(
+                e.gives(ImportedEntry.TRADE_SECRET) ? n.tradeSecret() : o.tradeSecret(),
+                e.gives(ImportedEntry.LIMITED_DATA) ? n.limitedProvisionData() : o.limitedProvisionData(),
+                personal ? n.personalInfo() : o.personalInfo(),
+                e.gives(ImportedEntry.PERSONAL_COUNT) ? n.personalInfoCount() : o.personalInfoCount(),
+                personal ? n.sensitivePersonalInfo() : o.sensitivePersonalInfo(),
+                e.gives(ImportedEntry.EXPORT) ? n.exportControlled() : o.exportControlled(),
+                contract ? n.contractualDuty() : o.contractualDuty(),
+                contract ? n.contractualDutyTo() : o.contractualDutyTo());
+        boolean kind = e.gives(ImportedEntry.KIND);
+        boolean origin = e.gives(ImportedEntry.ORIGIN);
+        AssetDraft draft = new AssetDraft(b.name(),
+                e.gives(ImportedEntry.DESCRIPTION) ? d.description() : b.description(), b.departmentId(),
+                b.responsiblePersonId(), kind ? d.kind() : b.kind(), kind ? d.subKind() : b.subKind(),
+                e.gives(ImportedEntry.FORMS) ? d.forms() : b.forms(), origin ? d.origin() : b.origin(),
+                origin ? d.originParty() : b.originParty(), origin ? d.originDuty() : b.originDuty(), regimes);
+        return normalised(draft, d.responsiblePersonId() != null ? d.responsiblePersonId() : b.responsiblePersonId());
+    }
+
+    private static ImportedFacts mergedFacts(ImportedFacts o, ImportedEntry e) {
+        ImportedFacts n = e.facts();
+        boolean hints = e.gives(ImportedEntry.HINTS);
+        return new ImportedFacts(
+                e.gives(ImportedEntry.REGISTERED_ON) && n.registeredOn() != null ? n.registeredOn() : o.registeredOn(),
+                e.gives(ImportedEntry.RETENTION) ? n.retention() : o.retention(),
+                e.gives(ImportedEntry.ACCESS_HINT) ? n.accessHint() : o.accessHint(),
+                hints ? n.confidentiality() : o.confidentiality(), hints ? n.integrity() : o.integrity(),
+                hints ? n.availability() : o.availability(), hints ? n.importance() : o.importance());
+    }
+
+    /** The draft as it will be stored (texts stripped, blanks as null, forms in order), with the 管理責任者. */
+    private static AssetDraft normalised(AssetDraft d, Long responsible) {
+        List<FormEntry> forms = d.forms().stream().map(f -> new FormEntry(f.form(), text(f.location())))
+                .sorted(java.util.Comparator.comparing(FormEntry::form, java.util.Comparator.nullsLast(
+                        java.util.Comparator.naturalOrder()))).toList();
+        LegalRegimes r = d.regimes();
+        return new AssetDraft(d.name() == null ? null : d.name().strip(), text(d.description()), d.departmentId(),
+                responsible, d.kind(), d.subKind(), forms, d.origin(), text(d.originParty()), text(d.originDuty()),
+                new LegalRegimes(r.tradeSecret(), r.limitedProvisionData(), r.personalInfo(), r.personalInfoCount(),
+                        r.sensitivePersonalInfo(), r.exportControlled(), r.contractualDuty(), text(r.contractualDutyTo())));
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<String, Object> factDetails(ImportedFacts f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("registeredOn", f.registeredOn() == null ? null : f.registeredOn().toString());
+        m.put("retention", f.retention());
+        m.put("accessHint", f.accessHint());
+        m.put("confidentiality", f.confidentiality());
+        m.put("integrity", f.integrity());
+        m.put("availability", f.availability());
+        m.put("importance", f.importance());
+        return m;
+    }
+
     // ---------------------------------------------------------------- visibility
 
     Viewer viewer() {
-        CurrentUser user = users.require();
-        boolean seesAll = user.hasAny(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE);
-        List<DepartmentView> departments = directory.listDepartments();
-        Set<Long> managed = new HashSet<>();
-        if (user.has(Role.MANAGER)) {
-            Set<Long> roots = new HashSet<>(user.managedDepartmentIds());
-            if (user.personId() != null) {
-                departments.stream().filter(d -> d.managers().stream().anyMatch(m -> m.id() == user.personId()))
-                        .forEach(d -> roots.add(d.id()));
-            }
-            for (Long root : roots) {
-                managed.addAll(directory.departmentSubtree(root));
-            }
-        }
-        Set<Long> holderDepartments = new HashSet<>();
-        if (user.personId() != null) {
-            Map<Long, Long> parents = new HashMap<>();
-            departments.forEach(d -> parents.put(d.id(), d.parentId()));
-            directory.findPerson(user.personId()).filter(p -> p.status().current()).ifPresent(p -> {
-                for (PersonView.DepartmentRef ref : p.departments()) {
-                    for (Long d = ref.id(); d != null && holderDepartments.add(d); d = parents.get(d)) {
-                        // walk up to the root
-                    }
-                }
-            });
-        }
-        Set<String> roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
-        return new Viewer(seesAll, user.personId(), managed, holderDepartments, roles);
+        return viewers.of(users.require());
     }
 
     private AssetRepository.Row requireVisible(long id, Viewer viewer) {
         AssetRepository.Row row = assets.findById(id).orElseThrow(() -> notFound(id));
         if (!assets.visible(id, viewer)) {
-            if (row.levelId() != null && row.levelId().equals(highestLevelId())) {
+            if (viewer.conceals(row.levelId())) {
                 throw notFound(id);
             }
             throw new AccessRefusedException("inventory.asset.outOfScope");
@@ -611,10 +882,6 @@ public class Inventory {
 
     private static NotFoundException notFound(long id) {
         return new NotFoundException("inventory.asset.notFound", String.valueOf(id));
-    }
-
-    private String highestLevelId() {
-        return assets.levels().get(0).id();
     }
 
     private void requireEditable(AssetRepository.Row row, Viewer viewer) {
@@ -633,16 +900,21 @@ public class Inventory {
     }
 
     private void checkDepartmentAndPerson(AssetDraft draft, Viewer viewer) {
+        checkDepartment(draft.departmentId(), viewer.managedDepartments());
+        requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
+    }
+
+    /** The department exists, is active and lies in {@code allowed} (null: anywhere). */
+    private void checkDepartment(long departmentId, Set<Long> allowed) {
         DepartmentView department = directory.listDepartments().stream()
-                .filter(d -> d.id() == draft.departmentId()).findFirst()
+                .filter(d -> d.id() == departmentId).findFirst()
                 .orElseThrow(() -> InvalidInputException.onField("departmentId", "inventory.asset.departmentUnknown"));
         if (!department.active()) {
             throw InvalidInputException.onField("departmentId", "inventory.asset.departmentAbolished");
         }
-        if (!viewer.managedDepartments().contains(department.id())) {
+        if (allowed != null && !allowed.contains(department.id())) {
             throw new AccessRefusedException("inventory.asset.departmentOutOfScope");
         }
-        requireCurrentPerson(draft.responsiblePersonId(), "responsiblePersonId");
     }
 
     private void requireCurrentPerson(Long personId, String field) {
@@ -671,7 +943,7 @@ public class Inventory {
 
     private Map<String, Level> levelsById() {
         Map<String, Level> m = new LinkedHashMap<>();
-        assets.levels().forEach(l -> m.put(l.id(), l));
+        policy.levels().forEach(l -> m.put(l.code(), l));
         return m;
     }
 

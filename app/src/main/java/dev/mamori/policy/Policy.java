@@ -1,7 +1,9 @@
 package dev.mamori.policy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The policy module's API: the classification scheme, the handling standard and decisions against it.
@@ -29,6 +31,59 @@ public interface Policy {
 
     /** Renames a level (ledger: {@code policy.level.renamed}). */
     Level renameLevel(String code, String nameJa, String nameEn);
+
+    // ---------------------------------------------------------------- scheme editing (3-1)
+
+    /** Codes of the levels whose entries are hidden from everyone outside their access holders. */
+    Set<String> concealedLevelCodes();
+
+    /** The warning (a message key) when the scheme has more levels than the handbook's advice allows. */
+    Optional<String> schemeWarning();
+
+    /**
+     * Changes a level's names, colour, marking, default scope and whether it conceals its entries
+     * (ledger: {@code policy.level.changed}).
+     */
+    Level updateLevel(String code, LevelEdit edit);
+
+    /**
+     * Moves a level to another rank; a level already holding that rank takes the level's old rank
+     * (ledger: {@code policy.level.reordered}). Returns the levels, strictest first.
+     */
+    List<Level> moveLevel(String code, int rank);
+
+    /**
+     * Retires a level that no live entry is designated at, with its rules (ledger: {@code policy.level.retired});
+     * a level with entries is refused with a ConflictException — propose a merge instead.
+     */
+    void retireLevel(String code);
+
+    /** The live entries designated at a level: what merging or retiring it affects. */
+    List<DesignatedEntries.Entry> entriesAt(String code);
+
+    /**
+     * Proposes merging {@code fromCode} into {@code intoCode} (ledger: {@code policy.level.mergeProposed},
+     * event {@link LevelEvents.LevelMergeProposed}); the caller is the proposer. With no entry at the old
+     * level it completes at once.
+     */
+    LevelChangeProposal proposeMerge(String fromCode, String intoCode, String reason, LocalDate reviewBy);
+
+    /** Every proposed change, newest first. */
+    List<LevelChangeProposal> levelChanges();
+
+    Optional<LevelChangeProposal> levelChange(long id);
+
+    /** The open merge that takes the level away, if any. */
+    Optional<LevelChangeProposal> openMergeFrom(String code);
+
+    /** The proposer withdraws an open change (ledger: {@code policy.level.mergeCancelled}). */
+    LevelChangeProposal cancelLevelChange(long id);
+
+    /**
+     * Completes every open merge whose old level has no live entry left: the old level is retired
+     * (ledger: {@code policy.level.merged}, event {@link LevelEvents.LevelMergeCompleted}). Returns their ids.
+     */
+    List<Long> completeSettledChanges();
 
     // ---------------------------------------------------------------- the standard editor
 

@@ -1,7 +1,7 @@
 /**
  * The classification scheme (秘密情報の分類) and the handling standard (秘密情報管理基準) as data, edited by the
- * 統括責任者 and the committee, with departments' approved exceptions, and the decision function that answers
- * whether a person may do something with an entry of a given level.
+ * 統括責任者 and the committee with departments' exceptions, the decision function over them, and the
+ * regulations generated from them with their versions and their acknowledgement by the people in scope.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy (秘密情報管理基準)",
         allowedDependencies = {"platform", "ledger", "directory"})

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.internal.importing.DirectoryExport;
-import dev.mamori.directory.internal.importing.ExportFormat;
+import dev.mamori.platform.tabular.ExportFormat;
 
 /**
  * Exports of people and departments as CSV (UTF-8 with BOM, or Shift_JIS) or XLSX, with the columns

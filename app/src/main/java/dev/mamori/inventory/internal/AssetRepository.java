@@ -25,7 +25,6 @@ import dev.mamori.inventory.DesignationDraft;
 import dev.mamori.inventory.Disposal;
 import dev.mamori.inventory.FormEntry;
 import dev.mamori.inventory.LegalRegimes;
-import dev.mamori.inventory.Level;
 import dev.mamori.inventory.Origin;
 import dev.mamori.inventory.Stage;
 import dev.mamori.platform.ConflictException;
@@ -42,7 +41,8 @@ public class AssetRepository {
     /**
      * An entry is visible when the viewer sees all metadata, is its 管理責任者, is one of its access
      * holders (as a person, through a department or its parent, a role or a project group), or manages
-     * its department — except entries at the highest level, which only their access holders see.
+     * its department — except entries at a concealed level of the scheme (policy module; 極秘 by default),
+     * which only their access holders see. The concealed level codes come in as {@code :concealed}.
      */
     static final String VISIBLE = """
             (:seesAll
@@ -54,8 +54,7 @@ public class AssetRepository {
                  or (h.kind = 'GROUP' and h.ref in (select m.group_id::text from inventory.project_group_member m
                                                     where m.person_id = :me))))
              or (a.department_id = any(cast(:managed as bigint[]))
-                 and (a.level_id is null or a.level_id not in (select l.id from inventory.level l
-                      where l.rank = (select max(rank) from inventory.level)))))
+                 and (a.level_id is null or not (a.level_id = any(cast(:concealed as text[]))))))
             """;
 
     /**
@@ -80,8 +79,7 @@ public class AssetRepository {
                         join inventory.access_holder h on h.kind = 'GROUP' and h.ref = m.group_id::text
                         where m.person_id = :me
                   union select x.id from inventory.asset x where x.department_id = any(cast(:managed as bigint[]))
-                        and (x.level_id is null or x.level_id not in (select l.id from inventory.level l
-                             where l.rank = (select max(rank) from inventory.level)))))
+                        and (x.level_id is null or not (x.level_id = any(cast(:concealed as text[]))))))
                 """;
     }
 
@@ -159,9 +157,11 @@ public class AssetRepository {
     public void designate(long id, DesignationDraft d, String marking, long byPersonId, LocalDate on) {
         jdbc.sql("""
                         update inventory.asset set level_id = ?, marking = ?, secret_until = ?, secret_until_event = ?,
-                          designated_by_person_id = ?, designated_on = ?, updated_at = now(), version = version + 1
+                          designated_by_person_id = ?, designated_on = ?, designation_reason = ?, updated_at = now(),
+                          version = version + 1
                         where id = ?""")
-                .params(d.levelId(), marking, date(d.secretUntil()), blank(d.secretUntilEvent()), byPersonId, date(on), id)
+                .params(d.levelId(), marking, date(d.secretUntil()), blank(d.secretUntilEvent()), byPersonId, date(on),
+                        blank(d.reason()), id)
                 .update();
         jdbc.sql("delete from inventory.access_holder where asset_id = ?").param(id).update();
         for (AccessHolder h : d.holders().stream().distinct().toList()) {
@@ -173,18 +173,13 @@ public class AssetRepository {
     public void declassify(long id) {
         jdbc.sql("""
                         update inventory.asset set level_id = null, marking = null, secret_until = null,
-                          secret_until_event = null, updated_at = now(), version = version + 1 where id = ?""")
+                          secret_until_event = null, designation_reason = null, updated_at = now(), version = version + 1
+                        where id = ?""")
                 .param(id).update();
         jdbc.sql("delete from inventory.access_holder where asset_id = ?").param(id).update();
     }
 
-    // ------------------------------------------------------------------ levels and groups
-
-    public List<Level> levels() {
-        return jdbc.sql("select * from inventory.level order by rank desc")
-                .query((rs, i) -> new Level(rs.getString("id"), rs.getString("name_ja"), rs.getString("name_en"),
-                        rs.getInt("rank"), rs.getString("marking"))).list();
-    }
+    // ------------------------------------------------------------------ project groups
 
     public long createGroup(String name, Collection<Long> members) {
         long id = jdbc.sql("insert into inventory.project_group (name) values (?) returning id").param(name)
@@ -221,8 +216,51 @@ public class AssetRepository {
     }
 
     public Found search(AssetQuery q, Viewer v, List<Long> departmentFilter, int page, int size) {
-        StringBuilder where = new StringBuilder(visibleSet(v));
         Map<String, Object> params = new HashMap<>();
+        String where = filters(q, v, departmentFilter, params);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        if (v.seesAll()) {
+            // the whole register: the page walks the (name, id) index, the total is a separate count
+            List<Row> rows = bind(jdbc.sql("select a.* from inventory.asset a where " + where
+                    + " order by a.name, a.id limit :limit offset :offset"), v).params(params).query(this::map).list();
+            long total = rows.isEmpty() && page == 0 ? 0
+                    : bind(jdbc.sql("select count(*) from inventory.asset a where " + where), v).params(params)
+                            .query(Long.class).single();
+            return new Found(complete(rows), total);
+        }
+        // a restricted viewer: the visible set is small, so one pass counts and pages it
+        var spec = bind(jdbc.sql("select a.*, count(*) over () as total from inventory.asset a where " + where
+                + " order by a.name, a.id limit :limit offset :offset"), v).params(params);
+        long[] total = {0};
+        List<Row> rows = spec.query((rs, i) -> {
+            total[0] = rs.getLong("total");
+            return map(rs, i);
+        }).list();
+        return new Found(complete(rows), total[0]);
+    }
+
+    /**
+     * The next {@code size} entries of the same filtered, visible list in the same order (name, id), after
+     * the given entry (null: from the start) — for reading a whole register without counting or skipping.
+     */
+    public List<Row> searchAfter(AssetQuery q, Viewer v, List<Long> departmentFilter, String afterName, Long afterId,
+                                 int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = filters(q, v, departmentFilter, params);
+        if (afterId != null) {
+            where += " and (a.name, a.id) > (:afterName, :afterId)";
+            params.put("afterName", afterName);
+            params.put("afterId", afterId);
+        }
+        params.put("limit", size);
+        return complete(bind(jdbc.sql("select a.* from inventory.asset a where " + where
+                + " order by a.name, a.id limit :limit"), v).params(params).query(this::map).list());
+    }
+
+    /** The visibility clause and the list's filters, with their parameters put into {@code params}. */
+    private static String filters(AssetQuery q, Viewer v, List<Long> departmentFilter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(visibleSet(v));
         if (q.q() != null && !q.q().isBlank()) {
             where.append(" and (a.name ilike :q or a.description ilike :q)");
             params.put("q", "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -272,38 +310,27 @@ public class AssetRepository {
                 where.append(" and a.").append(column);
             }
         }
-        if (v.seesAll()) {
-            // the whole register: the page walks the (name, id) index, the total is a separate count
-            var spec = bind(jdbc.sql("select a.* from inventory.asset a where " + where
-                    + " order by a.name, a.id limit :limit offset :offset"), v)
-                    .param("limit", size).param("offset", (long) page * size);
-            var count = bind(jdbc.sql("select count(*) from inventory.asset a where " + where), v);
-            for (var e : params.entrySet()) {
-                spec = spec.param(e.getKey(), e.getValue());
-                count = count.param(e.getKey(), e.getValue());
-            }
-            List<Row> rows = spec.query(this::map).list();
-            long total = rows.isEmpty() && page == 0 ? 0 : count.query(Long.class).single();
-            return new Found(complete(rows), total);
-        }
-        // a restricted viewer: the visible set is small, so one pass counts and pages it
-        var spec = bind(jdbc.sql("select a.*, count(*) over () as total from inventory.asset a where " + where
-                + " order by a.name, a.id limit :limit offset :offset"), v)
-                .param("limit", size).param("offset", (long) page * size);
-        for (var e : params.entrySet()) {
-            spec = spec.param(e.getKey(), e.getValue());
-        }
-        long[] total = {0};
-        List<Row> rows = spec.query((rs, i) -> {
-            total[0] = rs.getLong("total");
-            return map(rs, i);
-        }).list();
-        return new Found(complete(rows), total[0]);
+        return where.toString();
+    }
+
+    /**
+     * Live entries of the department with exactly this name that an importer may update: those they see,
+     * and any not at a concealed level (whose existence is not hidden from people who may import into
+     * the department).
+     */
+    public List<Row> findForImport(String name, long departmentId, Viewer v) {
+        return complete(bind(jdbc.sql("""
+                        select a.* from inventory.asset a
+                        where a.department_id = :department and a.name = :name and a.stage <> 'DISPOSED'
+                          and (a.level_id is null
+                               or not (a.level_id = any(cast(:concealed as text[])))
+                               or """ + VISIBLE + ") order by a.id"), v)
+                .param("department", departmentId).param("name", name.strip()).query(this::map).list());
     }
 
     /** A visible entry with its latest evaluation and its percent rank among all live evaluated entries. */
     public record StandingRow(long id, String name, long departmentId, int total, double percentRank, long lossMinYen,
-                              long lossMaxYen) {
+                              long lossMaxYen, String levelId) {
     }
 
     public List<StandingRow> standings(Viewer v, int limit) {
@@ -314,12 +341,13 @@ public class AssetRepository {
                                  e.total, e.loss_min_yen, e.loss_max_yen
                           from inventory.asset a join inventory.evaluation e on e.id = a.latest_evaluation_id
                           where a.stage <> 'DISPOSED')
-                        select a.id, a.name, a.department_id, r.total, r.pr, r.loss_min_yen, r.loss_max_yen
+                        select a.id, a.name, a.department_id, r.total, r.pr, r.loss_min_yen, r.loss_max_yen, a.level_id
                         from ranked r join inventory.asset a on a.id = r.id
                         where """ + " " + visibleSet(v) + " order by r.pr desc, r.loss_max_yen desc, a.id limit :limit"), v)
                 .param("limit", limit)
                 .query((rs, i) -> new StandingRow(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
-                        rs.getInt("total"), rs.getDouble("pr"), rs.getLong("loss_min_yen"), rs.getLong("loss_max_yen")))
+                        rs.getInt("total"), rs.getDouble("pr"), rs.getLong("loss_min_yen"), rs.getLong("loss_max_yen"),
+                        rs.getString("level_id")))
                 .list();
     }
 
@@ -338,15 +366,19 @@ public class AssetRepository {
                 + visibleSet(v)), v).param("today", date(today)).query(Long.class).single();
     }
 
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
+    /** Binds the viewer's parameters of {@link #VISIBLE}. */
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Viewer v) {
         long me = v.personId() == null ? -1 : v.personId();
         return spec.param("seesAll", v.seesAll()).param("me", me).param("meText", String.valueOf(me))
                 .param("holderDepartments", array(v.holderDepartments()))
                 .param("roles", "{" + String.join(",", v.roles()) + "}")
-                .param("managed", array(v.managedDepartments()));
+                .param("managed", array(v.managedDepartments()))
+                .param("concealed", v.concealedLevels().stream()
+                        .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                        .collect(Collectors.joining(",", "{", "}")));
     }
 
-    private static String array(Collection<Long> ids) {
+    static String array(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 

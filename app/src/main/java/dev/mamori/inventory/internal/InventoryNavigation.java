@@ -11,6 +11,7 @@ import dev.mamori.platform.DashboardCard;
 import dev.mamori.platform.DashboardContributor;
 import dev.mamori.platform.NavigationContributor;
 import dev.mamori.platform.NavigationItem;
+import dev.mamori.platform.Role;
 
 /**
  * The register in the navigation, and on the dashboard the entries the viewer sees and those overdue
@@ -29,6 +30,9 @@ class InventoryNavigation implements NavigationContributor, DashboardContributor
     public List<NavigationItem> navigationItems() {
         return List.of(new NavigationItem("assets", "inventory.nav.assets", "/inventory/assets", 200, Set.of()),
                 new NavigationItem("evaluations", "inventory.nav.evaluations", "/inventory/evaluations", 205, Set.of()),
+                new NavigationItem("chart", "inventory.nav.chart", "/inventory/chart", 206, Set.of()),
+                new NavigationItem("assetImport", "inventory.nav.import", "/inventory/import", 215,
+                        Set.of(Role.SYSTEM_ADMIN, Role.CHIEF_OFFICER, Role.COMMITTEE, Role.MANAGER)),
                 new NavigationItem("declarations", "inventory.nav.declarations", "/inventory/declarations", 210, Set.of()));
     }
 

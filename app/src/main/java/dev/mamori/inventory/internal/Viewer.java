@@ -11,7 +11,17 @@ import java.util.Set;
  * @param holderDepartments   the user's departments and their ancestors — a department access holder
  *                            covers its sub-departments
  * @param roles               role names, for role access holders
+ * @param concealedLevels     codes of the scheme's levels whose entries only their access holders (and
+ *                            organisation-wide readers) may know of — managers of the department included
  */
 public record Viewer(boolean seesAll, Long personId, Set<Long> managedDepartments, Set<Long> holderDepartments,
-                     Set<String> roles) {
+                     Set<String> roles, Set<String> concealedLevels) {
+
+    public Viewer {
+        concealedLevels = Set.copyOf(concealedLevels);
+    }
+
+    public boolean conceals(String levelId) {
+        return levelId != null && concealedLevels.contains(levelId);
+    }
 }

@@ -20,13 +20,23 @@ public record AssetFilter(String q, Long departmentId, AssetKind kind, AssetForm
     }
 
     public String url() {
-        return UriComponentsBuilder.fromPath("/inventory/assets").queryParamIfPresent("q", opt(blank(q)))
-                .queryParamIfPresent("departmentId", opt(departmentId)).queryParamIfPresent("kind", opt(kind))
+        return filters(UriComponentsBuilder.fromPath("/inventory/assets"), "kind").build().toUriString();
+    }
+
+    /** The export of the register ({@code register}) or the designation register with these filters. */
+    public String exportUrl(String register) {
+        return filters(UriComponentsBuilder.fromPath("/inventory/assets/export").queryParam("kind", register)
+                .queryParam("format", "xlsx"), "assetKind").encode().build().toUriString();
+    }
+
+    /** The filters as query parameters; the kind of information goes by {@code kindParam}. */
+    private UriComponentsBuilder filters(UriComponentsBuilder b, String kindParam) {
+        return b.queryParamIfPresent("q", opt(blank(q)))
+                .queryParamIfPresent("departmentId", opt(departmentId)).queryParamIfPresent(kindParam, opt(kind))
                 .queryParamIfPresent("form", opt(form)).queryParamIfPresent("levelId", opt(blank(levelId)))
                 .queryParamIfPresent("regime", opt(blank(regime))).queryParamIfPresent("stage", opt(stage))
                 .queryParamIfPresent("reviewDue", opt(Boolean.TRUE.equals(reviewDue) ? true : null))
-                .queryParamIfPresent("secrecyEnded", opt(Boolean.TRUE.equals(secrecyEnded) ? true : null))
-                .build().toUriString();
+                .queryParamIfPresent("secrecyEnded", opt(Boolean.TRUE.equals(secrecyEnded) ? true : null));
     }
 
     private static java.util.Optional<Object> opt(Object o) {

@@ -99,8 +99,10 @@ class AssetPageModel {
         model.addAttribute("allDepartments", directory.listDepartments().stream().filter(DepartmentView::active).toList());
         model.addAttribute("today", inventory.today());
         model.addAttribute("standing", inventory.standing(id).orElse(null));
+        model.addAttribute("facts", inventory.importedFacts(id));
         model.addAttribute("evaluations", inventory.evaluations(id));
         model.addAttribute("criteria", inventory.criteria());
+        model.addAttribute("levelReview", inventory.pendingLevelReview(id).orElse(null));
     }
 
     private Map<Long, String> names(AssetView a) {

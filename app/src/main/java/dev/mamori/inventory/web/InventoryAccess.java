@@ -9,6 +9,8 @@ final class InventoryAccess {
 
     static final String SIGNED_IN = "isAuthenticated()";
     static final String MANAGER = "hasRole('MANAGER')";
+    /** Importing a register: organisation-wide for these roles, a MANAGER only into their departments. */
+    static final String IMPORTER = "hasAnyRole('SYSTEM_ADMIN','CHIEF_OFFICER','COMMITTEE','MANAGER')";
 
     private InventoryAccess() {
     }

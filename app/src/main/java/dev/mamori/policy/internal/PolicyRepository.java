@@ -31,7 +31,8 @@ class PolicyRepository {
     List<Level> levels() {
         return jdbc.sql("select * from policy.level order by rank")
                 .query((rs, n) -> new Level(rs.getString("code"), rs.getString("name_ja"), rs.getString("name_en"),
-                        rs.getInt("rank"), rs.getString("colour"), rs.getString("marking"), rs.getString("default_scope")))
+                        rs.getInt("rank"), rs.getString("colour"), rs.getString("marking"), rs.getString("default_scope"),
+                        rs.getBoolean("concealed")))
                 .list();
     }
 
@@ -45,9 +46,10 @@ class PolicyRepository {
 
     void insert(Level l) {
         jdbc.sql("""
-                insert into policy.level (code, name_ja, name_en, rank, colour, marking, default_scope)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(l.code(), l.nameJa(), l.nameEn(), l.rank(), l.colour(), l.marking(), l.defaultScope()).update();
+                insert into policy.level (code, name_ja, name_en, rank, colour, marking, default_scope, concealed)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(l.code(), l.nameJa(), l.nameEn(), l.rank(), l.colour(), l.marking(), l.defaultScope(),
+                        l.concealed()).update();
     }
 
     int rename(String code, String nameJa, String nameEn) {

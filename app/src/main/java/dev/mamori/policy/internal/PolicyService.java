@@ -1,9 +1,12 @@
 package dev.mamori.policy.internal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Service;
@@ -22,6 +25,9 @@ import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.policy.Aspect;
 import dev.mamori.policy.DecisionRequest;
+import dev.mamori.policy.DesignatedEntries;
+import dev.mamori.policy.LevelChangeProposal;
+import dev.mamori.policy.LevelEdit;
 import dev.mamori.policy.ExceptionDepartment;
 import dev.mamori.policy.ExceptionDraft;
 import dev.mamori.policy.ExceptionRequest;
@@ -51,6 +57,7 @@ class PolicyService implements Policy {
     private final Ledger ledger;
     private final CurrentUsers currentUsers;
     private final AtomicReference<Standard> current = new AtomicReference<>();
+    private final SchemeChanges scheme;
 
     // the standard editor and the departments' exceptions (their work lives in these two helpers)
     private final ExceptionRepository exceptions;
@@ -58,11 +65,12 @@ class PolicyService implements Policy {
     private final StandardEditing editing;
     private final ExceptionDesk desk;
 
-    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers,
+    PolicyService(PolicyRepository repository, Ledger ledger, CurrentUsers currentUsers, SchemeChanges scheme,
                   ExceptionRepository exceptions, dev.mamori.directory.Directory directory, java.time.Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.currentUsers = currentUsers;
+        this.scheme = scheme;
         this.exceptions = exceptions;
         this.clock = clock;
         this.editing = new StandardEditing(repository, ledger, currentUsers, clock, this::standard);
@@ -203,12 +211,13 @@ class PolicyService implements Policy {
             throw InvalidInputException.onField("colour", "policy.level.colourInvalid");
         }
         Level level = new Level(code, d.nameJa().trim(), d.nameEn().trim(), d.rank(), colour, d.marking().trim(),
-                blank(d.defaultScope()) ? "" : d.defaultScope().trim());
+                blank(d.defaultScope()) ? "" : d.defaultScope().trim(), d.concealed());
         repository.insert(level);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("nameJa", level.nameJa());
         details.put("nameEn", level.nameEn());
         details.put("rank", level.rank());
+        details.put("concealed", level.concealed());
         ledger.record("policy.level.added", Subject.of("level", code), details);
         reloadAfterCommit();
         boolean many = repository.levels().size() > RECOMMENDED_MAX_LEVELS;
@@ -228,7 +237,7 @@ class PolicyService implements Policy {
                 "fromEn", before.nameEn(), "toJa", nameJa.trim(), "toEn", nameEn.trim()));
         reloadAfterCommit();
         return new Level(code, nameJa.trim(), nameEn.trim(), before.rank(), before.colour(), before.marking(),
-                before.defaultScope());
+                before.defaultScope(), before.concealed());
     }
 
     /** Loads the handbook's example rules when the standard is still empty. */
@@ -240,6 +249,89 @@ class PolicyService implements Policy {
                     .forEach(repository::insertIfAbsent);
         }
         reloadAfterCommit();
+    }
+
+    // ---------------------------------------------------------------- scheme editing (SchemeChanges)
+
+    @Override
+    public Set<String> concealedLevelCodes() {
+        return levels().stream().filter(Level::concealed).map(Level::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Optional<String> schemeWarning() {
+        return levels().size() > RECOMMENDED_MAX_LEVELS ? Optional.of("policy.level.tooMany") : Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public Level updateLevel(String code, LevelEdit edit) {
+        Level level = scheme.update(code, edit);
+        reloadAfterCommit();
+        return level;
+    }
+
+    @Override
+    @Transactional
+    public List<Level> moveLevel(String code, int rank) {
+        scheme.move(code, rank);
+        reloadAfterCommit();
+        return repository.levels();
+    }
+
+    @Override
+    @Transactional
+    public void retireLevel(String code) {
+        scheme.retire(code);
+        reloadAfterCommit();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DesignatedEntries.Entry> entriesAt(String code) {
+        return scheme.entriesAt(code);
+    }
+
+    @Override
+    @Transactional
+    public LevelChangeProposal proposeMerge(String fromCode, String intoCode, String reason, LocalDate reviewBy) {
+        LevelChangeProposal change = scheme.proposeMerge(fromCode, intoCode, reason, reviewBy);
+        reloadAfterCommit();
+        return change;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LevelChangeProposal> levelChanges() {
+        return scheme.changes();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LevelChangeProposal> levelChange(long id) {
+        return scheme.change(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LevelChangeProposal> openMergeFrom(String code) {
+        return scheme.openMergeFrom(code);
+    }
+
+    @Override
+    @Transactional
+    public LevelChangeProposal cancelLevelChange(long id) {
+        return scheme.cancel(id);
+    }
+
+    @Override
+    @Transactional
+    public List<Long> completeSettledChanges() {
+        List<Long> done = scheme.completeSettled();
+        if (!done.isEmpty()) {
+            reloadAfterCommit();
+        }
+        return done;
     }
 
     Standard reload() {

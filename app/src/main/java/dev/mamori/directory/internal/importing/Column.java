@@ -1,9 +1,9 @@
 package dev.mamori.directory.internal.importing;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+
+import dev.mamori.platform.tabular.Headers;
 
 /**
  * The columns of HR files. Exports write the Japanese header; imports also accept the English and
@@ -79,10 +79,6 @@ public enum Column {
     }
 
     static String normalise(String text) {
-        if (text == null) {
-            return "";
-        }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replace("\uFEFF", "").replaceAll("[\\s_\\-]", "");
+        return Headers.normalise(text);
     }
 }

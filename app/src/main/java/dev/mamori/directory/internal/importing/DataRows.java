@@ -2,6 +2,7 @@ package dev.mamori.directory.internal.importing;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import dev.mamori.platform.tabular.TableReader;
 
 /**
  * Reads a file's header row, reports the required columns it lacks, and hands every data row with the

@@ -26,6 +26,9 @@ import dev.mamori.directory.internal.PersonRepository;
 import dev.mamori.ledger.AuditRecord;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.tabular.Dates;
+import dev.mamori.platform.tabular.TableReader;
+import dev.mamori.platform.tabular.ImportProperties;
 
 /**
  * Imports departments. A company has hundreds of departments, not hundreds of thousands, so the

@@ -1,28 +1,20 @@
 package dev.mamori.directory.internal.importing;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.mamori.directory.DepartmentView;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
+import dev.mamori.platform.tabular.ExportFormat;
+import dev.mamori.platform.tabular.TableWriter;
 
 /**
  * Exports people and departments with the same columns as imports take, so that an export imports
@@ -43,7 +35,7 @@ public class DirectoryExport {
 
     @Transactional(readOnly = true)
     public void exportPeople(ExportFormat format, OutputStream out) {
-        try (Table table = Table.open(format, out, "people")) {
+        try (TableWriter table = TableWriter.open(format, out, "people")) {
             table.row(ImportKind.PEOPLE.columns().stream().map(Column::header).toList());
             directory.forEachVisiblePerson(PAGE, page -> page.forEach(p -> table.row(personRow(p))));
         }
@@ -54,7 +46,7 @@ public class DirectoryExport {
         List<DepartmentView> all = directory.listDepartments();
         Map<Long, String> codes = new HashMap<>();
         all.forEach(d -> codes.put(d.id(), d.code()));
-        try (Table table = Table.open(format, out, "departments")) {
+        try (TableWriter table = TableWriter.open(format, out, "departments")) {
             table.row(ImportKind.DEPARTMENTS.columns().stream().map(Column::header).toList());
             for (DepartmentView d : all) {
                 table.row(List.of(d.code(), d.nameJa(), text(d.nameEn()), d.parentId() == null ? "" : codes.get(d.parentId()),
@@ -78,83 +70,5 @@ public class DirectoryExport {
 
     private static String date(LocalDate d) {
         return d == null ? "" : d.toString();
-    }
-
-    /** Rows out to CSV or XLSX. */
-    private interface Table extends AutoCloseable {
-        void row(List<String> cells);
-
-        @Override
-        void close();
-
-        static Table open(ExportFormat format, OutputStream out, String sheetName) {
-            return format == ExportFormat.XLSX ? new Xlsx(out, sheetName) : new Csv(format, out);
-        }
-    }
-
-    private static final class Csv implements Table {
-        private final CSVPrinter printer;
-
-        Csv(ExportFormat format, OutputStream out) {
-            try {
-                Writer writer = new OutputStreamWriter(out, format.charset().newEncoder()
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE).onMalformedInput(CodingErrorAction.REPLACE));
-                if (format == ExportFormat.CSV_UTF8) {
-                    writer.write('\uFEFF');
-                }
-                printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void row(List<String> cells) {
-            try {
-                printer.printRecord(cells);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static final class Xlsx implements Table {
-        private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        private final Sheet sheet;
-        private final OutputStream out;
-        private int next;
-
-        Xlsx(OutputStream out, String sheetName) {
-            this.out = out;
-            this.workbook.setCompressTempFiles(true);
-            this.sheet = workbook.createSheet(sheetName);
-        }
-
-        @Override
-        public void row(List<String> cells) {
-            Row row = sheet.createRow(next++);
-            for (int i = 0; i < cells.size(); i++) {
-                row.createCell(i).setCellValue(cells.get(i));
-            }
-        }
-
-        @Override
-        public void close() {
-            try (workbook) {
-                workbook.write(out);
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

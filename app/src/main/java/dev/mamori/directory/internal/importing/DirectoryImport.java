@@ -1,28 +1,17 @@
 package dev.mamori.directory.internal.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
@@ -31,9 +20,12 @@ import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.CurrentUser;
 import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
-import dev.mamori.platform.MamoriProperties;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Role;
+import dev.mamori.platform.tabular.Encodings;
+import dev.mamori.platform.tabular.TableReader;
+import dev.mamori.platform.tabular.Uploads;
+import dev.mamori.platform.tabular.ImportProperties;
 
 /**
  * Imports of people and departments from HR files (CSV in UTF-8 or Shift_JIS, or XLSX) in two steps.
@@ -47,23 +39,21 @@ import dev.mamori.platform.Role;
 @Service
 public class DirectoryImport {
 
-    private static final Logger log = LoggerFactory.getLogger(DirectoryImport.class);
-
     private final PeopleImport people;
     private final DepartmentsImport departments;
     private final ImportPreviews previews;
-    private final Path folder;
+    private final Uploads uploads;
     private final ImportProperties properties;
     private final CurrentUsers users;
     private final Ledger ledger;
     private final Clock clock;
 
     DirectoryImport(PeopleImport people, DepartmentsImport departments, ImportPreviews previews,
-                    MamoriProperties mamori, ImportProperties properties, CurrentUsers users, Ledger ledger, Clock clock) {
+                    Uploads uploads, ImportProperties properties, CurrentUsers users, Ledger ledger, Clock clock) {
         this.people = people;
         this.departments = departments;
         this.previews = previews;
-        this.folder = mamori.dataDir().resolve("imports").toAbsolutePath().normalize();
+        this.uploads = uploads;
         this.properties = properties;
         this.users = users;
         this.ledger = ledger;
@@ -74,26 +64,15 @@ public class DirectoryImport {
     @Transactional
     public ImportPreview preview(ImportKind kind, String fileName, InputStream content, String encoding) {
         CurrentUser user = users.require();
-        Charset requested = Encodings.named(encoding).orElse(null);
         Instant now = clock.instant();
         purgeExpired(now);
         UUID id = UUID.randomUUID();
-        Path file = fileOf(id);
-        try {
-            String[] digest = store(content, file);
-            TableReader.Format format = TableReader.Format.of(file);
-            Charset charset = format == TableReader.Format.XLSX ? null
-                    : requested != null ? requested : Encodings.detect(file);
-            Tally tally = run(kind, file, format, charset, false);
-            var stored = new ImportPreviews.Stored(id, kind, clean(fileName), format.name(),
-                    charset == null ? null : Encodings.label(charset), digest[0], Long.parseLong(digest[1]));
-            previews.insert(stored, user.accountId(), now, now.plus(properties.previewTtl()), tally);
-            deleteOnRollback(file);
-            return previews.find(id, now).orElseThrow();
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
+        Uploads.Kept kept = uploads.keep(null, id, fileName, content, encoding);
+        Tally tally = run(kind, kept.file(), kept.format(), kept.charset(), false);
+        var stored = new ImportPreviews.Stored(id, kind, kept.fileName(), kept.format().name(), kept.encoding(),
+                kept.sha256(), kept.size());
+        previews.insert(stored, user.accountId(), now, now.plus(properties.previewTtl()), tally);
+        return previews.find(id, now).orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -151,12 +130,7 @@ public class DirectoryImport {
         details.put("events", tally.eventCounts);
         ledger.record("directory.import.applied", Subject.of("import", id), details);
         previews.markApplied(id, now, tally);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                delete(file);
-            }
-        });
+        Uploads.deleteAfterCommit(file);
         return previews.find(id, now).orElseThrow();
     }
 
@@ -176,58 +150,11 @@ public class DirectoryImport {
 
     private void purgeExpired(Instant now) {
         for (UUID expired : previews.deleteExpired(now)) {
-            delete(fileOf(expired));
+            Uploads.delete(fileOf(expired));
         }
     }
 
     private Path fileOf(UUID id) {
-        return folder.resolve(id + ".upload");
-    }
-
-    /** Copies the upload to the file; returns its SHA-256 and size. */
-    private static String[] store(InputStream content, Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-                size = content.transferTo(out);
-            }
-            return new String[] {HexFormat.of().formatHex(sha.digest()), String.valueOf(size)};
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the upload in " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteOnRollback(Path file) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        delete(file);
-                    }
-                }
-            });
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the import file {}", file, e);
-        }
-    }
-
-    private static String clean(String fileName) {
-        if (fileName == null) {
-            return null;
-        }
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return uploads.fileOf(null, id);
     }
 }

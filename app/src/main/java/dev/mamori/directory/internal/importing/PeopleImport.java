@@ -32,6 +32,9 @@ import dev.mamori.directory.internal.Violation;
 import dev.mamori.ledger.AuditRecord;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.tabular.Dates;
+import dev.mamori.platform.tabular.TableReader;
+import dev.mamori.platform.tabular.ImportProperties;
 
 /**
  * Imports people from an HR file, streaming: rows are parsed and checked as they are read, then

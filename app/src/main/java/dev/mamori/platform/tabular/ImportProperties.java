@@ -1,4 +1,4 @@
-package dev.mamori.directory.internal.importing;
+package dev.mamori.platform.tabular;
 
 import java.time.Duration;
 
@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of HR imports ({@code mamori.import.*}, or {@code MAMORI_IMPORT_PREVIEW_TTL}, …).
+ * Settings of imports — HR files and registers alike ({@code mamori.import.*}, or
+ * {@code MAMORI_IMPORT_PREVIEW_TTL}, …).
  *
  * @param previewTtl    how long an uploaded file and its preview are kept for applying (default 24 hours)
  * @param chunkSize     rows read, looked up and written together (default 1,000)

@@ -1,4 +1,4 @@
-package dev.mamori.directory.internal.importing;
+package dev.mamori.platform.tabular;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import dev.mamori.platform.InvalidInputException;
 
 /**
  * The formats exports are written in: CSV in UTF-8 with a BOM (Excel then opens it correctly), CSV in
- * Shift_JIS (Windows-31J, for older HR systems; characters it lacks become {@code ?}), or XLSX.
+ * Shift_JIS (Windows-31J, for older systems; characters it lacks become {@code ?}), or XLSX.
  */
 public enum ExportFormat {
     CSV_UTF8("text/csv; charset=UTF-8", "csv", StandardCharsets.UTF_8),
@@ -33,7 +33,7 @@ public enum ExportFormat {
         return extension;
     }
 
-    Charset charset() {
+    public Charset charset() {
         return charset;
     }
 
@@ -44,7 +44,7 @@ public enum ExportFormat {
             return XLSX;
         }
         if (!f.equals("csv")) {
-            throw InvalidInputException.onField("format", "directory.export.formatUnknown", format);
+            throw InvalidInputException.onField("format", "platform.tabular.formatUnknown", format);
         }
         return Encodings.named(encoding).filter(Encodings.WINDOWS_31J::equals).isPresent() ? CSV_SHIFT_JIS : CSV_UTF8;
     }

@@ -1,4 +1,4 @@
-package dev.mamori.directory.internal.importing;
+package dev.mamori.platform.tabular;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,19 +39,21 @@ import dev.mamori.platform.InvalidInputException;
  * file of any length is read in bounded memory. XLSX is read with POI's SAX event API, never as a
  * whole workbook; date cells come out as {@code yyyy-MM-dd}.
  */
-final class TableReader {
+public final class TableReader {
 
     /** Receives each non-blank row with its number as the user sees it (the header is row 1). */
-    interface RowHandler {
+    @FunctionalInterface
+    public interface RowHandler {
         void row(int number, List<String> cells);
     }
 
-    enum Format {
+    /** What a file is: CSV or XLSX. */
+    public enum Format {
         CSV,
         XLSX;
 
         /** XLSX files are ZIP archives and start with "PK\3\4". */
-        static Format of(Path file) {
+        public static Format of(Path file) {
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] head = in.readNBytes(4);
                 return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4 ? XLSX : CSV;
@@ -64,7 +66,11 @@ final class TableReader {
     private TableReader() {
     }
 
-    static void read(Path file, Format format, Charset charset, RowHandler handler) {
+    /**
+     * Hands every non-blank row of the file to the handler. {@code charset} is ignored for XLSX; an
+     * unreadable file is refused with {@code platform.tabular.unreadable}.
+     */
+    public static void read(Path file, Format format, Charset charset, RowHandler handler) {
         if (format == Format.XLSX) {
             readXlsx(file, handler);
         } else {
@@ -85,7 +91,7 @@ final class TableReader {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException("directory.import.unreadable");
+            throw new InvalidInputException("platform.tabular.unreadable");
         }
     }
 
@@ -115,7 +121,7 @@ final class TableReader {
             }
         } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
                  | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new InvalidInputException("directory.import.unreadable");
+            throw new InvalidInputException("platform.tabular.unreadable");
         }
     }
 

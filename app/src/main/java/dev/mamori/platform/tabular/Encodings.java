@@ -1,4 +1,4 @@
-package dev.mamori.directory.internal.importing;
+package dev.mamori.platform.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,12 +40,12 @@ public final class Encodings {
         return switch (name.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "utf-8", "utf8" -> Optional.of(StandardCharsets.UTF_8);
             case "shift-jis", "sjis", "cp932", "ms932", "windows-31j" -> Optional.of(WINDOWS_31J);
-            default -> throw InvalidInputException.onField("encoding", "directory.import.encodingUnknown", name);
+            default -> throw InvalidInputException.onField("encoding", "platform.tabular.encodingUnknown", name);
         };
     }
 
     /** A BOM means UTF-8; so does content that decodes as UTF-8; anything else is taken as Windows-31J. */
-    static Charset detect(Path file) {
+    public static Charset detect(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
             if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
@@ -89,7 +89,7 @@ public final class Encodings {
     }
 
     /** A name for people: {@code UTF-8} or {@code Shift_JIS}. */
-    static String label(Charset charset) {
+    public static String label(Charset charset) {
         return charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "Shift_JIS";
     }
 }

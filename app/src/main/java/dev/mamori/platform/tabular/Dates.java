@@ -1,4 +1,4 @@
-package dev.mamori.directory.internal.importing;
+package dev.mamori.platform.tabular;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;
@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates HR files contain: {@code 2024-04-01}, {@code 2024/4/1}, {@code 2024年4月1日},
+ * Reads the dates Japanese spreadsheets contain: {@code 2024-04-01}, {@code 2024/4/1}, {@code 2024年4月1日},
  * {@code 20240401}, and Japanese era dates such as {@code 令和6年4月1日}, {@code 令和元年5月1日} or
  * {@code R6.4.1}. Full-width digits are accepted.
  */
-final class Dates {
+public final class Dates {
 
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -31,7 +31,7 @@ final class Dates {
     }
 
     /** The date, or null for a blank cell; throws {@link DateTimeException} for anything else. */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
