@@ -9,12 +9,16 @@ public class NotFoundException extends MamoriException {
         super(messageKey, null, args);
     }
 
-    public NotFoundException(String messageKey, String field, Object... args) {
+    /**
+     * Private and with the field last-but-one in a distinct shape, so {@code new NotFoundException(key, "42")} is
+     * never read as "field 42": a field only ever comes through {@link #onField}.
+     */
+    private NotFoundException(String field, Object[] args, String messageKey) {
         super(messageKey, field, args);
     }
 
     public static NotFoundException onField(String field, String messageKey, Object... args) {
-        return new NotFoundException(messageKey, field, args);
+        return new NotFoundException(field, args, messageKey);
     }
 
     @Override
