@@ -9,12 +9,13 @@ public class AccessRefusedException extends MamoriException {
         super(messageKey, null, args);
     }
 
-    public AccessRefusedException(String messageKey, String field, Object... args) {
+    /** A field only through {@link #onField}, so a text argument is never taken for a field name. */
+    private AccessRefusedException(String field, Object[] args, String messageKey) {
         super(messageKey, field, args);
     }
 
     public static AccessRefusedException onField(String field, String messageKey, Object... args) {
-        return new AccessRefusedException(messageKey, field, args);
+        return new AccessRefusedException(field, args, messageKey);
     }
 
     @Override

@@ -9,12 +9,13 @@ public class ConflictException extends MamoriException {
         super(messageKey, null, args);
     }
 
-    public ConflictException(String messageKey, String field, Object... args) {
+    /** A field only through {@link #onField}, so a text argument is never taken for a field name. */
+    private ConflictException(String field, Object[] args, String messageKey) {
         super(messageKey, field, args);
     }
 
     public static ConflictException onField(String field, String messageKey, Object... args) {
-        return new ConflictException(messageKey, field, args);
+        return new ConflictException(field, args, messageKey);
     }
 
     @Override

@@ -9,12 +9,13 @@ public class InvalidInputException extends MamoriException {
         super(messageKey, null, args);
     }
 
-    public InvalidInputException(String messageKey, String field, Object... args) {
+    /** A field only through {@link #onField}, so a text argument is never taken for a field name. */
+    private InvalidInputException(String field, Object[] args, String messageKey) {
         super(messageKey, field, args);
     }
 
     public static InvalidInputException onField(String field, String messageKey, Object... args) {
-        return new InvalidInputException(messageKey, field, args);
+        return new InvalidInputException(field, args, messageKey);
     }
 
     @Override
