@@ -7,6 +7,8 @@ drop index inventory.access_holder_ref_idx;
 create index asset_list_idx on inventory.asset (id) include (name, department_id, kind, stage, level_id,
     trade_secret, limited_provision_data, personal_info, export_controlled, contractual_duty, next_review_on,
     secret_until);
--- 3. Entries of managed departments, with the level deciding concealment, from the index alone.
-create index asset_department_list_idx on inventory.asset (department_id, id) include (level_id);
+-- 3. Entries of managed departments: a range of this index, filtered, counted and sorted without the table.
+create index asset_department_list_idx on inventory.asset (department_id, id) include (level_id, name, kind, stage,
+    trade_secret, limited_provision_data, personal_info, export_controlled, contractual_duty, next_review_on,
+    secret_until);
 drop index inventory.asset_department_idx;

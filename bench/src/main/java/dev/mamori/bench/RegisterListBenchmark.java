@@ -169,8 +169,12 @@ public final class RegisterListBenchmark {
                                  List<RoleGrant> grants, List<Long> departments) {
         AccountManagement management = context.getBean(AccountManagement.class);
         AccountRepository accounts = context.getBean(AccountRepository.class);
-        long id = management.create("bench-" + name.replace(' ', '-') + "-" + System.nanoTime() % 100000,
-                "bench-password-long-enough", name, personId, grants);
+        // a reused fixture already has the person's account (one account per person)
+        var existing = personId == null ? java.util.Optional.<dev.mamori.platform.internal.security.AccountRecord>empty()
+                : accounts.findByPersonId(personId);
+        long id = existing.isPresent() ? existing.get().id()
+                : management.create("bench-" + name.replace(' ', '-') + "-" + System.nanoTime() % 100000,
+                        "bench-password-long-enough", name, personId, grants);
         var account = accounts.findById(id).orElseThrow();
         String token = context.getBean(ApiTokens.class)
                 .issue(id, "bench", Instant.now().plus(1, ChronoUnit.DAYS)).secret();
