@@ -233,14 +233,16 @@ public class AssetRepository {
                             .query(Long.class).single();
             return new Found(complete(rows), total);
         }
-        // a restricted viewer: the entries they hold (ids probed in the covering index asset_list_idx) and those
-        // of the departments they manage (a range of the covering index asset_department_list_idx) are filtered,
-        // then one pass counts them and picks the page; only the page's rows are read whole
+        // a restricted viewer: the entries they hold outside the departments they manage (ids probed in the covering
+        // index asset_list_idx) and those of the departments they manage (a range of the covering index
+        // asset_department_list_idx) are filtered — two disjoint parts, so nothing to de-duplicate — then one pass
+        // counts them and picks the page; only the page's rows are read whole
         String filter = filters(q, departmentFilter, params);
         String visible = """
-                  select a.id, a.name from inventory.asset a where a.id = any(array(""" + HELD + "))" + filter + """
+                  select a.id, a.name from inventory.asset a where a.id = any(array(""" + HELD + """
+                    )) and not (a.department_id = any(cast(:managed as bigint[])) and\s""" + NOT_CONCEALED + ")" + filter + """
 
-                  union
+                  union all
                   select a.id, a.name from inventory.asset a where a.department_id = any(cast(:managed as bigint[]))
                     and\s""" + NOT_CONCEALED + filter;
         var spec = bind(jdbc.sql("with visible as (" + visible + """
@@ -301,7 +303,9 @@ public class AssetRepository {
             params.put("kind", q.kind().name());
         }
         if (q.form() != null) {
-            where.append(" and exists (select 1 from inventory.asset_form f where f.asset_id = a.id and f.form = :form)");
+            // offset 0 keeps this a per-row probe of asset_form's primary key: flattened into a join, the planner
+            // may read all of asset_form for a few thousand visible entries
+            where.append(" and exists (select 1 from inventory.asset_form f where f.asset_id = a.id and f.form = :form offset 0)");
             params.put("form", q.form().name());
         }
         if (q.levelId() != null && !q.levelId().isBlank()) {
