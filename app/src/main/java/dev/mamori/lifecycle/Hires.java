@@ -14,7 +14,7 @@ import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
-import dev.mamori.lifecycle.internal.DocumentRepository;
+import dev.mamori.lifecycle.internal.PledgeFileRepository;
 import dev.mamori.lifecycle.internal.HireRepository;
 import dev.mamori.lifecycle.internal.LifecycleProperties;
 import dev.mamori.lifecycle.internal.ManagerScope;
@@ -37,7 +37,7 @@ import dev.mamori.platform.Role;
 public class Hires {
 
     private final HireRepository hires;
-    private final DocumentRepository documents;
+    private final PledgeFileRepository documents;
     private final Directory directory;
     private final Ledger ledger;
     private final CurrentUsers users;
@@ -45,7 +45,7 @@ public class Hires {
     private final Clock clock;
     private final ManagerScope scope;
 
-    Hires(HireRepository hires, DocumentRepository documents, Directory directory, Ledger ledger, CurrentUsers users,
+    Hires(HireRepository hires, PledgeFileRepository documents, Directory directory, Ledger ledger, CurrentUsers users,
           LifecycleProperties properties, ManagerScope scope, Clock clock) {
         this.scope = scope;
         this.hires = hires;

@@ -32,7 +32,7 @@ import dev.mamori.ledger.LedgerPage;
 import dev.mamori.ledger.LedgerQuery;
 import dev.mamori.ledger.Subject;
 import dev.mamori.lifecycle.internal.Deadlines;
-import dev.mamori.lifecycle.internal.DocumentRepository;
+import dev.mamori.lifecycle.internal.PledgeFileRepository;
 import dev.mamori.lifecycle.internal.LeaverRepository;
 import dev.mamori.lifecycle.internal.LentItemRepository;
 import dev.mamori.lifecycle.internal.LifecycleProperties;
@@ -62,7 +62,7 @@ public class Lifecycle {
 
     private final LeaverRepository leavers;
     private final LentItemRepository items;
-    private final DocumentRepository documents;
+    private final PledgeFileRepository documents;
     private final Directory directory;
     private final SecretHoldings holdings;
     private final PersonAccounts accounts;
@@ -75,7 +75,7 @@ public class Lifecycle {
     private final ManagerScope scope;
     private final Clock clock;
 
-    Lifecycle(LeaverRepository leavers, LentItemRepository items, DocumentRepository documents, Directory directory,
+    Lifecycle(LeaverRepository leavers, LentItemRepository items, PledgeFileRepository documents, Directory directory,
               SecretHoldings holdings, PersonAccounts accounts, List<LeaverStepSource> sources, Ledger ledger,
               ApplicationEventPublisher events, CurrentUsers users, LifecycleProperties properties, ManagerScope scope, Clock clock) {
         this.scope = scope;

@@ -9,11 +9,11 @@ import dev.mamori.lifecycle.StoredDocument;
 
 /** Uploaded pledges, kept in PostgreSQL. */
 @Repository
-public class DocumentRepository {
+public class PledgeFileRepository {
 
     private final JdbcClient jdbc;
 
-    DocumentRepository(JdbcClient jdbc) {
+    PledgeFileRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
