@@ -229,14 +229,24 @@ public class AssetRepository {
                             .query(Long.class).single();
             return new Found(complete(rows), total);
         }
-        // a restricted viewer: the visible set is small, so one pass counts and pages it
-        var spec = bind(jdbc.sql("select a.*, count(*) over () as total from inventory.asset a where " + where
-                + " order by a.name, a.id limit :limit offset :offset"), v).params(params);
+        // a restricted viewer: one pass over the visible set filters, counts and picks the page from the
+        // covering index of the list's columns (asset_list_idx); only the page's rows are then read whole
+        var spec = bind(jdbc.sql("""
+                with page as (
+                  select a.id, a.name, count(*) over () as total from inventory.asset a where\s""" + where + """
+                   order by a.name, a.id limit :limit offset :offset)
+                select a.*, page.total from page join inventory.asset a on a.id = page.id
+                order by page.name, page.id"""), v).params(params);
         long[] total = {0};
         List<Row> rows = spec.query((rs, i) -> {
             total[0] = rs.getLong("total");
             return map(rs, i);
         }).list();
+        if (rows.isEmpty() && page > 0) {
+            // past the last page: the window gave no row to carry the total
+            total[0] = bind(jdbc.sql("select count(*) from inventory.asset a where " + where), v).params(params)
+                    .query(Long.class).single();
+        }
         return new Found(complete(rows), total[0]);
     }
 
