@@ -122,7 +122,7 @@ public class Lifecycle {
         leavers.find(personId).filter(r -> !r.retracted()).ifPresent(r -> {
             leavers.updateDates(new LeaverRepository.Row(personId, r.noticeDate(), r.lastWorkingDay(), r.leftOn(), true,
                     r.monitoringFrom(), r.monitoringUntil(), r.alumniContact()));
-            ledger.record("lifecycle.leaver.retracted", Subject.of("person", personId), Map.of());
+            ledger.record("lifecycle.leaver.retracted", Subject.of("leaver", personId), Map.of());
             events.publishEvent(new LifecycleEvents.MonitoringWindowClosed(personId));
         });
     }
@@ -152,7 +152,7 @@ public class Lifecycle {
         d.put("leftOn", str(leftOn));
         d.put("monitoringFrom", w.from().toString());
         d.put("monitoringUntil", w.until().toString());
-        ledger.record("lifecycle.leaver.opened", Subject.of("person", personId), d);
+        ledger.record("lifecycle.leaver.opened", Subject.of("leaver", personId), d);
         events.publishEvent(new LifecycleEvents.MonitoringWindowOpened(personId, w.from(), w.until()));
     }
 
@@ -173,7 +173,7 @@ public class Lifecycle {
         d.put("monitoringFrom", w.from().toString());
         d.put("monitoringUntil", w.until().toString());
         ledger.record(leftOn != null && r.leftOn() == null ? "lifecycle.leaver.left" : "lifecycle.leaver.datesChanged",
-                Subject.of("person", r.personId()), d);
+                Subject.of("leaver", r.personId()), d);
         if (r.retracted()) {
             events.publishEvent(new LifecycleEvents.MonitoringWindowOpened(r.personId(), w.from(), w.until()));
         } else if (!w.from().equals(r.monitoringFrom()) || !w.until().equals(r.monitoringUntil())) {
@@ -279,7 +279,7 @@ public class Lifecycle {
         if (step == LeaverStep.ALUMNI_CONTACT) {
             leavers.updateAlumniContact(personId, status == StepState.Status.DONE ? note.strip() : null);
         }
-        ledger.record("lifecycle.step.confirmed", Subject.of("person", personId), d);
+        ledger.record("lifecycle.step.confirmed", Subject.of("leaver", personId), d);
         LeaverSummary after = summaries(List.of(requireLeaver(personId))).get(0);
         if (after.complete()) {
             events.publishEvent(new LifecycleEvents.LeaverChecklistCompleted(personId));
@@ -302,7 +302,7 @@ public class Lifecycle {
                         String.valueOf(s.accessCount()), s.lastAccess() == null ? "" : s.lastAccess().toString()));
             }
         }
-        ledger.record("lifecycle.secrets.exported", Subject.of("person", personId),
+        ledger.record("lifecycle.secrets.exported", Subject.of("leaver", personId),
                 Map.of("format", format.name(), "count", secrets.size(),
                         "assets", secrets.stream().map(ExposedSecret::assetId).toList()));
     }

@@ -94,7 +94,7 @@ class LeaverChecklistTests {
                     assertThat(window.get().until()).isEqualTo(last.plusDays(180));
                 });
         assertThat(lifecycle.monitoringWindowsOn(today)).extracting(MonitoringWindow::personId).contains(leaver.personId());
-        assertThat(ledger.historyOf(Subject.of("person", leaver.personId()))).extracting(LedgerEntry::action)
+        assertThat(ledger.historyOf(Subject.of("leaver", leaver.personId()))).extracting(LedgerEntry::action)
                 .contains("lifecycle.leaver.opened");
     }
 
@@ -105,7 +105,7 @@ class LeaverChecklistTests {
         assertThat(lifecycle.monitoringWindowOf(leaver.personId())).isEmpty();
         assertThat(as(hr, () -> lifecycle.leavers(false))).extracting(LeaverSummary::personId)
                 .doesNotContain(leaver.personId());
-        assertThat(ledger.historyOf(Subject.of("person", leaver.personId()))).extracting(LedgerEntry::action)
+        assertThat(ledger.historyOf(Subject.of("leaver", leaver.personId()))).extracting(LedgerEntry::action)
                 .contains("lifecycle.leaver.retracted");
     }
 
@@ -150,7 +150,7 @@ class LeaverChecklistTests {
                         .with(TestUsers.as(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
-        assertThat(ledger.historyOf(Subject.of("person", leaver.personId()))).extracting(LedgerEntry::action)
+        assertThat(ledger.historyOf(Subject.of("leaver", leaver.personId()))).extracting(LedgerEntry::action)
                 .contains("lifecycle.secrets.exported");
     }
 
@@ -175,7 +175,7 @@ class LeaverChecklistTests {
         StepView erased = step(c, LeaverStep.DEVICES_ERASED);
         assertThat(erased.documentName()).isEqualTo("消去誓約書.pdf");
         assertThat(step(c, LeaverStep.MONITORING).state().status()).isEqualTo(StepState.Status.DONE);
-        assertThat(ledger.historyOf(Subject.of("person", leaver.personId()))).filteredOn(e -> e.action().equals("lifecycle.step.confirmed"))
+        assertThat(ledger.historyOf(Subject.of("leaver", leaver.personId()))).filteredOn(e -> e.action().equals("lifecycle.step.confirmed"))
                 .hasSize(2).anySatisfy(e -> assertThat(e.detailsJson()).contains("sha256"));
     }
 

@@ -137,7 +137,7 @@ class LifecycleDemoData implements DemoDataLoader {
     private void confirm(long personId, LeaverStep step, StepState.Status status, LocalDate on, String note) {
         LocalDate day = on.isAfter(lifecycle.today()) ? lifecycle.today() : on;
         leavers.saveStep(personId, step, new StepState(status, day, note, null), "hr", null);
-        ledger.record("lifecycle.step.confirmed", Subject.of("person", personId),
+        ledger.record("lifecycle.step.confirmed", Subject.of("leaver", personId),
                 Map.of("step", step.name(), "status", status.name(), "on", day.toString(), "note", note));
     }
 }
