@@ -81,6 +81,7 @@ class EventPublicationRegistryTests {
                 .andWaitForStateChange(() -> Listener.LEFT.contains(id))
                 .andVerify(delivered -> assertThat(delivered).isTrue());
         assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%PersonLeft' "
+                        + "and listener_id like '%EventPublicationRegistryTests%' "
                         + "and serialized_event like ? and completion_date is not null")
                 .param("%\"personId\":" + id + ",%").query(Long.class).single()).isEqualTo(1);
     }

@@ -33,7 +33,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Two filter chains: the REST API under {@code /api/**} (stateless, bearer tokens, 401/403 as JSON)
+ * Two filter chains: the REST API under {@code /api/**} and SCIM provisioning under {@code /scim/v2/**}
+ * (stateless, bearer tokens, 401/403 as JSON)
  * and the web UI (form login, session, CSRF, a Content-Security-Policy that allows no inline script).
  * Which roles may use which page or endpoint is declared on each handler with {@code @PreAuthorize}.
  */
@@ -64,11 +65,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountRepository accounts,
                                  MessageSource messages, LocaleResolver locales, Clock clock) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, 401,
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(request, response, 401,
                 messages.getMessage("platform.error.unauthorized", null, locales.resolveLocale(request)));
-        AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, 403,
+        AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(request, response, 403,
                 messages.getMessage("platform.error.forbidden", null, locales.resolveLocale(request)));
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/scim/v2/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -132,6 +133,21 @@ class SecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** A problem+json body; under {@code /scim/v2/} a SCIM error (RFC 7644 3.12) instead. */
+    static void writeProblem(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status,
+                             String detail) throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/scim/v2/")) {
+            response.setStatus(status);
+            response.setContentType("application/scim+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            String escaped = detail.replace("\\", "\\\\").replace("\"", "\\\"");
+            response.getWriter().write("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\""
+                    + status + "\",\"detail\":\"" + escaped + "\"}");
+            return;
+        }
+        writeProblem(response, status, detail);
     }
 
     static void writeProblem(HttpServletResponse response, int status, String detail) throws IOException {

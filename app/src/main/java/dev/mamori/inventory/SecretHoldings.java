@@ -1,0 +1,66 @@
+package dev.mamori.inventory;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.directory.Directory;
+import dev.mamori.directory.PersonView;
+import dev.mamori.inventory.internal.HeldSecretsRepository;
+
+/**
+ * A small read-only query of the register for other modules' services (the leaver checklist of the
+ * lifecycle module): which designated entries a person holds, without the viewer's visibility. Callers
+ * apply their own authorization (who may see a leaver's list). Kept apart from {@link Inventory} on purpose.
+ */
+@Service
+public class SecretHoldings {
+
+    private final HeldSecretsRepository repository;
+    private final Directory directory;
+
+    SecretHoldings(HeldSecretsRepository repository, Directory directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /**
+     * The designated, not disposed entries the person is an access holder of: as a person, through one of
+     * their departments or an ancestor of it (a department holder covers its sub-departments), one of
+     * {@code roleNames} (the roles of their account) or a project group they belong to. Name order.
+     */
+    @Transactional(readOnly = true)
+    public List<HeldSecret> heldBy(long personId, Set<String> roleNames) {
+        Set<Long> departments = new HashSet<>();
+        directory.findPerson(personId).ifPresent(p -> {
+            Map<Long, Long> parents = new HashMap<>();
+            directory.listDepartments().forEach(d -> parents.put(d.id(), d.parentId()));
+            for (PersonView.DepartmentRef ref : p.departments()) {
+                for (Long d = ref.id(); d != null && departments.add(d); d = parents.get(d)) {
+                    // walk up to the root
+                }
+            }
+        });
+        return named(repository.heldBy(personId, departments, roleNames));
+    }
+
+    /** The designated entries among {@code ids} (e.g. entries a person viewed), name order. */
+    @Transactional(readOnly = true)
+    public List<HeldSecret> designated(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : named(repository.designated(ids));
+    }
+
+    private List<HeldSecret> named(List<HeldSecret> rows) {
+        Map<Long, String> names = new HashMap<>();
+        directory.listDepartments().forEach(d -> names.put(d.id(), d.nameJa()));
+        return rows.stream().map(h -> new HeldSecret(h.assetId(), h.name(), h.levelId(), h.marking(), h.departmentId(),
+                names.get(h.departmentId()), h.through())).toList();
+    }
+
+}
