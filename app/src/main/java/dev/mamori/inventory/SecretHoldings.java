@@ -24,10 +24,18 @@ public class SecretHoldings {
 
     private final HeldSecretsRepository repository;
     private final Directory directory;
+    private final dev.mamori.inventory.internal.AssetRepository assets;
+    private final dev.mamori.inventory.internal.Viewers viewers;
+    private final dev.mamori.platform.CurrentUsers users;
 
-    SecretHoldings(HeldSecretsRepository repository, Directory directory) {
+    SecretHoldings(HeldSecretsRepository repository, Directory directory,
+                   dev.mamori.inventory.internal.AssetRepository assets, dev.mamori.inventory.internal.Viewers viewers,
+                   dev.mamori.platform.CurrentUsers users) {
         this.repository = repository;
         this.directory = directory;
+        this.assets = assets;
+        this.viewers = viewers;
+        this.users = users;
     }
 
     /**
@@ -59,8 +67,16 @@ public class SecretHoldings {
     private List<HeldSecret> named(List<HeldSecret> rows) {
         Map<Long, String> names = new HashMap<>();
         directory.listDepartments().forEach(d -> names.put(d.id(), d.nameJa()));
-        return rows.stream().map(h -> new HeldSecret(h.assetId(), h.name(), h.levelId(), h.marking(), h.departmentId(),
-                names.get(h.departmentId()), h.through())).toList();
+        // the register's rule holds here too: an entry at a concealed level is named only to those who may see it
+        var viewer = users.current().map(viewers::of).orElse(null);
+        List<Long> concealed = rows.stream()
+                .filter(h -> viewer == null || viewer.conceals(h.levelId())).map(HeldSecret::assetId).toList();
+        Set<Long> visible = viewer == null || concealed.isEmpty() ? Set.of() : assets.visibleAmong(concealed, viewer);
+        return rows.stream().map(h -> {
+            boolean hidden = concealed.contains(h.assetId()) && !visible.contains(h.assetId());
+            return new HeldSecret(h.assetId(), hidden ? null : h.name(), h.levelId(), hidden ? null : h.marking(),
+                    h.departmentId(), names.get(h.departmentId()), h.through(), hidden);
+        }).toList();
     }
 
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param actions     the distinct actions of those entries
  */
 public record ExposedSecret(long assetId, String name, String levelId, String marking, String departmentName,
-                            List<String> through, long accessCount, Instant lastAccess, List<String> actions) {
+                            List<String> through, long accessCount, Instant lastAccess, List<String> actions,
+                            boolean hidden) {
 
     public boolean held() {
         return !through.isEmpty();

@@ -297,7 +297,7 @@ public class Lifecycle {
         try (TableWriter w = TableWriter.open(format, out, "secrets")) {
             w.row(List.of("社員番号", "氏名", "台帳ID", "名称", "区分", "表示", "部門", "アクセス権者として", "利用記録件数", "最終利用"));
             for (ExposedSecret s : secrets) {
-                w.row(List.of(person.employeeNumber(), person.name(), String.valueOf(s.assetId()), s.name(),
+                w.row(List.of(person.employeeNumber(), person.name(), String.valueOf(s.assetId()), nz(s.name()),
                         nz(s.levelId()), nz(s.marking()), nz(s.departmentName()), String.join(" ", s.through()),
                         String.valueOf(s.accessCount()), s.lastAccess() == null ? "" : s.lastAccess().toString()));
             }
@@ -492,9 +492,11 @@ public class Lifecycle {
             Instant last = entries.stream().map(LedgerEntry::recordedAt).max(Instant::compareTo).orElse(null);
             out.add(new ExposedSecret(h.assetId(), h.name(), h.levelId(), h.marking(), h.departmentName(),
                     h.through().stream().map(t -> t.kind() + ":" + t.ref()).toList(), entries.size(), last,
-                    List.copyOf(entries.stream().map(LedgerEntry::action).collect(Collectors.toCollection(TreeSet::new)))));
+                    List.copyOf(entries.stream().map(LedgerEntry::action).collect(Collectors.toCollection(TreeSet::new))),
+                    h.hidden()));
         }
-        out.sort(java.util.Comparator.comparing(ExposedSecret::name).thenComparing(ExposedSecret::assetId));
+        out.sort(java.util.Comparator.comparing(ExposedSecret::name, java.util.Comparator.nullsLast(String::compareTo))
+                .thenComparing(ExposedSecret::assetId));
         return out;
     }
 

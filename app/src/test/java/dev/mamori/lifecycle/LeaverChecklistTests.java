@@ -137,6 +137,19 @@ class LeaverChecklistTests {
                 .containsExactly("DEPARTMENT:" + dept);
         assertThat(c.account()).isNotNull();
         assertThat(c.account().enabled()).isTrue();
+
+        // the 極秘 entry exists on HR's list, but its name and marking are withheld from someone outside it;
+        // its 管理責任者 (responsible for it) sees the name
+        ExposedSecret concealed = c.secrets().stream().filter(s -> s.assetId() == mine).findFirst().orElseThrow();
+        assertThat(concealed.hidden()).isTrue();
+        assertThat(concealed.name()).isNull();
+        assertThat(concealed.marking()).isNull();
+        assertThat(c.secrets().stream().filter(s -> s.assetId() == viaDepartment).findFirst().orElseThrow().hidden())
+                .isFalse();
+        ExposedSecret forManager = as(manager, () -> lifecycle.checklist(leaver.personId())).secrets().stream()
+                .filter(s -> s.assetId() == mine).findFirst().orElseThrow();
+        assertThat(forManager.hidden()).isFalse();
+        assertThat(forManager.name()).endsWith("金型設計図");
     }
 
     @Test

@@ -396,6 +396,12 @@ public class AssetRepository {
                 .list();
     }
 
+    /** Those of the given entries the viewer may see. */
+    public java.util.Set<Long> visibleAmong(java.util.Collection<Long> ids, Viewer v) {
+        return new java.util.HashSet<>(bind(jdbc.sql("select a.id from inventory.asset a where a.id = any(cast(:ids as bigint[])) and "
+                + VISIBLE), v).param("ids", array(ids)).query(Long.class).list());
+    }
+
     public long countVisible(Viewer v) {
         return bind(jdbc.sql("select count(*) from inventory.asset a where " + visibleSet(v)), v).query(Long.class).single();
     }
