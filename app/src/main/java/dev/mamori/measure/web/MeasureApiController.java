@@ -55,10 +55,12 @@ class MeasureApiController {
 
     private final Measures measures;
     private final MessageSource messages;
+    private final dev.mamori.measure.MeasureExports exports;
 
-    MeasureApiController(Measures measures, MessageSource messages) {
+    MeasureApiController(Measures measures, MessageSource messages, dev.mamori.measure.MeasureExports exports) {
         this.measures = measures;
         this.messages = messages;
+        this.exports = exports;
     }
 
     record CatalogResponse(CatalogVersion version, List<MeasureView> measures) {
@@ -174,6 +176,22 @@ class MeasureApiController {
         var locale = LocaleContextHolder.getLocale();
         return new CoverageResponse(c, c.findings().stream()
                 .map(f -> new FindingResponse(f, FindingText.of(f, messages, locale))).toList());
+    }
+
+    @GetMapping("/export/selection.xlsx")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The selections and a heatmap sheet per level as XLSX")
+    org.springframework.http.ResponseEntity<byte[]> export() {
+        return MeasureExportController.download(exports.workbook(LocaleContextHolder.getLocale()), MeasureExportController.XLSX,
+                "measures.xlsx");
+    }
+
+    @GetMapping("/export/coverage.pdf")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The coverage report with the heatmap of every level as PDF")
+    org.springframework.http.ResponseEntity<byte[]> report() {
+        return MeasureExportController.download(exports.coverageReport(LocaleContextHolder.getLocale()), MediaType.APPLICATION_PDF,
+                "coverage.pdf");
     }
 
     static Purpose purposeOf(int n) {
