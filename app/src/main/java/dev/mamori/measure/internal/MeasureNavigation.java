@@ -41,7 +41,9 @@ class MeasureNavigation implements NavigationContributor, DashboardContributor, 
                 new NavigationItem("measure-selections", "measure.nav.selections", "/measures/selections", 405, READERS),
                 new NavigationItem("measure-coverage", "measure.nav.coverage", "/measures/coverage", 410, READERS),
                 new NavigationItem("measure-readiness", "measure.nav.readiness", "/measures/readiness", 415,
-                        READINESS_READERS));
+                        READINESS_READERS),
+                new NavigationItem("measure-start", "measure.nav.start", "/measures/start", 420,
+                        Set.of(Role.CHIEF_OFFICER, Role.COMMITTEE)));
     }
 
     @Override
