@@ -3,5 +3,5 @@
  * company's selection per route and classification level with owners, status and evidence, and its coverage.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Measure (情報漏えい対策)",
-        allowedDependencies = {"platform", "ledger", "policy", "directory", "inventory"})
+        allowedDependencies = {"platform", "platform::pdf", "ledger", "policy", "directory", "inventory"})
 package dev.mamori.measure;

@@ -129,4 +129,12 @@ public interface Policy {
      * ({@code policy.exception.revoked}). By the approvers, or the department's 管理責任者.
      */
     ExceptionRequest revokeException(long id, String reason);
+
+    // ---------------------------------------------------------------- for other modules' readiness checks
+    // (added for measure's trade-secret readiness; a read without access check: the caller checks)
+
+    /**
+     * The given people's acknowledgements of the newest published 秘密情報管理規程; empty while none is published.
+     */
+    Optional<RegulationAcknowledgements> regulationAcknowledgements(java.util.Collection<Long> personIds);
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -192,6 +193,15 @@ public class AssetRepository {
             jdbc.sql("insert into inventory.project_group_member (group_id, person_id) values (?, ?)").params(id, p).update();
         }
         return id;
+    }
+
+    /** The members of the project groups. */
+    public Set<Long> groupMembers(Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select person_id from inventory.project_group_member where group_id = any(?)")
+                .param(groupIds.toArray(Long[]::new)).query(Long.class).list());
     }
 
     public Map<Long, String> groups() {

@@ -18,7 +18,8 @@ import dev.mamori.measure.Route;
  */
 final class CoveragePolicy {
 
-    private final List<CoverageRule> rules = List.of(new EmptyRouteRule(), new WideScopeRule(), new BalanceRule());
+    private final List<CoverageRule> rules = List.of(new EmptyRouteRule(), new WideScopeRule(), new BalanceRule(),
+            new TeleworkRule(), new LeaverRule());
 
     Coverage evaluate(CoverageInput in) {
         List<Cell> cells = new ArrayList<>();

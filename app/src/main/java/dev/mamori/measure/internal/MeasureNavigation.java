@@ -26,6 +26,9 @@ class MeasureNavigation implements NavigationContributor, DashboardContributor, 
     private static final Set<Role> READERS = Set.of(Role.CHIEF_OFFICER, Role.COMMITTEE, Role.MANAGER, Role.IT_SECURITY,
             Role.HR, Role.LEGAL, Role.AUDITOR);
 
+    private static final Set<Role> READINESS_READERS = Set.of(Role.CHIEF_OFFICER, Role.COMMITTEE, Role.LEGAL,
+            Role.AUDITOR, Role.MANAGER);
+
     private final MeasureService service;
 
     MeasureNavigation(MeasureService service) {
@@ -36,7 +39,11 @@ class MeasureNavigation implements NavigationContributor, DashboardContributor, 
     public List<NavigationItem> navigationItems() {
         return List.of(new NavigationItem("measures", "measure.nav.catalog", "/measures", 400, Set.of()),
                 new NavigationItem("measure-selections", "measure.nav.selections", "/measures/selections", 405, READERS),
-                new NavigationItem("measure-coverage", "measure.nav.coverage", "/measures/coverage", 410, READERS));
+                new NavigationItem("measure-coverage", "measure.nav.coverage", "/measures/coverage", 410, READERS),
+                new NavigationItem("measure-readiness", "measure.nav.readiness", "/measures/readiness", 415,
+                        READINESS_READERS),
+                new NavigationItem("measure-start", "measure.nav.start", "/measures/start", 420,
+                        Set.of(Role.CHIEF_OFFICER, Role.COMMITTEE)));
     }
 
     @Override

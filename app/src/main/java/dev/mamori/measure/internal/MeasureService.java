@@ -369,9 +369,13 @@ class MeasureService implements Measures {
         }
         Map<CoverageInput.Key, Integer> selected = new HashMap<>();
         Map<CoverageInput.Key, Integer> inPlace = new HashMap<>();
+        Set<String> codes = new HashSet<>();
         for (SelectionRepository.Brief b : selections.briefs()) {
             if (!b.levelCodes().contains(levelCode) || b.status() == SelectionStatus.NOT_APPLICABLE) {
                 continue;
+            }
+            if (b.code() != null) {
+                codes.add(b.code());
             }
             CoverageInput.Key key = new CoverageInput.Key(Route.valueOf(b.route()), Purpose.of(b.purpose()));
             selected.merge(key, 1, Integer::sum);
@@ -381,7 +385,7 @@ class MeasureService implements Measures {
         }
         boolean japanese = "ja".equals(user.locale() == null ? "ja" : user.locale().getLanguage());
         return coveragePolicy.evaluate(new CoverageInput(level.code(), japanese ? level.nameJa() : level.nameEn(),
-                level.rank() > strictest, applicable, selected, inPlace));
+                level.rank() > strictest, applicable, selected, inPlace, codes));
     }
 
     @Override

@@ -99,15 +99,15 @@ class SelectionRepository {
     }
 
     /** Per selection: measure route/purpose, status and levels, for coverage and counts. */
-    record Brief(long id, String route, int purpose, SelectionStatus status, List<String> levelCodes) {
+    record Brief(long id, String route, int purpose, SelectionStatus status, List<String> levelCodes, String code) {
     }
 
     List<Brief> briefs() {
         return jdbc.sql("""
-                select s.id, m.route, m.purpose, s.status, s.level_codes
+                select s.id, m.route, m.purpose, s.status, s.level_codes, coalesce(m.repeats_code, m.code)
                 from measure.selection s join measure.measure m on m.id = s.measure_id""")
                 .query((rs, n) -> new Brief(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        SelectionStatus.valueOf(rs.getString(4)), codes(rs.getArray(5)))).list();
+                        SelectionStatus.valueOf(rs.getString(4)), codes(rs.getArray(5)), rs.getString(6))).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -55,11 +55,17 @@ class MeasureApiController {
 
     private final Measures measures;
     private final MessageSource messages;
+    private final dev.mamori.measure.MeasureExports exports;
+    private final dev.mamori.measure.GuidedStart start;
 
-    MeasureApiController(Measures measures, MessageSource messages) {
+    MeasureApiController(Measures measures, MessageSource messages, dev.mamori.measure.MeasureExports exports,
+                         dev.mamori.measure.GuidedStart start) {
         this.measures = measures;
         this.messages = messages;
+        this.exports = exports;
+        this.start = start;
     }
+
 
     record CatalogResponse(CatalogVersion version, List<MeasureView> measures) {
     }
@@ -174,6 +180,37 @@ class MeasureApiController {
         var locale = LocaleContextHolder.getLocale();
         return new CoverageResponse(c, c.findings().stream()
                 .map(f -> new FindingResponse(f, FindingText.of(f, messages, locale))).toList());
+    }
+
+    @PostMapping("/start/proposal")
+    @PreAuthorize(EDITORS)
+    @Operation(summary = "Guided start: the first selection the answers about the company suggest, with reasons (nothing changes)")
+    dev.mamori.measure.StartProposal propose(@RequestBody StartForm answers) {
+        return start.propose(answers.answers());
+    }
+
+    @PostMapping("/start")
+    @PreAuthorize(EDITORS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Guided start: the answers and the codes of the accepted measures of their proposal")
+    List<Selection> accept(@RequestBody StartForm request) {
+        return start.accept(request.answers(), request.codes());
+    }
+
+    @GetMapping("/export/selection.xlsx")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The selections and a heatmap sheet per level as XLSX")
+    org.springframework.http.ResponseEntity<byte[]> export() {
+        return MeasureExportController.download(exports.workbook(LocaleContextHolder.getLocale()), MeasureExportController.XLSX,
+                "measures.xlsx");
+    }
+
+    @GetMapping("/export/coverage.pdf")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The coverage report with the heatmap of every level as PDF")
+    org.springframework.http.ResponseEntity<byte[]> report() {
+        return MeasureExportController.download(exports.coverageReport(LocaleContextHolder.getLocale()), MediaType.APPLICATION_PDF,
+                "coverage.pdf");
     }
 
     static Purpose purposeOf(int n) {

@@ -3,8 +3,14 @@ package dev.mamori.measure.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,10 +45,12 @@ class SelectionController {
 
     private final Measures measures;
     private final Policy policy;
+    private final MessageSource messages;
 
-    SelectionController(Measures measures, Policy policy) {
+    SelectionController(Measures measures, Policy policy, MessageSource messages) {
         this.measures = measures;
         this.policy = policy;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -55,6 +63,7 @@ class SelectionController {
         model.addAttribute("selections", measures.selections(chosen));
         model.addAttribute("catalog", measures.catalog(null, null));
         model.addAttribute("statuses", SelectionStatus.values());
+        model.addAttribute("errors", Map.of());
         return "measure/selections";
     }
 
@@ -66,17 +75,38 @@ class SelectionController {
         return "measure/selections :: board";
     }
 
+    /**
+     * Selects a measure; refusals about a field (a date that is not one, a missing reason for 対象外, an unknown
+     * owner, a bad interval) show beside that field on the board again, with what was entered (HTTP 400).
+     */
     @PostMapping
     @PreAuthorize(MeasureApiController.EDITORS)
-    String create(@Valid SelectionForm form, BindingResult binding) {
-        if (binding.hasErrors()) {
-            var error = binding.getFieldErrors().get(0);
-            throw InvalidInputException.onField(error.getField(), "measure.form.invalid");
+    String create(@Valid SelectionForm form, BindingResult binding, Model model, HttpServletResponse response) {
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (var e : binding.getFieldErrors()) {
+            errors.putIfAbsent(e.getField(), e.isBindingFailure()
+                    ? messages.getMessage("dueDate".equals(e.getField()) ? "measure.selection.dateInvalid"
+                    : "measure.form.invalid", null, locale) : messages.getMessage(e, locale));
         }
-        Long owner = measures.ownerByEmployeeNumber(form.ownerEmployeeNumber());
-        var s = measures.select(new SelectionDraft(form.measureId(), form.levelCodes(), owner, form.status(),
-                form.statusReason(), form.dueDate(), MeasureApiController.period(form.reviewInterval()), null));
-        return "redirect:/measures/selections/" + s.id();
+        if (errors.isEmpty()) {
+            try {
+                Long owner = measures.ownerByEmployeeNumber(form.ownerEmployeeNumber());
+                var s = measures.select(new SelectionDraft(form.measureId(), form.levelCodes(), owner, form.status(),
+                        form.statusReason(), form.dueDate(), MeasureApiController.period(form.reviewInterval()), null));
+                return "redirect:/measures/selections/" + s.id();
+            } catch (InvalidInputException e) {
+                if (e.field() == null) {
+                    throw e;
+                }
+                errors.put(e.field(), messages.getMessage(e.messageKey(), e.args(), locale));
+            }
+        }
+        response.setStatus(400);
+        list(form.levelCodes() == null || form.levelCodes().isEmpty() ? null : form.levelCodes().get(0), model);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "measure/selections";
     }
 
     @GetMapping("/{id}")

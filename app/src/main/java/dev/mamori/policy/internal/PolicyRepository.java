@@ -128,4 +128,31 @@ class PolicyRepository {
         }
         return set;
     }
+
+    // ---------------------------------------------------------------- for other modules' readiness checks
+
+    java.util.Optional<dev.mamori.policy.RegulationAcknowledgements> regulationAcknowledgements(
+            java.util.Collection<Long> personIds) {
+        return jdbc.sql("""
+                        select id, number, published_at from policy.document_version
+                        where kind = 'REGULATION' order by number desc limit 1""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getTimestamp(3).toInstant()})
+                .optional().map(v -> {
+                    java.util.Set<Long> asked = new java.util.HashSet<>();
+                    java.util.Map<Long, java.time.Instant> done = new java.util.HashMap<>();
+                    jdbc.sql("""
+                                    select person_id, acknowledged_at from policy.acknowledgement
+                                    where version_id = ? and person_id = any(?)""")
+                            .params(v[0], personIds.toArray(Long[]::new))
+                            .query((java.sql.ResultSet rs) -> {
+                                asked.add(rs.getLong(1));
+                                java.sql.Timestamp at = rs.getTimestamp(2);
+                                if (at != null) {
+                                    done.put(rs.getLong(1), at.toInstant());
+                                }
+                            });
+                    return new dev.mamori.policy.RegulationAcknowledgements((Integer) v[1], (java.time.Instant) v[2],
+                            asked, done);
+                });
+    }
 }

@@ -357,4 +357,13 @@ class PolicyService implements Policy {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
+    // ---------------------------------------------------------------- for other modules' readiness checks
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<dev.mamori.policy.RegulationAcknowledgements> regulationAcknowledgements(
+            java.util.Collection<Long> personIds) {
+        return repository.regulationAcknowledgements(personIds);
+    }
 }

@@ -90,4 +90,30 @@ class CoveragePolicyTests {
         Coverage balanced = new CoveragePolicy().evaluate(input(true, selected, Map.of()));
         assertThat(balanced.findings()).noneMatch(f -> f.rule().equals(WideScopeRule.ID));
     }
+
+    @Test
+    void teleworkPointsMissingAtALevelWithEmployeeMeasuresAreNamed() {
+        Map<CoverageInput.Key, Integer> selected = Map.of(k(Route.EMPLOYEE, Purpose.ACCESS_CONTROL), 2);
+        var in = new CoverageInput("L", "社外秘", false, everyCellButOutsiderTrust(), selected, Map.of(),
+                java.util.Set.of("EMPLOYEE-1-b", "EMPLOYEE-2-c", "EMPLOYEE-3-o", "EMPLOYEE-4-a"));
+        assertThat(new CoveragePolicy().evaluate(in).findings()).filteredOn(f -> f.rule().equals(TeleworkRule.ID))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.route()).isEqualTo(Route.EMPLOYEE);
+                    assertThat(f.severity()).isEqualTo(Finding.Severity.ADVICE);
+                    assertThat(f.args()).containsExactly("EMPLOYEE-2-d, EMPLOYEE-2-j");
+                });
+        var complete = new CoverageInput("L", "社外秘", false, everyCellButOutsiderTrust(), selected, Map.of(),
+                java.util.Set.of(TeleworkRule.POINTS));
+        assertThat(new CoveragePolicy().evaluate(complete).findings()).noneMatch(f -> f.rule().equals(TeleworkRule.ID));
+    }
+
+    @Test
+    void leaverSpecificPointsAreNamedOnlyOnceTheLevelHasLeaverMeasures() {
+        var none = new CoverageInput("L", "社外秘", false, everyCellButOutsiderTrust(), Map.of(), Map.of(), java.util.Set.of());
+        assertThat(new CoveragePolicy().evaluate(none).findings()).noneMatch(f -> f.rule().equals(LeaverRule.ID));
+        var some = new CoverageInput("L", "社外秘", false, everyCellButOutsiderTrust(),
+                Map.of(k(Route.LEAVER, Purpose.ACCESS_CONTROL), 1), Map.of(), java.util.Set.of("LEAVER-1-a", "LEAVER-4-a"));
+        assertThat(new CoveragePolicy().evaluate(some).findings()).filteredOn(f -> f.rule().equals(LeaverRule.ID))
+                .singleElement().satisfies(f -> assertThat(f.args()).containsExactly("LEAVER-2-k, LEAVER-4-c, LEAVER-3-q"));
+    }
 }
