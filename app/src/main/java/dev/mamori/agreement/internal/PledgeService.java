@@ -230,6 +230,41 @@ public class PledgeService implements Agreements {
         return Subject.of("pledge", pledgeId);
     }
 
+    /** A request made on the register page: the person by 社員番号, the secrets one a line. */
+    @Transactional
+    public long requestByForm(String employeeNumber, PledgeKind kind, String secrets, String projectName,
+                              LocalDate leavingOn, Integer nonCompeteMonths, String nonCompeteActivities,
+                              String nonCompeteCompensation, LocalDate dueOn) {
+        PersonView person = directory.findPersonByEmployeeNumber(employeeNumber == null ? "" : employeeNumber.strip())
+                .orElseThrow(() -> InvalidInputException.onField("employeeNumber", "agreement.pledge.employeeUnknown",
+                        employeeNumber));
+        String project = blankToNull(projectName);
+        NonCompeteClause nc = kind == PledgeKind.LEAVING && nonCompeteMonths != null && nonCompeteMonths > 0
+                ? new NonCompeteClause(nonCompeteMonths, nonCompeteActivities, blankToNull(nonCompeteCompensation)) : null;
+        if (nc != null && TemplateSource.list(nonCompeteActivities).isEmpty()) {
+            throw InvalidInputException.onField("nonCompeteActivities", "agreement.pledge.nonCompeteActivities");
+        }
+        if ((kind == PledgeKind.PROJECT || kind == PledgeKind.PROJECT_CLOSING) && project == null) {
+            throw InvalidInputException.onField("projectName", "agreement.pledge.projectRequired");
+        }
+        return requestPledge(new PledgeDraft(person.id(), kind, TemplateSource.list(secrets),
+                project == null ? null : "manual:" + project, project, nc, leavingOn, dueOn));
+    }
+
+    public LocalDate todayPublic() {
+        return today();
+    }
+
+    public boolean isOwn(Pledge p) {
+        return users.current().map(u -> u.personId() != null && u.personId() == p.personId()).orElse(false);
+    }
+
+    /** Active departments for the register's filter. */
+    @Transactional(readOnly = true)
+    public List<DepartmentView> departmentOptions() {
+        return directory.listDepartments().stream().filter(DepartmentView::active).toList();
+    }
+
     // ------------------------------------------------------------ signing and refusing
 
     /** The person signs their own pledge in Mamori; ledger {@code agreement.pledge.signed} with the hashes. */

@@ -245,6 +245,29 @@ public class Training {
         return n;
     }
 
+    /** Attendance by 社員番号 (comma, space or line separated). */
+    @Transactional
+    public int recordAttendanceByNumbers(long courseId, String employeeNumbers) {
+        requireManager();
+        List<Long> ids = new ArrayList<>();
+        for (String n : (employeeNumbers == null ? "" : employeeNumbers).split("[\\s,、]+")) {
+            if (n.isBlank()) {
+                continue;
+            }
+            ids.add(directory.findPersonByEmployeeNumber(n.strip()).map(PersonView::id)
+                    .orElseThrow(() -> InvalidInputException.onField("employeeNumbers", "agreement.pledge.employeeUnknown", n)));
+        }
+        if (ids.isEmpty()) {
+            throw InvalidInputException.onField("employeeNumbers", "agreement.pledge.employeeUnknown", "");
+        }
+        return recordAttendance(courseId, ids);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DepartmentView> departmentOptions() {
+        return directory.listDepartments().stream().filter(DepartmentView::active).toList();
+    }
+
     /** The caller's own trainings, open ones first. */
     @Transactional(readOnly = true)
     public List<Assignment> mine() {
