@@ -21,7 +21,8 @@ class PledgeRepository {
     private static final String SELECT = """
             select p.*, d.title, d.text_sha256, d.docx_sha256, d.pdf_sha256, t.number as template_number
             from agreement.pledge p join agreement.document d on d.id = p.document_id
-                 join agreement.template_version t on t.id = d.template_version_id""";
+                 join agreement.template_version t on t.id = d.template_version_id
+            """;
 
     private final JdbcClient jdbc;
 

@@ -18,7 +18,8 @@ class TemplateRepository {
     private static final String DOC = """
             select d.id, d.kind, d.template_version_id, t.number, d.title, d.person_id, d.counterparty, d.text_sha256,
                    d.docx_sha256, d.pdf_sha256, d.created_at, d.created_by
-            from agreement.document d join agreement.template_version t on t.id = d.template_version_id""";
+            from agreement.document d join agreement.template_version t on t.id = d.template_version_id
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

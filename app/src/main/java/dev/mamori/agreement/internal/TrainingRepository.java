@@ -21,7 +21,8 @@ class TrainingRepository {
 
     private static final String ASSIGNMENT = """
             select a.*, c.title, c.kind from agreement.training_assignment a
-            join agreement.training_course c on c.id = a.course_id""";
+            join agreement.training_course c on c.id = a.course_id
+            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -116,7 +116,7 @@ class PledgeController {
         return "redirect:/agreements/pledges/" + id;
     }
 
-    @GetMapping("/pledges/{id}.{format}")
+    @GetMapping("/pledges/{id}/{format:pdf|docx|scan}")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         Pledge p = pledges.pledge(id);

@@ -105,7 +105,7 @@ class TemplateController {
         return "redirect:/agreements/templates/" + kind.slug() + "?generated=" + doc.id();
     }
 
-    @GetMapping("/documents/{id}.{format}")
+    @GetMapping("/documents/{id}/{format:pdf|docx}")
     @PreAuthorize(AgreementAccess.GENERATE)
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String format) {
         GeneratedDocument doc = templates.document(id);

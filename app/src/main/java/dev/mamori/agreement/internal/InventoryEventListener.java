@@ -7,11 +7,11 @@ import dev.mamori.inventory.AssetEvents;
 
 /** People made access holders of a secret are asked for the project pledge listing the project's secrets. */
 @Component
-class AssetEventListener {
+class InventoryEventListener {
 
     private final PledgeService pledges;
 
-    AssetEventListener(PledgeService pledges) {
+    InventoryEventListener(PledgeService pledges) {
         this.pledges = pledges;
     }
 
