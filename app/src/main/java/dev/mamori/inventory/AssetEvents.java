@@ -52,4 +52,22 @@ public final class AssetEvents {
 
     public record AssetDeclassified(long assetId, String fromLevelId) {
     }
+
+    // ---------------------------------------------------------------- access holders (for the agreement module)
+
+    /**
+     * People were newly made access holders of a designated entry: directly, or as members of a project group
+     * that was made a holder ({@code groupId}/{@code groupName} then name the group). Departments and roles are
+     * not expanded. Published with the designation, after {@link AssetDesignated} or {@link AssetReclassified}.
+     */
+    public record AccessHoldersAdded(long assetId, String assetName, String levelId, List<Holder> people) {
+
+        public AccessHoldersAdded {
+            people = List.copyOf(people);
+        }
+
+        /** One person made a holder, and the project group through which (null: directly). */
+        public record Holder(long personId, Long groupId, String groupName) {
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -464,6 +465,29 @@ public class Inventory {
         } else {
             ledger.record("inventory.asset.designated", Subject.of("asset", id), d);
             events.publishEvent(new AssetEvents.AssetDesignated(id, draft.levelId()));
+        }
+        publishHoldersAdded(row, draft);
+    }
+
+    /** People newly made holders (directly or through a project group), for the agreement module's pledges. */
+    private void publishHoldersAdded(AssetRepository.Row row, DesignationDraft draft) {
+        Set<AccessHolder> before = new HashSet<>(row.holders());
+        Map<Long, String> groupNames = assets.groups();
+        List<AssetEvents.AccessHoldersAdded.Holder> added = new ArrayList<>();
+        for (AccessHolder h : draft.holders().stream().distinct().toList()) {
+            if (before.contains(h)) {
+                continue;
+            }
+            if (h.kind() == AccessHolder.Kind.PERSON) {
+                added.add(new AssetEvents.AccessHoldersAdded.Holder(Long.parseLong(h.ref()), null, null));
+            } else if (h.kind() == AccessHolder.Kind.GROUP) {
+                long group = Long.parseLong(h.ref());
+                assets.groupMembers(group).forEach(p -> added.add(
+                        new AssetEvents.AccessHoldersAdded.Holder(p, group, groupNames.get(group))));
+            }
+        }
+        if (!added.isEmpty()) {
+            events.publishEvent(new AssetEvents.AccessHoldersAdded(row.id(), row.name(), draft.levelId(), added));
         }
     }
 

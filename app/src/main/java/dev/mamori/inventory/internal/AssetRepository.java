@@ -204,6 +204,12 @@ public class AssetRepository {
                 .param(groupIds.toArray(Long[]::new)).query(Long.class).list());
     }
 
+    /** The members of a project group (person ids). */
+    public List<Long> groupMembers(long groupId) {
+        return jdbc.sql("select person_id from inventory.project_group_member where group_id = ? order by person_id")
+                .param(groupId).query(Long.class).list();
+    }
+
     public Map<Long, String> groups() {
         Map<Long, String> m = new java.util.LinkedHashMap<>();
         jdbc.sql("select id, name from inventory.project_group order by name")

@@ -1,0 +1,95 @@
+package dev.mamori.agreement.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.mamori.agreement.internal.Course;
+import dev.mamori.agreement.internal.Training;
+import dev.mamori.platform.InvalidInputException;
+
+/** Training: my trainings and the courses; one course with its material, check, completion by department. */
+@Controller
+@RequestMapping("/training")
+class TrainingController {
+
+    private final Training training;
+
+    TrainingController(Training training) {
+        this.training = training;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String list(Model model) {
+        model.addAttribute("mine", training.mine());
+        model.addAttribute("courses", training.courses());
+        model.addAttribute("canManage", training.canManage());
+        model.addAttribute("kinds", Course.Kind.values());
+        return "agreement/training";
+    }
+
+    @PostMapping
+    @PreAuthorize(AgreementAccess.HR)
+    String create(@Valid CourseForm form, BindingResult binding) {
+        if (binding.hasErrors()) {
+            throw InvalidInputException.onField(binding.getFieldErrors().get(0).getField(), "agreement.form.invalid");
+        }
+        Course c = training.create(form.title(), form.kind(), form.material(), Course.parseQuiz(form.quiz()),
+                form.passMark() == null ? 100 : form.passMark(), form.acknowledgement());
+        return "redirect:/training/" + c.id();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String show(@PathVariable long id, Model model) {
+        Course course = training.course(id);
+        model.addAttribute("course", course);
+        model.addAttribute("mine", training.mine().stream().filter(a -> a.courseId() == id).findFirst().orElse(null));
+        model.addAttribute("canManage", training.canManage());
+        model.addAttribute("completion", training.canFollow() ? training.completion(id) : List.of());
+        model.addAttribute("departments", training.departmentOptions());
+        return "agreement/course";
+    }
+
+    @PostMapping("/{id}/attempts")
+    @PreAuthorize("isAuthenticated()")
+    String take(@PathVariable long id, @RequestParam Map<String, String> params) {
+        Course course = training.course(id);
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < course.quiz().size(); i++) {
+            String a = params.get("q" + i);
+            answers.add(a == null || a.isBlank() ? null : Integer.valueOf(a));
+        }
+        training.take(id, answers, "true".equals(params.get("acknowledged")));
+        return "redirect:/training/" + id;
+    }
+
+    @PostMapping("/{id}/assignments")
+    @PreAuthorize(AgreementAccess.HR)
+    String assign(@PathVariable long id, @RequestParam(required = false) List<Long> departmentIds,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
+        training.assign(id, departmentIds, dueOn);
+        return "redirect:/training/" + id;
+    }
+
+    @PostMapping("/{id}/attendance")
+    @PreAuthorize(AgreementAccess.HR)
+    String attendance(@PathVariable long id, @RequestParam String employeeNumbers) {
+        training.recordAttendanceByNumbers(id, employeeNumbers);
+        return "redirect:/training/" + id;
+    }
+}
