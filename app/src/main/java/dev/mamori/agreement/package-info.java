@@ -3,5 +3,5 @@
  * at joining, project participation and leaving with their register, the non-compete check, and training.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agreement (誓約書・契約・研修)",
-        allowedDependencies = {"platform", "ledger", "directory", "inventory", "policy", "measure"})
+        allowedDependencies = {"platform", "ledger", "directory", "inventory", "policy", "measure", "lifecycle"})
 package dev.mamori.agreement;

@@ -42,7 +42,7 @@ import dev.mamori.support.TestUsers;
 
 /**
  * Trade-secret readiness follows the records: change the register, the acknowledgements, the selections or the
- * publicity checks and the indicator's score changes; pledges, which no module records yet, show as missing.
+ * publicity checks and the indicator's score changes; pledges come from the agreement module.
  * Only the reading roles and the entry's manager see it, and an entry hidden from the caller is not found.
  */
 @MamoriTest
@@ -105,12 +105,13 @@ class ReadinessTests {
     }
 
     @Test
-    void pledgesWithoutAnyContributorShowAsNoPledgeRecords() {
+    void pledgesComeFromTheAgreementModule() {
+        // no holder has signed anything yet: the agreement module says so (its own tests follow the signatures)
         ReadinessIndicator pledges = now().indicator(Indicator.PLEDGES_COVER_HOLDERS);
         assertThat(pledges.score()).isZero();
-        assertThat(pledges.source()).isNull();
+        assertThat(pledges.source()).isEqualTo("agreement");
         assertThat(pledges.missing()).extracting(ReadinessIndicator.Missing::messageKey)
-                .containsExactly("measure.readiness.missing.noPledgeRecords");
+                .containsExactly("agreement.readiness.missing.unsigned");
     }
 
     @Test
@@ -192,7 +193,7 @@ class ReadinessTests {
         mvc.perform(get("/measures/readiness").with(as(chief))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
         mvc.perform(get("/measures/readiness/" + secret).with(as(manager))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("誓約書の記録がありません")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("有効な誓約書に署名していません")));
         mvc.perform(post("/measures/readiness/" + secret + "/publicity-checks").with(as(manager)).with(csrf())
                         .param("checkedOn", "2999-01-01").param("sources", "").param("result", "NOT_FOUND"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("確認日に未来の日付は指定できません")))

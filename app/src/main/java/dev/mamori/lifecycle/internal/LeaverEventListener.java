@@ -11,11 +11,11 @@ import dev.mamori.lifecycle.Lifecycle;
  * window, a retraction sets it aside, leaving records the day.
  */
 @Component
-class PersonEventListener {
+class LeaverEventListener {
 
     private final Lifecycle lifecycle;
 
-    PersonEventListener(Lifecycle lifecycle) {
+    LeaverEventListener(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 
