@@ -25,7 +25,7 @@ public class GrantRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long assetId, AccessHolder holder, AccessLevel level, String reason, Long grantedBy, Long requestId,
+    public long insert(long assetId, AccessHolder holder, AccessLevel level, String reason, Long grantedBy, Long requestId,
                 Instant startsAt, Instant endsAt) {
         return jdbc.sql("""
                         insert into access.entry_grant (asset_id, holder_kind, holder_ref, access_level, reason,
@@ -36,38 +36,38 @@ public class GrantRepository {
                 .query(Long.class).single();
     }
 
-    Optional<Grant> findById(long id) {
+    public Optional<Grant> findById(long id) {
         return jdbc.sql("select * from access.entry_grant where id = ?").param(id).query(GrantRepository::map).optional();
     }
 
     /** The entry's grants, live first, newest first. */
-    List<Grant> ofAsset(long assetId) {
+    public List<Grant> ofAsset(long assetId) {
         return jdbc.sql("select * from access.entry_grant where asset_id = ? order by ended_at is not null, id desc")
                 .param(assetId).query(GrantRepository::map).list();
     }
 
     /** Grants held by a holder, live first, newest first. */
-    List<Grant> ofHolder(AccessHolder holder) {
+    public List<Grant> ofHolder(AccessHolder holder) {
         return jdbc.sql("""
                         select * from access.entry_grant where holder_kind = ? and holder_ref = ?
                         order by ended_at is not null, id desc limit 500""")
                 .params(holder.kind().name(), holder.ref()).query(GrantRepository::map).list();
     }
 
-    List<Grant> liveOfPerson(long personId) {
+    public List<Grant> liveOfPerson(long personId) {
         return jdbc.sql("select * from access.entry_grant where holder_kind = 'PERSON' and holder_ref = ? and ended_at is null order by id")
                 .param(String.valueOf(personId)).query(GrantRepository::map).list();
     }
 
     /** Live grants on any of the entries. */
-    List<Grant> liveOfAssets(long[] assetIds) {
+    public List<Grant> liveOfAssets(long[] assetIds) {
         Long[] ids = java.util.Arrays.stream(assetIds).boxed().toArray(Long[]::new);
         return jdbc.sql("select * from access.entry_grant where asset_id = any(cast(? as bigint[])) and ended_at is null order by asset_id, id")
                 .param(ids).query(GrantRepository::map).list();
     }
 
     /** Every live grant, in id order, a page at a time (for building the index). */
-    void forEachLive(int pageSize, Consumer<List<Grant>> sink) {
+    public void forEachLive(int pageSize, Consumer<List<Grant>> sink) {
         long after = 0;
         while (true) {
             List<Grant> page = jdbc.sql("select * from access.entry_grant where ended_at is null and id > ? order by id limit ?")
@@ -81,23 +81,23 @@ public class GrantRepository {
     }
 
     /** Live grants whose end has passed. */
-    List<Grant> expired(Instant now, int limit) {
+    public List<Grant> expired(Instant now, int limit) {
         return jdbc.sql("select * from access.entry_grant where ended_at is null and ends_at <= ? order by ends_at limit ?")
                 .params(ts(now), limit).query(GrantRepository::map).list();
     }
 
     /** Ends a live grant; false when it had ended already. */
-    boolean end(long id, String reason, Long by, Instant at) {
+    public boolean end(long id, String reason, Long by, Instant at) {
         return jdbc.sql("update access.entry_grant set ended_at = ?, end_reason = ?, ended_by_person_id = ? where id = ? and ended_at is null")
                 .params(ts(at), reason, by, id).update() == 1;
     }
 
-    boolean flag(long id, String flag, Instant at) {
+    public boolean flag(long id, String flag, Instant at) {
         return jdbc.sql("update access.entry_grant set review_flag = ?, flagged_at = ? where id = ? and ended_at is null")
                 .params(flag, ts(at), id).update() == 1;
     }
 
-    boolean confirm(long id, Long by, Instant at) {
+    public boolean confirm(long id, Long by, Instant at) {
         return jdbc.sql("""
                         update access.entry_grant set review_flag = null, flagged_at = null, confirmed_at = ?,
                             confirmed_by_person_id = ? where id = ? and ended_at is null""")
