@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,6 +114,13 @@ public class Access {
             throw new ConflictException("access.grant.alreadyEnded");
         }
         end(g, "REVOKED", user.personId(), note);
+    }
+
+    /** Whether the caller may grant access to the entry (designated, and they are its 管理責任者 or the 統括責任者). */
+    @Transactional(readOnly = true)
+    public boolean canGrant(long assetId) {
+        CurrentUser user = users.require();
+        return keeper.index().levelOf(assetId) != null && (user.has(Role.CHIEF_OFFICER) || isManager(user, assetId));
     }
 
     /** One grant, for its entry's 管理責任者, its holder, or organisation-wide readers. */
@@ -771,9 +777,5 @@ public class Access {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static Predicate<Grant> any() {
-        return g -> true;
     }
 }

@@ -21,6 +21,16 @@ public record Grant(long id, long assetId, AccessHolder holder, AccessLevel leve
         return endedAt == null && !startsAt.isAfter(now) && (endsAt == null || now.isBefore(endsAt));
     }
 
+    /** The day (Japan time) it starts. */
+    public java.time.LocalDate startDay() {
+        return java.time.LocalDate.ofInstant(startsAt, java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
+    /** The last day (Japan time) it counts, or null without an end. */
+    public java.time.LocalDate lastDay() {
+        return endsAt == null ? null : java.time.LocalDate.ofInstant(endsAt.minusMillis(1), java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
     public boolean live() {
         return endedAt == null;
     }

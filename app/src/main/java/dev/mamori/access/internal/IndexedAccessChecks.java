@@ -35,7 +35,7 @@ class IndexedAccessChecks implements AccessChecks {
 
     @Override
     public AccessCheck check(AccessQuestion q) {
-        return decide(keeper.index(), policy, q, (int) IndexKeeper.minute(clock.millis()));
+        return decide(keeper.index(), policy::decide, q, (int) IndexKeeper.minute(clock.millis()));
     }
 
     @Override
@@ -44,13 +44,14 @@ class IndexedAccessChecks implements AccessChecks {
         int now = (int) IndexKeeper.minute(clock.millis());
         AccessIndex index = keeper.index();
         for (AccessQuestion q : questions) {
-            out.add(decide(index, policy, q, now));
+            out.add(decide(index, policy::decide, q, now));
         }
         return out;
     }
 
     /** The decision for one question (shared with the benchmark through {@link Decisions}). */
-    static AccessCheck decide(AccessIndex index, Policy policy, AccessQuestion q, int nowMinute) {
+    static AccessCheck decide(AccessIndex index, java.util.function.Function<DecisionRequest, PolicyDecision> policy,
+                              AccessQuestion q, int nowMinute) {
         if (q.action() == null) {
             return AccessCheck.refused(null, "policy.decision.noAction", List.of());
         }
@@ -75,7 +76,7 @@ class IndexedAccessChecks implements AccessChecks {
             return AccessCheck.refused(f.levelCode(), "access.check.grantTooNarrow",
                     List.of(AccessLevel.values()[f.grantLevel()].name(), required.name()));
         }
-        PolicyDecision d = policy.decide(new DecisionRequest(q.personId(), holder, f.manager(), f.levelCode(), q.action(),
+        PolicyDecision d = policy.apply(new DecisionRequest(q.personId(), holder, f.manager(), f.levelCode(), q.action(),
                 q.medium(), q.location(), q.recipient(), f.departmentId() == 0 ? null : f.departmentId()));
         return new AccessCheck(d.outcome() != Outcome.DENY && d.approvalBy() == Approver.NONE, d.outcome(),
                 d.approvalBy(), d.obligations(), f.levelCode(), d.reasonKey(), d.reasonArgs());
