@@ -1060,4 +1060,10 @@ public class Inventory {
     public Map<Long, List<Long>> projectGroupsByPerson() {
         return designationLookup.groupsByPerson();
     }
+
+    /** The ids of the project groups the person belongs to (no caller checks). */
+    @Transactional(readOnly = true)
+    public List<Long> projectGroupsOf(long personId) {
+        return designationLookup.groupsOf(personId);
+    }
 }

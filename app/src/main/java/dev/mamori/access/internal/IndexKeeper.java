@@ -1,5 +1,7 @@
 package dev.mamori.access.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.mamori.access.AccessEvents;
 import dev.mamori.access.Grant;
@@ -30,8 +33,8 @@ import dev.mamori.platform.Role;
 /**
  * Builds the {@link AccessIndex} once the application has started and keeps it current: right after the
  * commit of each change it hears of — this module's grants, the register's entries and designations, the
- * directory's people and departments (a cache refresh, so a plain after-commit listener rather than a
- * registry-backed one). Roles of accounts and project groups, which publish no events, are read again
+ * directory's people and departments (a cache refresh, so plain listeners with an after-commit step rather than
+ * registry-backed ones; a change made outside a transaction applies at once). Roles of accounts and project groups, which publish no events, are read again
  * every minute ({@code mamori.access.index-refresh}).
  */
 @Component
@@ -83,7 +86,7 @@ public class IndexKeeper implements SmartInitializingSingleton {
     /** Reads one person again (status, departments, roles, groups). */
     public void refreshPerson(long personId) {
         directory.findPerson(personId).ifPresent(p -> put(p, Map.of(p.id(), accounts.rolesOf(p.id())),
-                inventory.projectGroupsByPerson()));
+                Map.of(p.id(), inventory.projectGroupsOf(p.id()))));
     }
 
     public void refreshAsset(long assetId) {
@@ -91,91 +94,183 @@ public class IndexKeeper implements SmartInitializingSingleton {
     }
 
     // ---------------------------------------------------------------- after commit
+    // The events are heard when published and applied once the transaction has committed (a rolled-back change
+    // never reaches the index). They are gathered per transaction, so that an import of thousands of people or
+    // entries refreshes them in bulk; plain listeners, so the publication registry does not store a cache refresh.
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /** What a transaction changed, applied to the index after its commit. */
+    private final class Pending implements TransactionSynchronization {
+        final Set<Long> people = new LinkedHashSet<>();
+        final Set<Long> assets = new LinkedHashSet<>();
+        final Set<Long> departments = new LinkedHashSet<>();
+        final List<Runnable> grants = new ArrayList<>();
+
+        @Override
+        public void afterCommit() {
+            try {
+                apply(this);
+            } catch (RuntimeException e) {
+                log.error("Could not bring the access index up to date after a commit", e);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(this.getClass());
+        }
+    }
+
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending p = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
+        if (p == null) {
+            p = new Pending();
+            TransactionSynchronizationManager.bindResource(Pending.class, p);
+            TransactionSynchronizationManager.registerSynchronization(p);
+        }
+        return p;
+    }
+
+    private void people(long id) {
+        Pending p = pending();
+        if (p == null) {
+            refreshPerson(id);
+        } else {
+            p.people.add(id);
+        }
+    }
+
+    private void asset(long id) {
+        Pending p = pending();
+        if (p == null) {
+            refreshAsset(id);
+        } else {
+            p.assets.add(id);
+        }
+    }
+
+    private void department(long id) {
+        Pending p = pending();
+        if (p == null) {
+            directory.listDepartments().stream().filter(d -> d.id() == id).forEach(this::put);
+        } else {
+            p.departments.add(id);
+        }
+    }
+
+    private void grant(Runnable change) {
+        Pending p = pending();
+        if (p == null) {
+            change.run();
+        } else {
+            p.grants.add(change);
+        }
+    }
+
+    private void apply(Pending p) {
+        if (!p.departments.isEmpty()) {
+            directory.listDepartments().stream().filter(d -> p.departments.contains(d.id())).forEach(this::put);
+        }
+        if (p.people.size() > 500) {
+            Map<Long, Set<Role>> roles = accounts.rolesByPerson();
+            Map<Long, List<Long>> groups = inventory.projectGroupsByPerson();
+            directory.forEachPerson(2000, page -> page.stream().filter(v -> p.people.contains(v.id()))
+                    .forEach(v -> put(v, roles, groups)));
+        } else {
+            p.people.forEach(this::refreshPerson);
+        }
+        List<Long> assets = List.copyOf(p.assets);
+        for (int i = 0; i < assets.size(); i += 1000) {
+            inventory.designations(assets.subList(i, Math.min(assets.size(), i + 1000))).forEach(this::put);
+        }
+        p.grants.forEach(Runnable::run);
+    }
+
+    @EventListener
     void on(AccessEvents.GrantIssued e) {
-        grants.findById(e.grantId()).filter(Grant::live).ifPresent(this::put);
+        grant(() -> grants.findById(e.grantId()).filter(Grant::live).ifPresent(this::put));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AccessEvents.GrantEnded e) {
-        index.removeGrant(e.grantId(), e.assetId(), holder(new AccessHolder(e.holderKind(), e.holderRef())));
+        grant(() -> index.removeGrant(e.grantId(), e.assetId(), holder(new AccessHolder(e.holderKind(), e.holderRef()))));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetRegistered e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetChanged e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetStageChanged e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetDisposed e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetDesignated e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetReclassified e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(AssetEvents.AssetDeclassified e) {
-        refreshAsset(e.assetId());
+        asset(e.assetId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(PersonEvents.PersonRegistered e) {
-        refreshPerson(e.personId());
+        people(e.personId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(PersonEvents.PersonJoined e) {
-        refreshPerson(e.personId());
+        people(e.personId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(PersonEvents.PersonTransferred e) {
-        refreshPerson(e.personId());
+        people(e.personId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(PersonEvents.PersonLeft e) {
-        index.setLeft(e.personId(), true);
-        refreshPerson(e.personId());
+        people(e.personId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(PersonEvents.PersonLeaveNotified e) {
-        refreshPerson(e.personId());
+        people(e.personId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(DepartmentEvents.DepartmentCreated e) {
-        put(directory.department(e.departmentId()));
+        department(e.departmentId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(DepartmentEvents.DepartmentChanged e) {
-        put(directory.department(e.departmentId()));
+        department(e.departmentId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(DepartmentEvents.DepartmentManagersChanged e) {
-        put(directory.department(e.departmentId()));
+        department(e.departmentId());
     }
 
     // ---------------------------------------------------------------- conversions

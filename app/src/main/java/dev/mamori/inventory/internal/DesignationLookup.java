@@ -63,6 +63,12 @@ public class DesignationLookup {
         return out;
     }
 
+    /** The project groups the person belongs to. */
+    public List<Long> groupsOf(long personId) {
+        return jdbc.sql("select group_id from inventory.project_group_member where person_id = ? order by group_id")
+                .param(personId).query(Long.class).list();
+    }
+
     public void forEach(int batchSize, Consumer<List<AssetDesignation>> sink) {
         long after = Long.MIN_VALUE;
         while (true) {
