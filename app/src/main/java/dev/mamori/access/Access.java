@@ -188,7 +188,12 @@ public class Access {
     /** The entries the caller reviews as 管理責任者: those with live grants, most urgent first. */
     @Transactional(readOnly = true)
     public List<ReviewItem> reviews() {
-        CurrentUser user = users.require();
+        return reviewsFor(users.require());
+    }
+
+    /** The entries the given user reviews (for task lists, which are computed for a user without a sign-in). */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewsFor(CurrentUser user) {
         if (user.personId() == null) {
             return List.of();
         }
@@ -514,7 +519,12 @@ public class Access {
     /** Pending requests the caller may decide now (as 管理責任者, delegate or 統括責任者), oldest first. */
     @Transactional(readOnly = true)
     public List<AccessRequest> inbox() {
-        CurrentUser user = users.require();
+        return inboxFor(users.require());
+    }
+
+    /** The pending requests the given user may decide now (for task lists). */
+    @Transactional(readOnly = true)
+    public List<AccessRequest> inboxFor(CurrentUser user) {
         if (user.personId() == null) {
             return List.of();
         }

@@ -39,7 +39,7 @@ class AccessTasks implements TaskContributor {
         }
         LocalDate today = LocalDate.now(clock.withZone(Directory.JAPAN));
         List<Task> tasks = new ArrayList<>();
-        for (ReviewItem r : access.reviews()) {
+        for (ReviewItem r : access.reviewsFor(user)) {
             if (r.flagged() > 0) {
                 tasks.add(new Task("access", "grants-flagged", "access.task.flagged", List.of(r.assetName(), r.flagged()),
                         "/access/reviews#access-review-" + r.assetId(), today, Task.Priority.HIGH));
@@ -49,7 +49,7 @@ class AccessTasks implements TaskContributor {
                         r.overdue() ? Task.Priority.HIGH : Task.Priority.NORMAL));
             }
         }
-        int pending = access.inbox().size();
+        int pending = access.inboxFor(user).size();
         if (pending > 0) {
             tasks.add(new Task("access", "approvals", "access.task.approvals", List.of(pending), "/access/inbox", null,
                     Task.Priority.NORMAL));
