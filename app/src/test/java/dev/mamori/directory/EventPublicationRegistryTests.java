@@ -80,6 +80,7 @@ class EventPublicationRegistryTests {
         scenario.stimulate(() -> directory.markLeft(id, directory.today()))
                 .andWaitForStateChange(() -> Listener.LEFT.contains(id))
                 .andVerify(delivered -> assertThat(delivered).isTrue());
+        // this test's listener's publication (other modules listen to PersonLeft too)
         assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%PersonLeft' "
                         + "and listener_id like '%EventPublicationRegistryTests%' "
                         + "and serialized_event like ? and completion_date is not null")

@@ -1,0 +1,791 @@
+package dev.mamori.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.access.internal.AccessIndex;
+import dev.mamori.access.internal.AccessSettings;
+import dev.mamori.access.internal.GrantRepository;
+import dev.mamori.access.internal.IndexKeeper;
+import dev.mamori.access.internal.RequestRepository;
+import dev.mamori.directory.Directory;
+import dev.mamori.directory.PersonView;
+import dev.mamori.inventory.AccessHolder;
+import dev.mamori.inventory.Inventory;
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.AccessRefusedException;
+import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.CurrentUser;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
+import dev.mamori.platform.Notice;
+import dev.mamori.platform.Notifications;
+import dev.mamori.platform.PersonAccounts;
+import dev.mamori.platform.Role;
+import dev.mamori.policy.Action;
+import dev.mamori.policy.DecisionRequest;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.Obligation;
+import dev.mamori.policy.Outcome;
+import dev.mamori.policy.Policy;
+import dev.mamori.policy.PolicyDecision;
+import dev.mamori.policy.Recipient;
+
+/**
+ * The access module's API: need-to-know grants (only an entry's 管理責任者 or the 統括責任者 issues and ends
+ * them), their periodic review with escalation, requests routed by the policy decision with their approval
+ * steps and approvers' delegations, and the check on behalf of callers. Every change is recorded in the
+ * ledger and published as an event in the same transaction.
+ */
+@Service
+public class Access {
+
+    private final GrantRepository grants;
+    private final RequestRepository requests;
+    private final IndexKeeper keeper;
+    private final AccessChecks checks;
+    private final AccessSettings settings;
+    private final Policy policy;
+    private final Directory directory;
+    private final Inventory inventory;
+    private final PersonAccounts accounts;
+    private final Notifications notifications;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    Access(GrantRepository grants, RequestRepository requests, IndexKeeper keeper, AccessChecks checks, AccessSettings settings,
+           Policy policy, Directory directory, Inventory inventory, PersonAccounts accounts, Notifications notifications,
+           Ledger ledger, ApplicationEventPublisher events, CurrentUsers users, Clock clock) {
+        this.grants = grants;
+        this.requests = requests;
+        this.keeper = keeper;
+        this.checks = checks;
+        this.settings = settings;
+        this.policy = policy;
+        this.directory = directory;
+        this.inventory = inventory;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.ledger = ledger;
+        this.events = events;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Directory.JAPAN));
+    }
+
+    // ---------------------------------------------------------------- grants
+
+    /** Issues a grant; only the entry's 管理責任者 or the 統括責任者 (ledger {@code access.grant.issued}). */
+    @Transactional
+    public Grant grant(GrantDraft draft) {
+        CurrentUser user = users.require();
+        requireDesignated(draft.assetId());
+        requireGrantor(user, draft.assetId());
+        return issue(draft, user.personId(), null);
+    }
+
+    /** Ends a live grant before its time (ledger {@code access.grant.ended}, reason REVOKED). */
+    @Transactional
+    public void revoke(long grantId, String note) {
+        Grant g = requireGrant(grantId);
+        CurrentUser user = users.require();
+        requireGrantor(user, g.assetId());
+        if (!g.live()) {
+            throw new ConflictException("access.grant.alreadyEnded");
+        }
+        end(g, "REVOKED", user.personId(), note);
+    }
+
+    /** Whether the caller may grant access to the entry (designated, and they are its 管理責任者 or the 統括責任者). */
+    @Transactional(readOnly = true)
+    public boolean canGrant(long assetId) {
+        CurrentUser user = users.require();
+        return keeper.index().levelOf(assetId) != null && (user.has(Role.CHIEF_OFFICER) || isManager(user, assetId));
+    }
+
+    /** One grant, for its entry's 管理責任者, its holder, or organisation-wide readers. */
+    @Transactional(readOnly = true)
+    public Grant grantById(long grantId) {
+        Grant g = requireGrant(grantId);
+        CurrentUser user = users.require();
+        if (!readsAll(user) && !isManager(user, g.assetId())
+                && !(g.holder().kind() == AccessHolder.Kind.PERSON && g.holder().ref().equals(String.valueOf(user.personId())))) {
+            throw new AccessRefusedException("access.grant.outOfScope");
+        }
+        return g;
+    }
+
+    /** The entry's grants (live first): for its 管理責任者 and organisation-wide readers. */
+    @Transactional(readOnly = true)
+    public List<Grant> grantsOfEntry(long assetId) {
+        CurrentUser user = users.require();
+        if (!keeper.index().knowsEntry(assetId)) {
+            throw new NotFoundException("access.entry.notFound", String.valueOf(assetId));
+        }
+        if (!readsAll(user) && !isManager(user, assetId)) {
+            throw new AccessRefusedException("access.grant.outOfScope");
+        }
+        return grants.ofAsset(assetId);
+    }
+
+    /**
+     * The grants held by a person in their own name (live first): the person themself and organisation-wide
+     * readers see all; a 管理責任者 sees those on the entries they manage.
+     */
+    @Transactional(readOnly = true)
+    public List<Grant> grantsOfPerson(long personId) {
+        CurrentUser user = users.require();
+        List<Grant> all = grants.ofHolder(AccessHolder.person(personId));
+        if (readsAll(user) || (user.personId() != null && user.personId() == personId)) {
+            return all;
+        }
+        if (user.personId() == null) {
+            throw new AccessRefusedException("access.grant.outOfScope");
+        }
+        Set<Long> managed = managedEntries(user.personId());
+        if (managed.isEmpty()) {
+            throw new AccessRefusedException("access.grant.outOfScope");
+        }
+        return all.stream().filter(g -> managed.contains(g.assetId())).toList();
+    }
+
+    /** Ends the grants whose end has passed (ledger {@code access.grant.expired}); returns how many. */
+    @Transactional
+    public int expireGrants() {
+        Instant now = clock.instant();
+        List<Grant> due = grants.expired(now, 10_000);
+        for (Grant g : due) {
+            if (grants.end(g.id(), "EXPIRED", null, g.endsAt())) {
+                ledger.record("access.grant.expired", Subject.of("grant", g.id()), grantDetails(g));
+                events.publishEvent(new AccessEvents.GrantEnded(g.id(), g.assetId(), g.holder().kind(), g.holder().ref(), "EXPIRED"));
+            }
+        }
+        return due.size();
+    }
+
+    // ---------------------------------------------------------------- reviews
+
+    /** The entries the caller reviews as 管理責任者: those with live grants, most urgent first. */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviews() {
+        return reviewsFor(users.require());
+    }
+
+    /** The entries the given user reviews (for task lists, which are computed for a user without a sign-in). */
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewsFor(CurrentUser user) {
+        if (user.personId() == null) {
+            return List.of();
+        }
+        return reviewsOf(keeper.index().entriesManagedBy(user.personId()));
+    }
+
+    private List<ReviewItem> reviewsOf(long[] entries) {
+        if (entries.length == 0) {
+            return List.of();
+        }
+        Map<Long, List<Grant>> live = grants.liveOfAssets(entries).stream()
+                .collect(Collectors.groupingBy(Grant::assetId, LinkedHashMap::new, Collectors.toList()));
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LocalDate> last = requests.lastReviews(live.keySet().stream().mapToLong(Long::longValue).toArray());
+        LocalDate today = today();
+        List<ReviewItem> out = new ArrayList<>();
+        live.forEach((asset, list) -> {
+            LocalDate since = last.get(asset);
+            if (since == null) {
+                since = list.stream().map(g -> LocalDate.ofInstant(g.startsAt(), Directory.JAPAN)).min(LocalDate::compareTo).orElse(today);
+            }
+            LocalDate due = since.plus(settings.properties().reviewInterval());
+            out.add(new ReviewItem(asset, assetName(asset), keeper.index().levelOf(asset), last.get(asset), due,
+                    due.isBefore(today), list));
+        });
+        out.sort(java.util.Comparator.comparing((ReviewItem r) -> r.flagged() == 0).thenComparing(ReviewItem::due));
+        return out;
+    }
+
+    private String assetName(long assetId) {
+        try {
+            return inventory.asset(assetId).name();
+        } catch (RuntimeException e) {
+            return "#" + assetId;
+        }
+    }
+
+    /** Keeps a grant after a review, clearing its flag (ledger {@code access.grant.confirmed}). */
+    @Transactional
+    public void confirm(long grantId) {
+        Grant g = requireGrant(grantId);
+        CurrentUser user = users.require();
+        requireGrantor(user, g.assetId());
+        if (!grants.confirm(g.id(), user.personId(), clock.instant())) {
+            throw new ConflictException("access.grant.alreadyEnded");
+        }
+        ledger.record("access.grant.confirmed", Subject.of("grant", g.id()), grantDetails(g));
+    }
+
+    /** Removes a grant in a review (ledger {@code access.grant.ended}, reason REVIEW_REMOVED). */
+    @Transactional
+    public void removeInReview(long grantId, String note) {
+        Grant g = requireGrant(grantId);
+        CurrentUser user = users.require();
+        requireGrantor(user, g.assetId());
+        if (!g.live()) {
+            throw new ConflictException("access.grant.alreadyEnded");
+        }
+        end(g, "REVIEW_REMOVED", user.personId(), note);
+    }
+
+    /**
+     * Completes the review of an entry: every live grant is kept; refused while a flagged grant awaits a
+     * decision (ledger {@code access.review.completed}). The next review is due one interval later.
+     */
+    @Transactional
+    public void completeReview(long assetId) {
+        CurrentUser user = users.require();
+        requireGrantor(user, assetId);
+        List<Grant> live = grants.liveOfAssets(new long[]{assetId});
+        if (live.stream().anyMatch(g -> g.reviewFlag() != null)) {
+            throw new ConflictException("access.review.flaggedLeft");
+        }
+        Instant now = clock.instant();
+        live.forEach(g -> grants.confirm(g.id(), user.personId(), now));
+        requests.reviewed(assetId, today(), user.personId());
+        ledger.record("access.review.completed", Subject.of("asset", assetId),
+                Map.of("grants", live.stream().map(Grant::id).toList(), "nextDue", today().plus(settings.properties().reviewInterval()).toString()));
+    }
+
+    /**
+     * Escalates every review overdue and not escalated yet to the 統括責任者 (a notice to each CHIEF_OFFICER;
+     * ledger {@code access.review.escalated}). Returns the entries escalated.
+     */
+    @Transactional
+    public List<Long> escalateOverdueReviews() {
+        LocalDate today = today();
+        List<Long> out = new ArrayList<>();
+        for (Object[] row : requests.overdueNotEscalated(today.minus(settings.properties().reviewInterval()))) {
+            long asset = (Long) row[0];
+            LocalDate since = (LocalDate) row[1];
+            LocalDate due = since.plus(settings.properties().reviewInterval());
+            requests.escalated(asset, since, today);
+            notifications.toRole(Role.CHIEF_OFFICER, new Notice("access.notice.reviewEscalated",
+                    List.of(String.valueOf(asset), due.toString()), "/access/grants?assetId=" + asset));
+            ledger.record("access.review.escalated", Subject.of("asset", asset),
+                    Map.of("due", due.toString(), "managers", keeper.index().managersOf(asset)));
+            events.publishEvent(new AccessEvents.AccessReviewEscalated(asset));
+            out.add(asset);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- the organisation's changes
+
+    /** Flags the person's live grants for review (a transfer); returns their ids. No caller checks. */
+    @Transactional
+    public List<Long> flagGrantsOf(long personId, String flag) {
+        return flag(grants.liveOfPerson(personId), flag);
+    }
+
+    /**
+     * Applies a notice of leaving as configured ({@code mamori.access.leave-notice}): by default the person's
+     * grants on entries at the highest level end at once and the others are flagged. No caller checks.
+     */
+    @Transactional
+    public void applyLeaveNotice(long personId) {
+        List<Grant> live = grants.liveOfPerson(personId);
+        String highest = policy.levels().isEmpty() ? null : policy.levels().get(0).code();
+        List<Grant> toEnd = switch (settings.properties().leaveNotice()) {
+            case END_ALL -> live;
+            case FLAG_ALL -> List.of();
+            case END_HIGHEST_FLAG_OTHERS -> live.stream()
+                    .filter(g -> highest != null && highest.equals(keeper.index().levelOf(g.assetId()))).toList();
+        };
+        toEnd.forEach(g -> end(g, "LEAVE_NOTIFIED", null, null));
+        flag(live.stream().filter(g -> !toEnd.contains(g)).toList(), "LEAVE_NOTIFIED");
+    }
+
+    /**
+     * The person left: every grant in their name ends, their pending requests are withdrawn and their API
+     * tokens are revoked. No caller checks.
+     */
+    @Transactional
+    public void applyLeft(long personId) {
+        grants.liveOfPerson(personId).forEach(g -> end(g, "PERSON_LEFT", null, null));
+        for (Long id : requests.pendingOf(personId)) {
+            requests.findById(id).ifPresent(r -> {
+                requests.decide(id, AccessRequest.Status.WITHDRAWN, null);
+                ledger.record("access.request.withdrawn", Subject.of("accessRequest", id), Map.of("reason", "PERSON_LEFT"));
+                events.publishEvent(new AccessEvents.AccessRequestWithdrawn(id, r.assetId()));
+            });
+        }
+        accounts.revokeTokensOfPerson(personId);
+    }
+
+    private List<Long> flag(List<Grant> list, String flag) {
+        Instant now = clock.instant();
+        List<Long> ids = new ArrayList<>();
+        for (Grant g : list) {
+            if (grants.flag(g.id(), flag, now)) {
+                ids.add(g.id());
+                ledger.record("access.grant.flagged", Subject.of("grant", g.id()), Map.of("flag", flag, "assetId", g.assetId()));
+            }
+        }
+        if (!ids.isEmpty()) {
+            events.publishEvent(new AccessEvents.GrantsFlagged(ids, flag));
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- requests and approvals
+
+    /**
+     * The signed-in person asks for something the policy makes subject to approval (ledger
+     * {@code access.request.submitted}): for ACCESS a grant (always approved by the entry's 管理責任者); for
+     * the other kinds, an action the check answers with "needs approval". Refused when the check already
+     * permits it, or forbids it outright. The entry's 管理責任者 are notified.
+     */
+    @Transactional
+    public AccessRequest submit(RequestDraft draft) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        if (draft.kind() == null) {
+            throw InvalidInputException.onField("kind", "access.request.kindRequired");
+        }
+        if (draft.reason() == null || draft.reason().isBlank()) {
+            throw InvalidInputException.onField("reason", "access.request.reasonRequired");
+        }
+        String level = requireDesignated(draft.assetId());
+        RequestDraft d = new RequestDraft(draft.kind(), draft.assetId(),
+                draft.kind() == RequestKind.ACCESS ? (draft.level() == null ? AccessLevel.VIEW : draft.level()) : null,
+                draft.reason().strip(), draft.kind() == RequestKind.ACCESS ? draft.untilOn() : null,
+                draft.medium() == null ? Medium.ELECTRONIC : draft.medium(),
+                draft.location() == null ? Location.INSIDE_OFFICE : draft.location(),
+                draft.recipient() != null ? draft.recipient()
+                        : draft.kind() == RequestKind.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE);
+        if (d.untilOn() != null && d.untilOn().isBefore(today())) {
+            throw InvalidInputException.onField("untilOn", "access.request.untilPast");
+        }
+        Set<Obligation> obligations;
+        if (d.kind() == RequestKind.ACCESS) {
+            Action action = d.level() == AccessLevel.VIEW ? Action.VIEW : Action.DOWNLOAD;
+            AccessCheck now = checks.check(new AccessQuestion(person, action, d.assetId(), d.medium(), d.location(), d.recipient()));
+            if (now.permitted() || keeper.index().isManager(person, d.assetId())) {
+                throw new ConflictException("access.request.alreadyPermitted");
+            }
+            AccessIndex.Facts facts = keeper.index().facts(person, d.assetId(), (int) (clock.millis() / 60_000));
+            PolicyDecision decision = policy.decide(new DecisionRequest(person, true, false, level, action, d.medium(),
+                    d.location(), d.recipient(), facts.departmentId() == 0 ? null : facts.departmentId()));
+            if (decision.outcome() == Outcome.DENY) {
+                throw new ConflictException("access.request.forbidden");
+            }
+            obligations = decision.obligations();
+        } else {
+            AccessCheck c = checks.check(new AccessQuestion(person, d.kind().action(), d.assetId(), d.medium(), d.location(), d.recipient()));
+            if (c.outcome() == Outcome.DENY) {
+                throw new ConflictException("access.request.forbidden");
+            }
+            if (c.permitted()) {
+                throw new ConflictException("access.request.notNeeded");
+            }
+            obligations = c.obligations();
+        }
+        int needed = settings.fourEyes() && isHighest(level) ? 2 : 1;
+        long id = requests.insert(d, person, level, needed, obligations);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", d.kind().name());
+        details.put("assetId", d.assetId());
+        details.put("level", d.level() == null ? null : d.level().name());
+        details.put("reason", d.reason());
+        details.put("approvalsNeeded", needed);
+        details.put("obligations", obligations.stream().map(Enum::name).sorted().toList());
+        ledger.record("access.request.submitted", Subject.of("accessRequest", id), details);
+        events.publishEvent(new AccessEvents.AccessRequested(id, d.kind(), d.assetId(), person));
+        for (Long m : keeper.index().managersOf(d.assetId())) {
+            if (m != person) {
+                notifications.toPerson(m, new Notice("access.notice.requested", List.of(String.valueOf(id)), "/access/inbox"));
+            }
+        }
+        return requests.findById(id).orElseThrow();
+    }
+
+    /** Approves a pending request (ledger {@code access.request.approved}); the last approval completes it. */
+    @Transactional
+    public AccessRequest approve(long requestId, String note) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        AccessRequest r = requirePending(requestId);
+        Long behalf = capacity(user, person, r);
+        for (AccessRequest.Step s : r.steps()) {
+            Set<Long> done = new HashSet<>();
+            done.add(s.personId());
+            if (s.onBehalfOf() != null) {
+                done.add(s.onBehalfOf());
+            }
+            if (done.contains(person) || (behalf != null && done.contains(behalf))) {
+                throw new ConflictException("access.request.alreadyApproved");
+            }
+        }
+        requests.addStep(r.id(), person, behalf, "APPROVED", blank(note));
+        long approvals = r.approvals() + 1;
+        boolean complete = approvals >= r.approvalsNeeded();
+        Long grantId = null;
+        if (complete) {
+            if (r.kind() == RequestKind.ACCESS) {
+                LocalDate until = r.untilOn() != null ? r.untilOn()
+                        : today().plus(settings.properties().accessPeriod()).minusDays(1);
+                grantId = issue(new GrantDraft(r.assetId(), AccessHolder.person(r.requesterPersonId()), r.level(),
+                        r.reason(), null, until), person, r.id()).id();
+            }
+            requests.decide(r.id(), AccessRequest.Status.APPROVED, grantId);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("by", person);
+        details.put("onBehalfOf", behalf);
+        details.put("note", blank(note));
+        details.put("approvals", approvals);
+        details.put("approvalsNeeded", r.approvalsNeeded());
+        details.put("status", complete ? "APPROVED" : "PENDING");
+        details.put("grantId", grantId);
+        ledger.record("access.request.approved", Subject.of("accessRequest", r.id()), details);
+        if (complete) {
+            events.publishEvent(new AccessEvents.AccessRequestApproved(r.id(), r.kind(), r.assetId(), r.requesterPersonId(), grantId));
+            notifications.toPerson(r.requesterPersonId(), new Notice("access.notice.approved", List.of(String.valueOf(r.id())), "/access/requests"));
+        }
+        return requests.findById(r.id()).orElseThrow();
+    }
+
+    /** Rejects a pending request with a reason (ledger {@code access.request.rejected}). */
+    @Transactional
+    public AccessRequest reject(long requestId, String note) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        AccessRequest r = requirePending(requestId);
+        Long behalf = capacity(user, person, r);
+        if (note == null || note.isBlank()) {
+            throw InvalidInputException.onField("note", "access.request.noteRequired");
+        }
+        requests.addStep(r.id(), person, behalf, "REJECTED", note.strip());
+        requests.decide(r.id(), AccessRequest.Status.REJECTED, null);
+        ledger.record("access.request.rejected", Subject.of("accessRequest", r.id()),
+                Map.of("by", person, "onBehalfOf", behalf == null ? "" : behalf, "note", note.strip()));
+        events.publishEvent(new AccessEvents.AccessRequestRejected(r.id(), r.kind(), r.assetId(), r.requesterPersonId()));
+        notifications.toPerson(r.requesterPersonId(), new Notice("access.notice.rejected", List.of(String.valueOf(r.id())), "/access/requests"));
+        return requests.findById(r.id()).orElseThrow();
+    }
+
+    /** The requester withdraws a pending request (ledger {@code access.request.withdrawn}). */
+    @Transactional
+    public AccessRequest withdraw(long requestId) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        AccessRequest r = requirePending(requestId);
+        if (r.requesterPersonId() != person) {
+            throw new AccessRefusedException("access.request.notRequester");
+        }
+        requests.decide(r.id(), AccessRequest.Status.WITHDRAWN, null);
+        ledger.record("access.request.withdrawn", Subject.of("accessRequest", r.id()), Map.of("by", person));
+        events.publishEvent(new AccessEvents.AccessRequestWithdrawn(r.id(), r.assetId()));
+        return requests.findById(r.id()).orElseThrow();
+    }
+
+    /** The caller's own requests, newest first. */
+    @Transactional(readOnly = true)
+    public List<AccessRequest> myRequests() {
+        CurrentUser user = users.require();
+        return user.personId() == null ? List.of() : requests.ofRequester(user.personId());
+    }
+
+    /** Pending requests the caller may decide now (as 管理責任者, delegate or 統括責任者), oldest first. */
+    @Transactional(readOnly = true)
+    public List<AccessRequest> inbox() {
+        return inboxFor(users.require());
+    }
+
+    /** The pending requests the given user may decide now (for task lists). */
+    @Transactional(readOnly = true)
+    public List<AccessRequest> inboxFor(CurrentUser user) {
+        if (user.personId() == null) {
+            return List.of();
+        }
+        long person = user.personId();
+        List<AccessRequest> out = new ArrayList<>();
+        for (AccessRequest r : requests.pending()) {
+            if (r.requesterPersonId() == person) {
+                continue;
+            }
+            Long behalf;
+            try {
+                behalf = capacity(user, person, r);
+            } catch (AccessRefusedException e) {
+                continue;
+            }
+            Long represented = behalf;
+            boolean done = r.steps().stream().anyMatch(s -> s.personId() == person
+                    || (represented != null && represented.equals(s.onBehalfOf())) || (represented != null && s.personId() == represented));
+            if (!done) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** One request: for its requester, those who may decide it, and organisation-wide readers. */
+    @Transactional(readOnly = true)
+    public AccessRequest request(long requestId) {
+        CurrentUser user = users.require();
+        AccessRequest r = requests.findById(requestId)
+                .orElseThrow(() -> new NotFoundException("access.request.notFound", String.valueOf(requestId)));
+        if (readsAll(user) || (user.personId() != null && (user.personId() == r.requesterPersonId()
+                || keeper.index().isManager(user.personId(), r.assetId())
+                || !delegatorsFor(user.personId(), r).isEmpty()))) {
+            return r;
+        }
+        throw new AccessRefusedException("access.request.outOfScope");
+    }
+
+    // ---------------------------------------------------------------- delegations
+
+    /** The caller names a delegate who may approve in their place for the period (ledger {@code access.delegation.created}). */
+    @Transactional
+    public Delegation delegate(long delegatePersonId, LocalDate startsOn, LocalDate endsOn) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        if (delegatePersonId == person) {
+            throw InvalidInputException.onField("delegatePersonId", "access.delegation.self");
+        }
+        PersonView delegate = directory.findPerson(delegatePersonId).filter(p -> p.status().current())
+                .orElseThrow(() -> InvalidInputException.onField("delegatePersonId", "access.delegation.unknownPerson"));
+        if (startsOn == null || endsOn == null || endsOn.isBefore(startsOn)) {
+            throw InvalidInputException.onField("endsOn", "access.delegation.period");
+        }
+        if (endsOn.isBefore(today())) {
+            throw InvalidInputException.onField("endsOn", "access.delegation.past");
+        }
+        long id = requests.insertDelegation(person, delegate.id(), startsOn, endsOn);
+        ledger.record("access.delegation.created", Subject.of("delegation", id),
+                Map.of("approver", person, "delegate", delegate.id(), "startsOn", startsOn.toString(), "endsOn", endsOn.toString()));
+        notifications.toPerson(delegate.id(), new Notice("access.notice.delegated", List.of(startsOn.toString(), endsOn.toString()), "/access/inbox"));
+        return requests.delegation(id).orElseThrow();
+    }
+
+    /** The approver ends a delegation (ledger {@code access.delegation.revoked}). */
+    @Transactional
+    public void endDelegation(long delegationId) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        Delegation d = requests.delegation(delegationId)
+                .orElseThrow(() -> new NotFoundException("access.delegation.notFound", String.valueOf(delegationId)));
+        if (d.approverPersonId() != person) {
+            throw new AccessRefusedException("access.delegation.notYours");
+        }
+        if (requests.revokeDelegation(delegationId)) {
+            ledger.record("access.delegation.revoked", Subject.of("delegation", delegationId), Map.of("by", person));
+        }
+    }
+
+    /** Delegations the caller gave or received, newest first. */
+    @Transactional(readOnly = true)
+    public List<Delegation> myDelegations() {
+        CurrentUser user = users.require();
+        return user.personId() == null ? List.of() : requests.delegationsOf(user.personId());
+    }
+
+    // ---------------------------------------------------------------- checks for callers
+
+    /**
+     * Checks on behalf of the signed-in caller: IT_SECURITY and SYSTEM_ADMIN (e.g. a file server's integration
+     * account) may ask about anyone; everyone else only about themselves (AccessRefusedException otherwise).
+     */
+    public List<AccessCheck> checkAs(List<AccessQuestion> questions) {
+        CurrentUser user = users.require();
+        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN)) {
+            for (AccessQuestion q : questions) {
+                if (user.personId() == null || q.personId() != user.personId()) {
+                    throw new AccessRefusedException("access.check.outOfScope");
+                }
+            }
+        }
+        return checks.checkAll(questions);
+    }
+
+    /** The person with the 社員番号 (for the check endpoint's subjects). */
+    @Transactional(readOnly = true)
+    public long personByEmployeeNumber(String employeeNumber) {
+        return directory.findPersonByEmployeeNumber(employeeNumber).map(PersonView::id)
+                .orElseThrow(() -> new NotFoundException("access.check.unknownSubject", employeeNumber));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Grant issue(GrantDraft d, Long by, Long requestId) {
+        if (d.level() == null) {
+            throw InvalidInputException.onField("level", "access.grant.levelRequired");
+        }
+        if (d.reason() == null || d.reason().isBlank()) {
+            throw InvalidInputException.onField("reason", "access.grant.reasonRequired");
+        }
+        checkHolder(d.holder());
+        Instant now = clock.instant();
+        Instant starts = d.startsOn() == null || !d.startsOn().isAfter(today()) ? now
+                : d.startsOn().atStartOfDay(Directory.JAPAN).toInstant();
+        Instant ends = d.endsOn() == null ? null : d.endsOn().plusDays(1).atStartOfDay(Directory.JAPAN).toInstant();
+        if (ends != null && (!ends.isAfter(starts) || d.endsOn().isBefore(today()))) {
+            throw InvalidInputException.onField("endsOn", "access.grant.endBeforeStart");
+        }
+        long id = grants.insert(d.assetId(), d.holder(), d.level(), d.reason().strip(), by, requestId, starts, ends);
+        Grant g = grants.findById(id).orElseThrow();
+        Map<String, Object> details = grantDetails(g);
+        details.put("reason", g.reason());
+        details.put("requestId", requestId);
+        ledger.record("access.grant.issued", Subject.of("grant", id), details);
+        events.publishEvent(new AccessEvents.GrantIssued(id, g.assetId(), g.holder().kind(), g.holder().ref(), g.level()));
+        return g;
+    }
+
+    private void end(Grant g, String reason, Long by, String note) {
+        if (grants.end(g.id(), reason, by, clock.instant())) {
+            Map<String, Object> details = grantDetails(g);
+            details.put("endReason", reason);
+            details.put("note", blank(note));
+            ledger.record("access.grant.ended", Subject.of("grant", g.id()), details);
+            events.publishEvent(new AccessEvents.GrantEnded(g.id(), g.assetId(), g.holder().kind(), g.holder().ref(), reason));
+        }
+    }
+
+    private static Map<String, Object> grantDetails(Grant g) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", g.assetId());
+        d.put("holder", g.holder().kind() + ":" + g.holder().ref());
+        d.put("level", g.level().name());
+        d.put("startsAt", g.startsAt().toString());
+        d.put("endsAt", g.endsAt() == null ? null : g.endsAt().toString());
+        return d;
+    }
+
+    private void checkHolder(AccessHolder h) {
+        if (h == null || h.kind() == null || h.ref() == null || h.ref().isBlank()) {
+            throw InvalidInputException.onField("holder", "access.grant.holderRequired");
+        }
+        boolean ok;
+        try {
+            ok = switch (h.kind()) {
+                case PERSON -> directory.findPerson(Long.parseLong(h.ref())).filter(p -> p.status().current()).isPresent();
+                case DEPARTMENT -> directory.listDepartments().stream()
+                        .anyMatch(x -> x.id() == Long.parseLong(h.ref()) && x.active());
+                case ROLE -> Role.valueOf(h.ref()) != null;
+                case GROUP -> inventory.projectGroups().containsKey(Long.parseLong(h.ref()));
+            };
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw InvalidInputException.onField("holder", "access.grant.unknownHolder", h.ref());
+        }
+    }
+
+    private Grant requireGrant(long id) {
+        return grants.findById(id).orElseThrow(() -> new NotFoundException("access.grant.notFound", String.valueOf(id)));
+    }
+
+    private AccessRequest requirePending(long id) {
+        AccessRequest r = requests.findById(id)
+                .orElseThrow(() -> new NotFoundException("access.request.notFound", String.valueOf(id)));
+        if (r.status() != AccessRequest.Status.PENDING) {
+            throw new ConflictException("access.request.notPending");
+        }
+        return r;
+    }
+
+    /**
+     * In which capacity the person decides the request: null in their own right (a 管理責任者 of the entry or
+     * the 統括責任者), else the approver they stand in for as a delegate. Refuses the requester and anyone else.
+     */
+    private Long capacity(CurrentUser user, long person, AccessRequest r) {
+        if (r.requesterPersonId() == person) {
+            throw new AccessRefusedException("access.request.ownRequest");
+        }
+        if (keeper.index().isManager(person, r.assetId()) || user.has(Role.CHIEF_OFFICER)) {
+            return null;
+        }
+        List<Long> delegators = delegatorsFor(person, r);
+        if (delegators.isEmpty()) {
+            throw new AccessRefusedException("access.request.notApprover");
+        }
+        return delegators.get(0);
+    }
+
+    private List<Long> delegatorsFor(long person, AccessRequest r) {
+        List<Long> managers = keeper.index().managersOf(r.assetId());
+        return requests.delegatorsOf(person, today()).stream()
+                .filter(managers::contains).filter(m -> m != r.requesterPersonId()).toList();
+    }
+
+    private String requireDesignated(long assetId) {
+        String level = keeper.index().levelOf(assetId);
+        if (level == null) {
+            if (!keeper.index().knowsEntry(assetId)) {
+                throw new NotFoundException("access.entry.notFound", String.valueOf(assetId));
+            }
+            throw new InvalidInputException("access.grant.notDesignated");
+        }
+        return level;
+    }
+
+    private void requireGrantor(CurrentUser user, long assetId) {
+        if (!user.has(Role.CHIEF_OFFICER) && !isManager(user, assetId)) {
+            throw new AccessRefusedException("access.grant.notGrantor");
+        }
+    }
+
+    private boolean isManager(CurrentUser user, long assetId) {
+        return user.personId() != null && keeper.index().isManager(user.personId(), assetId);
+    }
+
+    private Set<Long> managedEntries(long personId) {
+        Set<Long> out = new HashSet<>();
+        for (long a : keeper.index().entriesManagedBy(personId)) {
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static boolean readsAll(CurrentUser user) {
+        return user.hasAny(Role.CHIEF_OFFICER, Role.COMMITTEE, Role.AUDITOR, Role.IT_SECURITY);
+    }
+
+    private static long requirePerson(CurrentUser user) {
+        if (user.personId() == null) {
+            throw new AccessRefusedException("access.error.noPerson");
+        }
+        return user.personId();
+    }
+
+    private boolean isHighest(String level) {
+        return !policy.levels().isEmpty() && policy.levels().get(0).code().equals(level);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.mamori.access.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.mamori.access.AccessLevel;
+import dev.mamori.access.AccessRequest;
+import dev.mamori.access.Delegation;
+import dev.mamori.access.RequestDraft;
+import dev.mamori.access.RequestKind;
+import dev.mamori.policy.Obligation;
+
+/** Requests, their steps, approvers' delegations and the entries' review dates. */
+@Repository
+public class RequestRepository {
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(RequestDraft d, long requester, String levelCode, int approvalsNeeded, Set<Obligation> obligations) {
+        return jdbc.sql("""
+                        insert into access.request (kind, asset_id, requester_person_id, access_level, medium, location,
+                            recipient, reason, until_on, level_code, approvals_needed, obligations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[])) returning id""")
+                .params(d.kind().name(), d.assetId(), requester, d.level() == null ? null : d.level().name(),
+                        d.medium().name(), d.location().name(), d.recipient().name(), d.reason(),
+                        d.untilOn() == null ? null : Date.valueOf(d.untilOn()), levelCode, approvalsNeeded,
+                        obligations.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    public Optional<AccessRequest> findById(long id) {
+        return withSteps(jdbc.sql("select * from access.request where id = ?").param(id).query(this::map).list())
+                .stream().findFirst();
+    }
+
+    public List<AccessRequest> ofRequester(long personId) {
+        return withSteps(jdbc.sql("select * from access.request where requester_person_id = ? order by id desc limit 200")
+                .param(personId).query(this::map).list());
+    }
+
+    public List<AccessRequest> pending() {
+        return withSteps(jdbc.sql("select * from access.request where status = 'PENDING' order by id").query(this::map).list());
+    }
+
+    public void addStep(long requestId, long personId, Long onBehalfOf, String decision, String note) {
+        jdbc.sql("insert into access.request_step (request_id, person_id, on_behalf_of_person_id, decision, note) values (?, ?, ?, ?, ?)")
+                .params(requestId, personId, onBehalfOf, decision, note).update();
+    }
+
+    public boolean decide(long id, AccessRequest.Status status, Long grantId) {
+        return jdbc.sql("update access.request set status = ?, grant_id = ?, decided_at = now() where id = ? and status = 'PENDING'")
+                .params(status.name(), grantId, id).update() == 1;
+    }
+
+    public List<Long> pendingOf(long personId) {
+        return jdbc.sql("select id from access.request where requester_person_id = ? and status = 'PENDING'")
+                .param(personId).query(Long.class).list();
+    }
+
+    // ---------------------------------------------------------------- delegations
+
+    public long insertDelegation(long approver, long delegate, LocalDate from, LocalDate to) {
+        return jdbc.sql("insert into access.delegation (approver_person_id, delegate_person_id, starts_on, ends_on) values (?, ?, ?, ?) returning id")
+                .params(approver, delegate, Date.valueOf(from), Date.valueOf(to)).query(Long.class).single();
+    }
+
+    public Optional<Delegation> delegation(long id) {
+        return jdbc.sql("select * from access.delegation where id = ?").param(id).query(RequestRepository::delegation).optional();
+    }
+
+    public boolean revokeDelegation(long id) {
+        return jdbc.sql("update access.delegation set revoked_at = now() where id = ? and revoked_at is null").param(id).update() == 1;
+    }
+
+    /** Delegations given by or to the person, newest first. */
+    public List<Delegation> delegationsOf(long personId) {
+        return jdbc.sql("select * from access.delegation where approver_person_id = ? or delegate_person_id = ? order by id desc")
+                .params(personId, personId).query(RequestRepository::delegation).list();
+    }
+
+    /** The approvers the person stands in for on the day. */
+    public List<Long> delegatorsOf(long delegatePersonId, LocalDate day) {
+        return jdbc.sql("""
+                        select approver_person_id from access.delegation where delegate_person_id = ? and revoked_at is null
+                        and starts_on <= ? and ends_on >= ?""")
+                .params(delegatePersonId, Date.valueOf(day), Date.valueOf(day)).query(Long.class).list();
+    }
+
+    // ---------------------------------------------------------------- reviews
+
+    /** The last review day of each of the entries that has one. */
+    public Map<Long, LocalDate> lastReviews(long[] assetIds) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        jdbc.sql("select asset_id, last_reviewed_on from access.entry_review where asset_id = any(cast(? as bigint[]))")
+                .param(Arrays.stream(assetIds).boxed().toArray(Long[]::new)).query((rs, i) -> {
+                    out.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                    return null;
+                }).list();
+        return out;
+    }
+
+    public void reviewed(long assetId, LocalDate on, Long by) {
+        jdbc.sql("""
+                        insert into access.entry_review (asset_id, last_reviewed_on, reviewed_by_person_id) values (?, ?, ?)
+                        on conflict (asset_id) do update set last_reviewed_on = excluded.last_reviewed_on,
+                            reviewed_by_person_id = excluded.reviewed_by_person_id, escalated_on = null""")
+                .params(assetId, Date.valueOf(on), by).update();
+    }
+
+    /**
+     * Entries with live grants whose review fell due before {@code dueBefore} by {@code interval}, not escalated
+     * since: the asset id and its due date. Without a review the first live grant's start counts.
+     */
+    public List<Object[]> overdueNotEscalated(LocalDate reviewedBefore) {
+        return jdbc.sql("""
+                        select g.asset_id, coalesce(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) as since
+                        from access.entry_grant g left join access.entry_review r on r.asset_id = g.asset_id
+                        where g.ended_at is null and r.escalated_on is null
+                        group by g.asset_id, r.last_reviewed_on
+                        having coalesce(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) < ?
+                        order by g.asset_id""")
+                .param(Date.valueOf(reviewedBefore))
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getDate(2).toLocalDate()}).list();
+    }
+
+    public void escalated(long assetId, LocalDate since, LocalDate on) {
+        jdbc.sql("""
+                        insert into access.entry_review (asset_id, last_reviewed_on, escalated_on) values (?, ?, ?)
+                        on conflict (asset_id) do update set escalated_on = excluded.escalated_on""")
+                .params(assetId, Date.valueOf(since), Date.valueOf(on)).update();
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private AccessRequest map(ResultSet rs, int row) throws SQLException {
+        Array array = rs.getArray("obligations");
+        Set<Obligation> obligations = EnumSet.noneOf(Obligation.class);
+        for (Object o : (Object[]) array.getArray()) {
+            obligations.add(Obligation.valueOf((String) o));
+        }
+        String level = rs.getString("access_level");
+        Date until = rs.getDate("until_on");
+        long grant = rs.getLong("grant_id");
+        Long grantId = rs.wasNull() ? null : grant;
+        return new AccessRequest(rs.getLong("id"), RequestKind.valueOf(rs.getString("kind")), rs.getLong("asset_id"),
+                rs.getLong("requester_person_id"), level == null ? null : AccessLevel.valueOf(level),
+                rs.getString("reason"), until == null ? null : until.toLocalDate(), rs.getString("level_code"),
+                rs.getInt("approvals_needed"), obligations, AccessRequest.Status.valueOf(rs.getString("status")), grantId,
+                GrantRepository.instant(rs, "created_at"), GrantRepository.instant(rs, "decided_at"), List.of());
+    }
+
+    private List<AccessRequest> withSteps(List<AccessRequest> requests) {
+        if (requests.isEmpty()) {
+            return requests;
+        }
+        Map<Long, List<AccessRequest.Step>> steps = new HashMap<>();
+        jdbc.sql("select * from access.request_step where request_id = any(cast(? as bigint[])) order by id")
+                .param(requests.stream().map(AccessRequest::id).toArray(Long[]::new)).query((rs, i) -> {
+                    long by = rs.getLong("on_behalf_of_person_id");
+                    Long behalf = rs.wasNull() ? null : by;
+                    steps.computeIfAbsent(rs.getLong("request_id"), k -> new ArrayList<>()).add(new AccessRequest.Step(
+                            rs.getLong("person_id"), behalf, rs.getString("decision"), rs.getString("note"),
+                            GrantRepository.instant(rs, "at")));
+                    return null;
+                }).list();
+        return requests.stream().map(r -> new AccessRequest(r.id(), r.kind(), r.assetId(), r.requesterPersonId(),
+                r.level(), r.reason(), r.untilOn(), r.levelCode(), r.approvalsNeeded(), r.obligations(), r.status(),
+                r.grantId(), r.createdAt(), r.decidedAt(), steps.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static Delegation delegation(ResultSet rs, int row) throws SQLException {
+        return new Delegation(rs.getLong("id"), rs.getLong("approver_person_id"), rs.getLong("delegate_person_id"),
+                rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(),
+                rs.getTimestamp("revoked_at") != null);
+    }
+
+}

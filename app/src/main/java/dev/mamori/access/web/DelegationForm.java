@@ -1,0 +1,11 @@
+package dev.mamori.access.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+
+/** An approver names a delegate for a period. */
+record DelegationForm(@NotNull(message = "{access.delegation.unknownPerson}") Long delegatePersonId,
+                      @NotNull(message = "{access.delegation.period}") LocalDate startsOn,
+                      @NotNull(message = "{access.delegation.period}") LocalDate endsOn) {
+}

@@ -1,0 +1,93 @@
+package dev.mamori.access.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.mamori.access.Access;
+import dev.mamori.access.AccessLevel;
+import dev.mamori.access.Grant;
+import dev.mamori.inventory.AccessHolder;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.InvalidInputException;
+
+/** Grants per entry (with the grant form for its 管理責任者) and per person. */
+@Controller
+@RequestMapping("/access/grants")
+class GrantController {
+
+    private final Access access;
+    private final CurrentUsers users;
+
+    GrantController(Access access, CurrentUsers users) {
+        this.access = access;
+        this.users = users;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String list(@RequestParam(required = false) Long assetId, @RequestParam(required = false) Long personId, Model model) {
+        if (assetId != null) {
+            model.addAttribute("grants", access.grantsOfEntry(assetId));
+            model.addAttribute("canGrant", access.canGrant(assetId));
+        } else {
+            long person = personId != null ? personId : users.require().personId() == null ? -1 : users.require().personId();
+            model.addAttribute("grants", access.grantsOfPerson(person));
+            model.addAttribute("canGrant", false);
+            personId = person;
+        }
+        model.addAttribute("assetId", assetId);
+        model.addAttribute("personId", personId);
+        model.addAttribute("kinds", AccessHolder.Kind.values());
+        model.addAttribute("levels", AccessLevel.values());
+        if (!model.containsAttribute("grantForm")) {
+            model.addAttribute("grantForm", GrantForm.empty());
+        }
+        return "access/grants";
+    }
+
+    @HxRequest
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String table(@RequestParam(required = false) Long assetId, @RequestParam(required = false) Long personId, Model model) {
+        list(assetId, personId, model);
+        return "access/grants :: table";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    String create(@RequestParam long assetId, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult binding,
+                  HtmxRequest htmx, Model model) {
+        if (!binding.hasErrors()) {
+            try {
+                access.grant(form.toDraft(assetId));
+                return redirect(htmx, "/access/grants?assetId=" + assetId);
+            } catch (InvalidInputException ex) {
+                FormErrors.bind(ex, binding, GrantForm.FIELDS);
+            }
+        }
+        return list(assetId, null, model);
+    }
+
+    @PostMapping("/{id}/end")
+    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+        Grant g = access.grantById(id);
+        access.revoke(id, form.note());
+        return redirect(htmx, "/access/grants?assetId=" + g.assetId());
+    }
+
+    static String redirect(HtmxRequest htmx, String path) {
+        return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
+    }
+}

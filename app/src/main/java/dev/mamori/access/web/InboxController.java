@@ -1,0 +1,84 @@
+package dev.mamori.access.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.mamori.access.Access;
+import dev.mamori.platform.InvalidInputException;
+
+/** The approver's inbox: pending requests to approve or reject, and delegations while away. */
+@Controller
+@RequestMapping("/access/inbox")
+class InboxController {
+
+    private final Access access;
+
+    InboxController(Access access) {
+        this.access = access;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String list(Model model) {
+        model.addAttribute("requests", access.inbox());
+        model.addAttribute("delegations", access.myDelegations());
+        if (!model.containsAttribute("delegationForm")) {
+            model.addAttribute("delegationForm", new DelegationForm(null, access.today(), access.today().plusDays(7)));
+        }
+        return "access/inbox";
+    }
+
+    @HxRequest
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String table(Model model) {
+        list(model);
+        return "access/inbox :: table";
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("isAuthenticated()")
+    String update(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+        access.approve(id, form.note());
+        return GrantController.redirect(htmx, "/access/inbox");
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("isAuthenticated()")
+    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+        access.reject(id, form.note());
+        return GrantController.redirect(htmx, "/access/inbox");
+    }
+
+    @PostMapping("/delegations")
+    @PreAuthorize("isAuthenticated()")
+    String create(@Valid @ModelAttribute("delegationForm") DelegationForm form, BindingResult binding, HtmxRequest htmx,
+                  Model model) {
+        if (!binding.hasErrors()) {
+            try {
+                access.delegate(form.delegatePersonId(), form.startsOn(), form.endsOn());
+                return GrantController.redirect(htmx, "/access/inbox");
+            } catch (InvalidInputException ex) {
+                FormErrors.bind(ex, binding, java.util.Set.of("delegatePersonId", "startsOn", "endsOn"));
+            }
+        }
+        return list(model);
+    }
+
+    @PostMapping("/delegations/{id}/end")
+    @PreAuthorize("isAuthenticated()")
+    String end(@PathVariable long id, HtmxRequest htmx) {
+        access.endDelegation(id);
+        return GrantController.redirect(htmx, "/access/inbox");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mamori.access.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.mamori.access.Access;
+import dev.mamori.access.AccessLevel;
+import dev.mamori.access.RequestKind;
+import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
+
+/** My requests with the form for a new one, and withdrawing. */
+@Controller
+@RequestMapping("/access/requests")
+class RequestController {
+
+    private final Access access;
+
+    RequestController(Access access) {
+        this.access = access;
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String list(@RequestParam(required = false) Long assetId, Model model) {
+        model.addAttribute("requests", access.myRequests());
+        model.addAttribute("kinds", RequestKind.values());
+        model.addAttribute("levels", AccessLevel.values());
+        model.addAttribute("media", Medium.values());
+        model.addAttribute("locations", Location.values());
+        if (!model.containsAttribute("requestForm")) {
+            model.addAttribute("requestForm", RequestForm.empty(assetId));
+        }
+        return "access/requests";
+    }
+
+    @HxRequest
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    String table(@RequestParam(required = false) Long assetId, Model model) {
+        list(assetId, model);
+        return "access/requests :: table";
+    }
+
+    @PostMapping
+    @PreAuthorize("isAuthenticated()")
+    String create(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult binding, HtmxRequest htmx,
+                  Model model) {
+        if (!binding.hasErrors()) {
+            try {
+                access.submit(form.toDraft());
+                return GrantController.redirect(htmx, "/access/requests");
+            } catch (InvalidInputException | ConflictException ex) {
+                FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));
+            }
+        }
+        return list(null, model);
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize("isAuthenticated()")
+    String delete(@PathVariable long id, HtmxRequest htmx) {
+        access.withdraw(id);
+        return GrantController.redirect(htmx, "/access/requests");
+    }
+}

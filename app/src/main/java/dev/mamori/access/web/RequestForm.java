@@ -1,0 +1,30 @@
+package dev.mamori.access.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.mamori.access.AccessLevel;
+import dev.mamori.access.RequestDraft;
+import dev.mamori.access.RequestKind;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
+
+/** The form of a new request. */
+record RequestForm(@NotNull(message = "{access.request.kindRequired}") RequestKind kind,
+                   @NotNull(message = "{access.entry.required}") Long assetId,
+                   AccessLevel level,
+                   @NotBlank(message = "{access.request.reasonRequired}") @Size(max = 2000) String reason,
+                   LocalDate untilOn, Medium medium, Location location) {
+
+    static RequestForm empty(Long assetId) {
+        return new RequestForm(RequestKind.ACCESS, assetId, AccessLevel.VIEW, null, null, Medium.ELECTRONIC,
+                Location.INSIDE_OFFICE);
+    }
+
+    RequestDraft toDraft() {
+        return new RequestDraft(kind, assetId, level, reason, untilOn, medium, location, null);
+    }
+}

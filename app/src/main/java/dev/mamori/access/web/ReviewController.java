@@ -1,0 +1,64 @@
+package dev.mamori.access.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.mamori.access.Access;
+
+/** The review campaign of a 管理責任者: their entries' grants, when each review is due, keep or remove. */
+@Controller
+@RequestMapping("/access/reviews")
+class ReviewController {
+
+    static final String REVIEWERS = "hasAnyRole('MANAGER','CHIEF_OFFICER')";
+
+    private final Access access;
+
+    ReviewController(Access access) {
+        this.access = access;
+    }
+
+    @GetMapping
+    @PreAuthorize(REVIEWERS)
+    String list(Model model) {
+        model.addAttribute("reviews", access.reviews());
+        return "access/reviews";
+    }
+
+    @HxRequest
+    @GetMapping
+    @PreAuthorize(REVIEWERS)
+    String table(Model model) {
+        list(model);
+        return "access/reviews :: table";
+    }
+
+    @PostMapping("/grants/{id}/confirm")
+    @PreAuthorize(REVIEWERS)
+    String update(@PathVariable long id, HtmxRequest htmx) {
+        access.confirm(id);
+        return GrantController.redirect(htmx, "/access/reviews");
+    }
+
+    @PostMapping("/grants/{id}/remove")
+    @PreAuthorize(REVIEWERS)
+    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+        access.removeInReview(id, form.note());
+        return GrantController.redirect(htmx, "/access/reviews");
+    }
+
+    @PostMapping("/{assetId}/complete")
+    @PreAuthorize(REVIEWERS)
+    String create(@PathVariable long assetId, HtmxRequest htmx) {
+        access.completeReview(assetId);
+        return GrantController.redirect(htmx, "/access/reviews");
+    }
+}
