@@ -62,12 +62,15 @@ public class Inventory {
     private final Clock clock;
     private final Policy policy;
     private final Viewers viewers;
+    private final dev.mamori.inventory.internal.DesignationLookup designationLookup;
 
     Inventory(AssetRepository assets, dev.mamori.inventory.internal.EvaluationRepository evaluations,
               dev.mamori.inventory.internal.DecisionRepository decisions,
               dev.mamori.inventory.internal.DeclarationRepository declarations, RegisterFactsRepository facts,
               Directory directory, Ledger ledger, ApplicationEventPublisher events,
-              CurrentUsers users, InventoryProperties properties, Clock clock, Policy policy, Viewers viewers) {
+              CurrentUsers users, InventoryProperties properties, Clock clock, Policy policy, Viewers viewers,
+              dev.mamori.inventory.internal.DesignationLookup designationLookup) {
+        this.designationLookup = designationLookup;
         this.assets = assets;
         this.evaluations = evaluations;
         this.decisions = decisions;
@@ -1030,5 +1033,27 @@ public class Inventory {
         if (b.origin() != d.origin() || !Objects.equals(b.originParty(), d.originParty())) changed.add("origin");
         if (!Objects.equals(b.regimes(), d.regimes())) changed.add("regimes");
         return changed;
+    }
+
+    // ---------------------------------------------------------------- lookups for the access module
+    // Bulk reads of designations without any caller check: the access module keeps its own index of them
+    // and applies its own rules. Not for pages.
+
+    /** Every entry's designation, in id order, a batch at a time (no caller checks). */
+    @Transactional(readOnly = true)
+    public void forEachDesignation(int batchSize, java.util.function.Consumer<List<AssetDesignation>> sink) {
+        designationLookup.forEach(Math.max(batchSize, 1), sink);
+    }
+
+    /** The designations of the given entries (missing ids are left out; no caller checks). */
+    @Transactional(readOnly = true)
+    public List<AssetDesignation> designations(List<Long> assetIds) {
+        return assetIds.isEmpty() ? List.of() : designationLookup.byIds(assetIds);
+    }
+
+    /** Project groups by member: person id to the ids of their groups (no caller checks). */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> projectGroupsByPerson() {
+        return designationLookup.groupsByPerson();
     }
 }

@@ -1,0 +1,19 @@
+package dev.mamori.access;
+
+import dev.mamori.policy.Action;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.Recipient;
+
+/**
+ * One question to {@link AccessChecks}: may this person do this with this entry? Medium, location and
+ * recipient may be null (electronic, in the office, nobody).
+ */
+public record AccessQuestion(long personId, Action action, long assetId, Medium medium, Location location,
+                             Recipient recipient) {
+
+    /** The question about an electronic entry used in the office, passed on to nobody. */
+    public static AccessQuestion of(long personId, Action action, long assetId) {
+        return new AccessQuestion(personId, action, assetId, null, null, null);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mamori.platform.internal.security;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.mamori.platform.PersonAccounts;
+import dev.mamori.platform.Role;
+
+/** Answers {@link PersonAccounts} from the account tables. */
+@Component
+class AccountsByPerson implements PersonAccounts {
+
+    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
+    private final ApiTokens tokens;
+
+    AccountsByPerson(JdbcClient jdbc, AccountRepository accounts, ApiTokens tokens) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Role>> rolesByPerson() {
+        Map<Long, Set<Role>> out = new HashMap<>();
+        jdbc.sql("""
+                select a.person_id, r.role from platform.account a join platform.account_role r on r.account_id = a.id
+                where a.enabled and a.person_id is not null""").query((rs, i) -> {
+            out.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+            return null;
+        }).list();
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Role> rolesOf(long personId) {
+        Set<Role> out = EnumSet.noneOf(Role.class);
+        accounts.findByPersonId(personId).filter(AccountRecord::enabled)
+                .ifPresent(a -> accounts.rolesOf(a.id()).forEach(g -> out.add(g.role())));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> accountOf(long personId) {
+        return accounts.findByPersonId(personId).map(AccountRecord::id);
+    }
+
+    @Override
+    @Transactional
+    public int revokeTokensOfPerson(long personId) {
+        return accounts.findByPersonId(personId).map(a -> tokens.revokeAll(a.id())).orElse(0);
+    }
+}
