@@ -10,10 +10,16 @@ public final class Markers {
     private final PdfMarker pdf;
     private final OoxmlMarker ooxml = new OoxmlMarker();
     private final ImageMarker image;
+    private final MarkFont font;
 
     public Markers(MarkFont font) {
         this.pdf = new PdfMarker(font);
         this.image = new ImageMarker(font);
+        this.font = font;
+    }
+
+    public MarkFont font() {
+        return font;
     }
 
     /** The marked copy; an unmarkable format ({@link FileFormat#OTHER}) comes back unchanged. */
@@ -29,6 +35,11 @@ public final class Markers {
 
     /** The fingerprint a file carries, looked for where its format keeps one. */
     public Optional<String> identify(byte[] file) {
+        return fingerprintOf(file);
+    }
+
+    /** The same without a font: what the command line uses. */
+    public static Optional<String> fingerprintOf(byte[] file) {
         FileFormat format = FileFormat.of(file);
         return switch (format) {
             case PDF -> PdfMarker.fingerprint(file);
