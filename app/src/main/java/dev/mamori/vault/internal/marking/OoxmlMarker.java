@@ -65,6 +65,13 @@ final class OoxmlMarker {
         try (doc) {
             XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
             line(header.createParagraph(), mark.line());
+            // a title page or even pages with headers of their own carry the mark too
+            var policy = doc.getHeaderFooterPolicy();
+            for (XWPFHeader other : new XWPFHeader[] {policy.getFirstPageHeader(), policy.getEvenPageHeader()}) {
+                if (other != null && other != header) {
+                    line(other.createParagraph(), mark.line());
+                }
+            }
             XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
             XWPFParagraph p = footer.createParagraph();
             line(p, mark.line());
