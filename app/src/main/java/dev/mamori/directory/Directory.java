@@ -406,4 +406,37 @@ public class Directory {
         }
         assignManagers(departmentId, ids);
     }
+    // ---------------------------------------------------------------- lookups for large lists (one query each)
+
+    /** Names of the given people (those that exist), for lists that show many people at once. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> personNames(java.util.Collection<Long> ids) {
+        return people.namesOf(ids);
+    }
+
+    /** The given departments (those that exist), with their managers. */
+    @Transactional(readOnly = true)
+    public Map<Long, DepartmentView> departmentsById(java.util.Collection<Long> ids) {
+        Map<Long, DepartmentView> found = new java.util.HashMap<>();
+        departments.findAllById(ids).forEach(d -> found.put(d.id(), d));
+        return found;
+    }
+
+    /** The departments the person is a 管理責任者 of (without their sub-departments). */
+    @Transactional(readOnly = true)
+    public Set<Long> departmentsManagedBy(long personId) {
+        return new java.util.LinkedHashSet<>(departments.managedBy(personId));
+    }
+
+    /** The given departments and all departments below them. */
+    @Transactional(readOnly = true)
+    public Set<Long> departmentSubtrees(java.util.Collection<Long> roots) {
+        return departments.subtreeOf(roots);
+    }
+
+    /** The given departments and all departments above them. */
+    @Transactional(readOnly = true)
+    public Set<Long> departmentsWithAncestors(java.util.Collection<Long> ids) {
+        return departments.withAncestors(ids);
+    }
 }

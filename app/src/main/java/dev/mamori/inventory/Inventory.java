@@ -986,13 +986,17 @@ public class Inventory {
     // ---------------------------------------------------------------- views and details
 
     private List<AssetView> view(List<AssetRepository.Row> rows) {
-        Map<Long, DepartmentView> departments = new HashMap<>();
-        directory.listDepartments().forEach(d -> departments.put(d.id(), d));
-        Map<Long, String> names = new HashMap<>();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // one query for the page's departments and one for its people, whatever the page's size
+        Map<Long, DepartmentView> departments = directory.departmentsById(
+                rows.stream().map(AssetRepository.Row::departmentId).collect(java.util.stream.Collectors.toSet()));
+        Map<Long, String> names = directory.personNames(
+                rows.stream().map(AssetRepository.Row::responsiblePersonId).collect(java.util.stream.Collectors.toSet()));
         return rows.stream().map(r -> {
             DepartmentView d = departments.get(r.departmentId());
-            String person = names.computeIfAbsent(r.responsiblePersonId(),
-                    k -> directory.findPerson(k).map(PersonView::name).orElse(String.valueOf(k)));
+            String person = names.getOrDefault(r.responsiblePersonId(), String.valueOf(r.responsiblePersonId()));
             return new AssetView(r.id(), r.name(), r.description(), r.departmentId(), d == null ? null : d.nameJa(),
                     r.responsiblePersonId(), person, r.kind(), r.subKind(), r.forms(), r.origin(), r.originParty(),
                     r.originDuty(), r.regimes(), r.stage(), r.unneeded(), r.unneededReason(), r.disposal(), r.levelId(),

@@ -85,6 +85,27 @@ class InventoryVisibilityTests {
     }
 
     @Test
+    void aRestrictedViewersPagesAreInNameOrderWithTheTotalOnEveryPage() {
+        AssetQuery query = new AssetQuery(tag, null, null, null, null, null, null);
+        // managerA sees the three entries: pages of two, then one, then none past the end, total 3 on each
+        AssetPage first = as(managerA, () -> inventory.search(query, 0, 2));
+        AssetPage second = as(managerA, () -> inventory.search(query, 1, 2));
+        AssetPage beyond = as(managerA, () -> inventory.search(query, 5, 2));
+        List<String> names = new java.util.ArrayList<>();
+        first.assets().forEach(x -> names.add(x.name()));
+        second.assets().forEach(x -> names.add(x.name()));
+        assertThat(names).hasSize(3).isSorted();
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(second.total()).isEqualTo(3);
+        assertThat(beyond.assets()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(3);
+        // an employee's filtered page counts only what they hold
+        AssetPage held = as(memberA1, () -> inventory.search(query, 0, 1));
+        assertThat(held.total()).isEqualTo(1);
+        assertThat(held.assets()).extracting(AssetView::id).containsExactly(confidential);
+    }
+
+    @Test
     void organisationWideReadersSeeEveryEntry() {
         for (Role role : List.of(Role.AUDITOR, Role.CHIEF_OFFICER, Role.COMMITTEE)) {
             assertThat(visibleTo(reg.withRole(role))).as(role.name()).containsExactlyInAnyOrder(plain, confidential, topSecret);

@@ -115,6 +115,39 @@ class LedgerTreeTests {
     }
 
     @Test
+    void proofsStillVerifyWhenTheirUpperSubtreesComeFromMemory() throws Exception {
+        // enough entries for stored subtrees of 2^10 leaves, which proofs keep in memory once read
+        List<AuditRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            batch.add(AuditRecord.of("test.tree.bulk", Subject.of("tree", "bulk"), Map.of("i", i)));
+        }
+        ledger.recordAll(batch);
+        var auditor = users.create(Role.AUDITOR);
+        long size = jdbc.sql("select max(seq) from ledger.entry").query(Long.class).single();
+        assertThat(size).isGreaterThanOrEqualTo(2_100);
+        List<byte[]> leaves = new ArrayList<>();
+        jdbc.sql("select leaf_hash from ledger.entry where seq <= ? order by seq").param(size)
+                .query((rs, i) -> rs.getBytes(1)).list().forEach(leaves::add);
+        byte[] root = Merkle.root(leaves);
+        for (int round = 0; round < 2; round++) { // the second round reads the upper subtrees from memory
+            for (long seq : new long[] {1, 1_024, 1_025, size / 2, size - 1, size}) {
+                JsonNode p = getJson("/api/v1/ledger/proofs/inclusion?seq=" + seq + "&treeSize=" + size, auditor);
+                assertThat(p.get("root").asString()).as("root, round %d", round).isEqualTo(HEX.formatHex(root));
+                List<byte[]> proof = new ArrayList<>();
+                p.get("proof").forEach(h -> proof.add(HEX.parseHex(h.asString())));
+                assertThat(Merkle.verifyInclusion(seq - 1, size, leaves.get((int) seq - 1), proof, root))
+                        .as("seq %d, round %d", seq, round).isTrue();
+            }
+            long older = 1_500;
+            JsonNode c = getJson("/api/v1/ledger/proofs/consistency?size1=" + older + "&size2=" + size, auditor);
+            List<byte[]> proof = new ArrayList<>();
+            c.get("proof").forEach(h -> proof.add(HEX.parseHex(h.asString())));
+            assertThat(Merkle.verifyConsistency(older, size, Merkle.root(leaves.subList(0, (int) older)), root, proof))
+                    .as("consistency, round %d", round).isTrue();
+        }
+    }
+
+    @Test
     void refusesImpossibleProofsWithAClearMessageAndRefusesOutsiders() throws Exception {
         var auditor = users.create(Role.AUDITOR);
         mvc.perform(get("/api/v1/ledger/proofs/inclusion?seq=0").with(TestUsers.as(auditor)))

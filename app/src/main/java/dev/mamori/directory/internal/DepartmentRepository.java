@@ -68,6 +68,28 @@ public class DepartmentRepository {
         return result;
     }
 
+    public List<DepartmentView> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withManagers(jdbc.sql("select * from directory.department where id = any(?) order by code")
+                .param(ids.toArray(Long[]::new)).query(this::map).list());
+    }
+
+    /** The given departments and all departments above them. */
+    public Set<Long> withAncestors(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("""
+                        with recursive up(id, parent_id) as (
+                            select id, parent_id from directory.department where id = any(?)
+                            union
+                            select d.id, d.parent_id from directory.department d join up on d.id = up.parent_id)
+                        select id from up""")
+                .param(ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     /** The given departments and all departments below them. */
     public Set<Long> subtreeOf(Collection<Long> roots) {
         if (roots.isEmpty()) {

@@ -90,6 +90,19 @@ public class PersonRepository {
                 .stream().findFirst();
     }
 
+    /** Names of the given people, in one query. */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from directory.person where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public Optional<PersonView> findByEmployeeNumber(String employeeNumber) {
         return views(jdbc.sql("select * from directory.person where employee_number = ?").param(employeeNumber)
                 .query(PersonRepository::row).list()).stream().findFirst();

@@ -67,8 +67,13 @@ public class AssetRepository {
         if (v.seesAll()) {
             return "true";
         }
-        return """
-                a.id = any(array(
+        return "a.id = any(array(" + HELD + """
+                  union select x.id from inventory.asset x where x.department_id = any(cast(:managed as bigint[]))
+                        and """ + NOT_CONCEALED.replace("a.", "x.") + "))";
+    }
+
+    /** The entries a viewer reaches as their 管理責任者 or as an access holder (a union of index lookups). */
+    private static final String HELD = """
                   select x.id from inventory.asset x where x.responsible_person_id = :me
                   union select h.asset_id from inventory.access_holder h where h.kind = 'PERSON' and h.ref = :meText
                   union select h.asset_id from inventory.access_holder h
@@ -78,10 +83,9 @@ public class AssetRepository {
                   union select h.asset_id from inventory.project_group_member m
                         join inventory.access_holder h on h.kind = 'GROUP' and h.ref = m.group_id::text
                         where m.person_id = :me
-                  union select x.id from inventory.asset x where x.department_id = any(cast(:managed as bigint[]))
-                        and (x.level_id is null or not (x.level_id = any(cast(:concealed as text[]))))))
-                """;
-    }
+            """;
+
+    private static final String NOT_CONCEALED = "(a.level_id is null or not (a.level_id = any(cast(:concealed as text[]))))";
 
     private final JdbcClient jdbc;
 
@@ -229,14 +233,34 @@ public class AssetRepository {
                             .query(Long.class).single();
             return new Found(complete(rows), total);
         }
-        // a restricted viewer: the visible set is small, so one pass counts and pages it
-        var spec = bind(jdbc.sql("select a.*, count(*) over () as total from inventory.asset a where " + where
-                + " order by a.name, a.id limit :limit offset :offset"), v).params(params);
+        // a restricted viewer: the entries they hold outside the departments they manage (ids probed in the covering
+        // index asset_list_idx) and those of the departments they manage (a range of the covering index
+        // asset_department_list_idx) are filtered — two disjoint parts, so nothing to de-duplicate — then one pass
+        // counts them and picks the page; only the page's rows are read whole
+        String filter = filters(q, departmentFilter, params);
+        String visible = """
+                  select a.id, a.name from inventory.asset a where a.id = any(array(""" + HELD + """
+                    )) and not (a.department_id = any(cast(:managed as bigint[])) and\s""" + NOT_CONCEALED + ")" + filter + """
+
+                  union all
+                  select a.id, a.name from inventory.asset a where a.department_id = any(cast(:managed as bigint[]))
+                    and\s""" + NOT_CONCEALED + filter;
+        var spec = bind(jdbc.sql("with visible as (" + visible + """
+                ), page as (
+                  select v.id, v.name, count(*) over () as total from visible v
+                  order by v.name, v.id limit :limit offset :offset)
+                select a.*, page.total from page join inventory.asset a on a.id = page.id
+                order by page.name, page.id"""), v).params(params);
         long[] total = {0};
         List<Row> rows = spec.query((rs, i) -> {
             total[0] = rs.getLong("total");
             return map(rs, i);
         }).list();
+        if (rows.isEmpty() && page > 0) {
+            // past the last page: the window gave no row to carry the total
+            total[0] = bind(jdbc.sql("select count(*) from (" + visible + ") v"), v).params(params)
+                    .query(Long.class).single();
+        }
         return new Found(complete(rows), total[0]);
     }
 
@@ -260,7 +284,12 @@ public class AssetRepository {
 
     /** The visibility clause and the list's filters, with their parameters put into {@code params}. */
     private static String filters(AssetQuery q, Viewer v, List<Long> departmentFilter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(visibleSet(v));
+        return visibleSet(v) + filters(q, departmentFilter, params);
+    }
+
+    /** The list's filters, each starting with " and", with their parameters put into {@code params}. */
+    private static String filters(AssetQuery q, List<Long> departmentFilter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
         if (q.q() != null && !q.q().isBlank()) {
             where.append(" and (a.name ilike :q or a.description ilike :q)");
             params.put("q", "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -274,7 +303,9 @@ public class AssetRepository {
             params.put("kind", q.kind().name());
         }
         if (q.form() != null) {
-            where.append(" and exists (select 1 from inventory.asset_form f where f.asset_id = a.id and f.form = :form)");
+            // offset 0 keeps this a per-row probe of asset_form's primary key: flattened into a join, the planner
+            // may read all of asset_form for a few thousand visible entries
+            where.append(" and exists (select 1 from inventory.asset_form f where f.asset_id = a.id and f.form = :form offset 0)");
             params.put("form", q.form().name());
         }
         if (q.levelId() != null && !q.levelId().isBlank()) {

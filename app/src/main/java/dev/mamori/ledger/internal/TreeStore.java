@@ -16,7 +16,15 @@ import dev.mamori.ledger.verify.Merkle;
  */
 public class TreeStore {
 
+    /**
+     * Stored subtrees of at least 2^CACHED_LEVEL leaves are kept in memory once read: a stored node never
+     * changes (a trigger refuses updates and deletes), there are at most n / 2^CACHED_LEVEL of them (10,000 in a
+     * log of 10 million), and every proof and root needs the upper ones, so proofs read only their lower levels.
+     */
+    static final int CACHED_LEVEL = 10;
+
     private final JdbcTemplate jdbc;
+    private final Map<Long, byte[]> upper = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TreeStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -83,9 +91,13 @@ public class TreeStore {
         List<Integer> levels = new java.util.ArrayList<>();
         List<Long> indexes = new java.util.ArrayList<>();
         List<Long> leafSeqs = new java.util.ArrayList<>();
+        Map<String, byte[]> nodes = new HashMap<>();
         for (long[] r : ranges) {
             aligned(r[0], r[1], (level, idx) -> {
-                if (level == 0) {
+                byte[] known = level >= CACHED_LEVEL ? upper.get(packed(level, idx)) : null;
+                if (known != null) {
+                    nodes.put(key(level, idx), known);
+                } else if (level == 0) {
                     leafSeqs.add(idx + 1);
                 } else {
                     levels.add(level);
@@ -93,7 +105,10 @@ public class TreeStore {
                 }
             });
         }
-        Map<String, byte[]> nodes = new HashMap<>();
+        // only committed nodes may be remembered: a read-only transaction cannot see nodes of its own that a
+        // rollback could still take away
+        boolean remember = org.springframework.transaction.support.TransactionSynchronizationManager
+                .isCurrentTransactionReadOnly();
         if (!leafSeqs.isEmpty()) {
             jdbc.query("select seq, leaf_hash from ledger.entry where seq = any(?)", rs -> {
                 nodes.put(key(0, rs.getLong(1) - 1), rs.getBytes(2));
@@ -103,7 +118,13 @@ public class TreeStore {
             jdbc.query("""
                     select n.level, n.idx, n.hash from ledger.tree_node n
                     join unnest(?::int[], ?::bigint[]) as w(level, idx) on n.level = w.level and n.idx = w.idx""", rs -> {
-                nodes.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                int level = rs.getInt(1);
+                long idx = rs.getLong(2);
+                byte[] hash = rs.getBytes(3);
+                nodes.put(key(level, idx), hash);
+                if (remember && level >= CACHED_LEVEL) {
+                    upper.put(packed(level, idx), hash);
+                }
             }, levels.toArray(Integer[]::new), indexes.toArray(Long[]::new));
         }
         return (start, end) -> fromNodes(start, end, nodes);
@@ -135,6 +156,10 @@ public class TreeStore {
         long k = Long.highestOneBit(n - 1);
         aligned(start, start + k, sink);
         aligned(start + k, end, sink);
+    }
+
+    private static long packed(int level, long idx) {
+        return ((long) level << 58) | idx;
     }
 
     private static String key(int level, long idx) {
