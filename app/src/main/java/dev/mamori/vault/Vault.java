@@ -1,0 +1,71 @@
+package dev.mamori.vault;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The vault's API. Every decision to show, hand out, distribute or dispose of a document is taken by
+ * {@code dev.mamori.access.AccessChecks} for the signed-in person; every copy that leaves is marked for its
+ * recipient, recorded (閲覧記録) and written to the ledger.
+ */
+public interface Vault {
+
+    /** Documents under an entry (newest first), for its 管理責任者, AUDITOR and whoever the access check lets VIEW it. */
+    List<DocumentView> documents(long assetId);
+
+    /** The latest documents the caller may view, across entries (at most {@code limit}). */
+    List<DocumentView> visibleDocuments(int limit);
+
+    DocumentView document(long id);
+
+    /** A new document under an entry with its first version (ledger {@code vault.document.uploaded}). */
+    DocumentView create(long assetId, String title, Upload file);
+
+    /** A new version of a document (ledger {@code vault.version.uploaded}). */
+    DocumentView addVersion(long documentId, Upload file);
+
+    /** Whether the caller may upload under the entry (its 管理責任者, or as the access check allows). */
+    boolean canUpload(long assetId);
+
+    /** Whether the caller is the entry's 管理責任者 (may read records, distribute copies and dispose of documents). */
+    boolean manages(long assetId);
+
+    /** A marked copy to view in the browser ({@code version} null: the latest); ledger {@code vault.document.viewed}. */
+    IssuedFile view(long documentId, Integer version);
+
+    /** A marked copy to download; ledger {@code vault.document.downloaded}. */
+    IssuedFile download(long documentId, Integer version);
+
+    /** The viewing record of a document (every copy issued, newest first): its 管理責任者 and AUDITOR. */
+    List<CopyView> records(long documentId);
+
+    /** Issues numbered copies to named recipients (ledger {@code vault.copy.distributed}). */
+    List<CopyView> distribute(long documentId, DistributionDraft draft);
+
+    /** Numbered copies the caller issued or holds, or every one for CHIEF_OFFICER and AUDITOR; open first. */
+    List<CopyView> numberedCopies();
+
+    /** The marked file of a numbered copy, for its issuer or its recipient (ledger {@code vault.copy.downloaded}). */
+    IssuedFile numberedCopyFile(long copyId);
+
+    /** Records a numbered copy as returned or destroyed, by its issuer or the entry's 管理責任者. */
+    CopyView settle(long copyId, Settlement as, String note);
+
+    /**
+     * Reminds the holders of numbered copies due today or earlier (once), and escalates those past their
+     * deadline to the issuer and the 統括責任者 (once). Returns the ids of copies escalated. For the scheduler.
+     */
+    List<Long> remindOverdueCopies();
+
+    /** Disposes of a document: keys destroyed, files removed, a certificate produced (ledger {@code vault.document.disposed}). */
+    DocumentView dispose(long documentId, String reason);
+
+    /** The disposal certificate (PDF). */
+    byte[] certificate(long documentId);
+
+    /** Identifies a (leaked) file: its fingerprint and the copy it was issued as (ledger {@code vault.copy.identified}). */
+    Identification identify(byte[] file);
+
+    /** For the command line: the copy of a fingerprint, without a signed-in user (the operator holds the data directory). */
+    Optional<CopyView> copyOfFingerprint(String fingerprint);
+}

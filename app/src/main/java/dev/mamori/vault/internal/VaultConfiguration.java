@@ -1,0 +1,45 @@
+package dev.mamori.vault.internal;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import dev.mamori.platform.MamoriProperties;
+import dev.mamori.vault.KeyWrapper;
+import dev.mamori.vault.internal.crypto.FileKeyWrapper;
+import dev.mamori.vault.internal.marking.MarkFont;
+import dev.mamori.vault.internal.marking.Markers;
+
+/**
+ * The vault's parts: the master key file ({@code <data-dir>/vault/master.key}) unless another {@link KeyWrapper}
+ * bean is given, the file store ({@code <data-dir>/vault/files}) and the markers with their font
+ * ({@code mamori.vault.font}, default IPAex Gothic).
+ */
+@Configuration
+class VaultConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(KeyWrapper.class)
+    KeyWrapper vaultKeyWrapper(MamoriProperties properties) {
+        return new FileKeyWrapper(vaultDir(properties).resolve("master.key"));
+    }
+
+    @Bean
+    VaultStorage vaultStorage(MamoriProperties properties) {
+        return new VaultStorage(vaultDir(properties).resolve("files"));
+    }
+
+    @Bean
+    @Lazy
+    Markers vaultMarkers(@Value("${mamori.vault.font:}") String font) {
+        return new Markers(MarkFont.locate(font.isBlank() ? null : Path.of(font)));
+    }
+
+    static Path vaultDir(MamoriProperties properties) {
+        return properties.dataDir().toAbsolutePath().normalize().resolve("vault");
+    }
+}

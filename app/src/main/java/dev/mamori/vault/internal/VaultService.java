@@ -1,0 +1,793 @@
+package dev.mamori.vault.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.mamori.access.AccessCheck;
+import dev.mamori.directory.Directory;
+import dev.mamori.directory.PersonView;
+import dev.mamori.inventory.AssetView;
+import dev.mamori.inventory.Inventory;
+import dev.mamori.ledger.Ledger;
+import dev.mamori.ledger.Subject;
+import dev.mamori.platform.AccessRefusedException;
+import dev.mamori.platform.ConflictException;
+import dev.mamori.platform.CurrentUser;
+import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.MamoriException;
+import dev.mamori.platform.NotFoundException;
+import dev.mamori.platform.Notice;
+import dev.mamori.platform.Notifications;
+import dev.mamori.platform.Role;
+import dev.mamori.policy.Action;
+import dev.mamori.policy.Level;
+import dev.mamori.policy.Policy;
+import dev.mamori.policy.Recipient;
+import dev.mamori.vault.CopyKind;
+import dev.mamori.vault.CopyView;
+import dev.mamori.vault.DistributionDraft;
+import dev.mamori.vault.DocumentView;
+import dev.mamori.vault.Identification;
+import dev.mamori.vault.IssuedFile;
+import dev.mamori.vault.KeyWrapper;
+import dev.mamori.vault.Settlement;
+import dev.mamori.vault.Upload;
+import dev.mamori.vault.Vault;
+import dev.mamori.vault.VaultEvents;
+import dev.mamori.vault.VersionView;
+import dev.mamori.vault.internal.VaultRepository.CopyRow;
+import dev.mamori.vault.internal.VaultRepository.DocumentRow;
+import dev.mamori.vault.internal.VaultRepository.VersionRow;
+import dev.mamori.vault.internal.crypto.Aead;
+import dev.mamori.vault.internal.marking.FileFormat;
+import dev.mamori.vault.internal.marking.Fingerprints;
+import dev.mamori.vault.internal.marking.Mark;
+import dev.mamori.vault.internal.marking.Markers;
+
+/**
+ * The vault. Permission to view, download, distribute and dispose comes from the access check
+ * ({@link Gate}); the 管理責任者 of an entry (its responsible person, or a MANAGER of its department) may also
+ * upload, read the viewing record, distribute and dispose. Files are sealed with AES-256-GCM under a fresh data
+ * key per version, the key wrapped by the {@link KeyWrapper}; the associated data binds each ciphertext to its
+ * file name.
+ */
+@Service
+@Transactional
+public class VaultService implements Vault {
+
+    static final Locale MARK_LOCALE = Locale.JAPANESE;
+    static final DateTimeFormatter MARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Directory.JAPAN);
+    private static final Set<Role> IDENTIFIERS = Set.of(Role.CHIEF_OFFICER, Role.IT_SECURITY, Role.AUDITOR, Role.LEGAL);
+
+    private final VaultRepository repo;
+    private final VaultStorage storage;
+    private final KeyWrapper keys;
+    private final ObjectProvider<Markers> markers;
+    private final Gate gate;
+    private final Inventory inventory;
+    private final Directory directory;
+    private final Policy policy;
+    private final Ledger ledger;
+    private final CurrentUsers users;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
+                 Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
+                 Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+        this.repo = repo;
+        this.storage = storage;
+        this.keys = keys;
+        this.markers = markers;
+        this.gate = gate;
+        this.inventory = inventory;
+        this.directory = directory;
+        this.policy = policy;
+        this.ledger = ledger;
+        this.users = users;
+        this.notifications = notifications;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Directory.JAPAN));
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DocumentView> documents(long assetId) {
+        CurrentUser me = me();
+        Optional<AssetView> asset = visibleAsset(assetId);
+        if (!mayRead(me, assetId, asset)) {
+            if (asset.isEmpty()) {
+                throw new NotFoundException("vault.asset.notFound", String.valueOf(assetId));
+            }
+            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+        }
+        return views(repo.documentsOf(assetId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DocumentView> visibleDocuments(int limit) {
+        CurrentUser me = me();
+        List<DocumentRow> rows = repo.latestDocuments(500);
+        if (me.has(Role.AUDITOR)) {
+            return views(rows.stream().limit(limit).toList());
+        }
+        List<Long> assets = rows.stream().map(DocumentRow::assetId).distinct().toList();
+        List<AccessCheck> answers = gate.askAll(assets.stream()
+                .map(a -> Gate.question(me.personId(), Action.VIEW, a, Recipient.NONE)).toList());
+        Map<Long, Boolean> permitted = new HashMap<>();
+        for (int i = 0; i < assets.size(); i++) {
+            permitted.put(assets.get(i), answers.get(i).permitted());
+        }
+        return views(rows.stream().filter(r -> permitted.get(r.assetId())).limit(limit).toList());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public DocumentView document(long id) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(id);
+        if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            throw notFound(id);
+        }
+        return view(row);
+    }
+
+    @Override
+    public DocumentView create(long assetId, String title, Upload file) {
+        if (title == null || title.isBlank()) {
+            throw InvalidInputException.onField("title", "vault.document.titleRequired");
+        }
+        checkFile(file);
+        CurrentUser me = me();
+        requireUpload(me, assetId);
+        long id = repo.insertDocument(assetId, title.strip(), me.personId());
+        VersionRow v = store(id, file, me.personId());
+        Map<String, Object> d = versionDetails(assetId, v);
+        d.put("title", title.strip());
+        ledger.record("vault.document.uploaded", Subject.of("vault-document", id), d);
+        events.publishEvent(new VaultEvents.DocumentUploaded(id, assetId, v.number()));
+        return view(repo.findDocument(id).orElseThrow());
+    }
+
+    @Override
+    public DocumentView addVersion(long documentId, Upload file) {
+        checkFile(file);
+        CurrentUser me = me();
+        DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
+        requireUpload(me, row.assetId());
+        requireLive(row);
+        VersionRow v = store(documentId, file, me.personId());
+        ledger.record("vault.version.uploaded", Subject.of("vault-document", documentId), versionDetails(row.assetId(), v));
+        events.publishEvent(new VaultEvents.DocumentUploaded(documentId, row.assetId(), v.number()));
+        return view(repo.findDocument(documentId).orElseThrow());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean canUpload(long assetId) {
+        CurrentUser me = me();
+        return mayUpload(me, assetId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean manages(long assetId) {
+        CurrentUser me = me();
+        return visibleAsset(assetId).map(a -> manages(me, a)).orElse(false);
+    }
+
+    /**
+     * The 管理責任者 may upload; so may a person the access check lets make copies of the entry (COPY: the policy
+     * has no separate "edit" action, and the access module grants EDIT only for disposal).
+     */
+    private boolean mayUpload(CurrentUser me, long assetId) {
+        Optional<AssetView> asset = visibleAsset(assetId);
+        if (asset.isPresent() && manages(me, asset.get())) {
+            return !asset.get().disposed();
+        }
+        return gate.ask(me.personId(), Action.COPY, assetId).permitted();
+    }
+
+    private void requireUpload(CurrentUser me, long assetId) {
+        if (!mayUpload(me, assetId)) {
+            throw new AccessRefusedException("vault.upload.refused");
+        }
+    }
+
+    private VersionRow store(long documentId, Upload file, long by) {
+        byte[] dataKey = Aead.newKey();
+        String name = UUID.randomUUID() + ".mva";
+        try {
+            byte[] sealed = Aead.seal(dataKey, file.content(), associated(name));
+            byte[] wrapped = keys.wrap(dataKey);
+            storage.write(name, sealed);
+            deleteOnRollback(name);
+            FileFormat format = FileFormat.of(file.content());
+            String type = format == FileFormat.OTHER ? safeType(file.contentType()) : format.contentType();
+            long id = repo.insertVersion(documentId, fileName(file.fileName()), type, file.content().length,
+                    sha256(file.content()), name, keys.keyId(), wrapped, by);
+            return repo.findVersion(id).orElseThrow();
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** The plaintext of a version; refused when its key was destroyed or the ciphertext fails authentication. */
+    byte[] open(VersionRow v) {
+        if (v.wrappedKey() == null) {
+            throw new ConflictException("vault.document.shredded");
+        }
+        byte[] key = keys.unwrap(v.keyId(), v.wrappedKey());
+        try {
+            return Aead.open(key, storage.read(v.storageName()), associated(v.storageName()));
+        } catch (Aead.TamperedException e) {
+            throw new ConflictException("vault.file.tampered");
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    static String associated(String storageName) {
+        return "mamori-vault-file:" + storageName;
+    }
+
+    /** The demo company's documents: stored as the given person without asking anyone (demo loading only). */
+    long storeAsSystem(long assetId, String title, Upload file, long byPersonId) {
+        long id = repo.insertDocument(assetId, title, byPersonId);
+        VersionRow v = store(id, file, byPersonId);
+        Map<String, Object> d = versionDetails(assetId, v);
+        d.put("title", title);
+        ledger.record("vault.document.uploaded", Subject.of("vault-document", id), d);
+        return id;
+    }
+
+    /** A demo meeting's numbered copy (its deadline may be past): demo loading only. */
+    void distributeAsSystem(long documentId, String purpose, LocalDate dueOn, PersonView recipient, long byPersonId) {
+        VersionRow v = pickVersion(documentId, null);
+        long distributionId = repo.insertDistribution(documentId, v.id(), purpose, dueOn, byPersonId);
+        long copyId = repo.insertCopy(documentId, v.id(), CopyKind.NUMBERED, recipient.id(), recipient.name(),
+                recipient.employeeNumber(), byPersonId, Fingerprints.newFingerprint(), true, distributionId, dueOn);
+        ledger.record("vault.copy.distributed", Subject.of("vault-document", documentId),
+                Map.of("distributionId", distributionId, "purpose", purpose, "dueOn", dueOn.toString(), "copyIds", List.of(copyId)));
+    }
+
+    // ---------------------------------------------------------------- views and downloads
+
+    @Override
+    public IssuedFile view(long documentId, Integer version) {
+        return issue(documentId, version, CopyKind.VIEW, Action.VIEW, "vault.document.viewed");
+    }
+
+    @Override
+    public IssuedFile download(long documentId, Integer version) {
+        return issue(documentId, version, CopyKind.DOWNLOAD, Action.DOWNLOAD, "vault.document.downloaded");
+    }
+
+    private IssuedFile issue(long documentId, Integer version, CopyKind kind, Action action, String ledgerAction) {
+        CurrentUser me = me();
+        DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
+        AccessCheck check = gate.ask(me.personId(), action, row.assetId());
+        if (!check.permitted()) {
+            if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+                throw notFound(documentId);
+            }
+            throw new AccessRefusedException("vault.access.refused", action.name());
+        }
+        requireLive(row);
+        repo.lockDocument(documentId);
+        VersionRow v = pickVersion(documentId, version);
+        byte[] plain = open(v);
+        PersonView person = directory.findPerson(me.personId()).orElseThrow(() -> new AccessRefusedException("vault.noPerson"));
+        String fingerprint = Fingerprints.newFingerprint();
+        FileFormat format = FileFormat.of(plain);
+        long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
+                me.personId(), fingerprint, format.markable(), null, null);
+        CopyRow copy = repo.findCopy(copyId).orElseThrow();
+        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode()));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", row.assetId());
+        d.put("version", v.number());
+        d.put("copyId", copyId);
+        d.put("copyNumber", copy.copyNumber());
+        d.put("fingerprint", fingerprint);
+        d.put("marked", format.markable());
+        d.put("outcome", check.outcome() == null ? null : check.outcome().name());
+        d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
+        ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
+        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), v.contentType(), marked, copyId, copy.copyNumber());
+    }
+
+    private VersionRow pickVersion(long documentId, Integer number) {
+        List<VersionRow> versions = repo.versionsOf(documentId);
+        return versions.stream().filter(v -> number == null || v.number() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("vault.version.notFound", String.valueOf(number)));
+    }
+
+    /** The visible line and fingerprint of a copy, always worded in Japanese (the documents' language). */
+    Mark mark(CopyRow copy, String levelCode) {
+        Level level = levelCode == null ? null
+                : policy.levels().stream().filter(l -> l.code().equals(levelCode)).findFirst().orElse(null);
+        String levelText = level == null ? msg("vault.mark.notDesignated")
+                : level.defaultScope() == null || level.defaultScope().isBlank() ? level.marking()
+                : msg("vault.mark.levelWithScope", level.marking(), level.defaultScope());
+        String number = msg("vault.mark.copyNumber", String.valueOf(copy.copyNumber()));
+        String line = msg("vault.mark.line", levelText, copy.recipientName(),
+                copy.employeeNumber() == null ? "-" : copy.employeeNumber(), MARK_TIME.format(copy.issuedAt()), number);
+        return new Mark(line, number, copy.fingerprint());
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, MARK_LOCALE);
+    }
+
+    // ---------------------------------------------------------------- viewing record
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CopyView> records(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        requireRecordReader(me, row);
+        return copyViews(repo.copiesOf(documentId));
+    }
+
+    private void requireRecordReader(CurrentUser me, DocumentRow row) {
+        Optional<AssetView> asset = visibleAsset(row.assetId());
+        if (me.has(Role.AUDITOR) || asset.map(a -> manages(me, a)).orElse(false)) {
+            return;
+        }
+        if (!mayRead(me, row.assetId(), asset)) {
+            throw notFound(row.id());
+        }
+        throw new AccessRefusedException("vault.records.refused");
+    }
+
+    // ---------------------------------------------------------------- numbered copies
+
+    @Override
+    public List<CopyView> distribute(long documentId, DistributionDraft draft) {
+        if (draft.purpose() == null || draft.purpose().isBlank()) {
+            throw InvalidInputException.onField("purpose", "vault.copy.purposeRequired");
+        }
+        if (draft.dueOn() == null || draft.dueOn().isBefore(today())) {
+            throw InvalidInputException.onField("dueOn", "vault.copy.dueInvalid");
+        }
+        List<Long> recipients = draft.recipientPersonIds() == null ? List.of() : draft.recipientPersonIds();
+        if (recipients.isEmpty() || recipients.size() > 200) {
+            throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientsRequired");
+        }
+        CurrentUser me = me();
+        DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
+        AccessCheck check = gate.ask(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER);
+        if (!check.permitted()) {
+            if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+                throw notFound(documentId);
+            }
+            throw new AccessRefusedException("vault.access.refused", Action.DISTRIBUTE.name());
+        }
+        requireLive(row);
+        List<PersonView> people = new ArrayList<>();
+        for (Long id : recipients) {
+            PersonView p = id == null ? null : directory.findPerson(id).orElse(null);
+            if (p == null) {
+                throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientUnknown", String.valueOf(id));
+            }
+            if (!gate.ask(p.id(), Action.VIEW, row.assetId()).permitted()) {
+                throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientRefused", p.name());
+            }
+            people.add(p);
+        }
+        VersionRow v = pickVersion(documentId, null);
+        boolean markable = FileFormat.of(open(v)).markable();
+        long distributionId = repo.insertDistribution(documentId, v.id(), draft.purpose().strip(), draft.dueOn(), me.personId());
+        List<CopyRow> copies = new ArrayList<>();
+        for (PersonView p : people) {
+            long copyId = repo.insertCopy(documentId, v.id(), CopyKind.NUMBERED, p.id(), p.name(), p.employeeNumber(),
+                    me.personId(), Fingerprints.newFingerprint(), markable, distributionId, draft.dueOn());
+            CopyRow c = repo.findCopy(copyId).orElseThrow();
+            copies.add(c);
+            notifications.toPerson(p.id(), new Notice("vault.notice.copyIssued",
+                    List.of(row.title(), String.valueOf(c.copyNumber()), draft.dueOn().toString()), "/vault/copies"));
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", row.assetId());
+        d.put("distributionId", distributionId);
+        d.put("version", v.number());
+        d.put("purpose", draft.purpose().strip());
+        d.put("dueOn", draft.dueOn().toString());
+        d.put("copies", copies.stream().map(c -> Map.of("copyId", c.id(), "copyNumber", c.copyNumber(),
+                "personId", c.personId(), "fingerprint", c.fingerprint())).toList());
+        ledger.record("vault.copy.distributed", Subject.of("vault-document", documentId), d);
+        return copyViews(copies);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CopyView> numberedCopies() {
+        CurrentUser me = users.require();
+        if (me.hasAny(Role.CHIEF_OFFICER, Role.AUDITOR)) {
+            return copyViews(repo.numberedCopies(null));
+        }
+        if (me.personId() == null) {
+            return List.of();
+        }
+        return copyViews(repo.numberedCopies(me.personId()));
+    }
+
+    /** Open numbered copies the person holds or issued (for tasks); no caller checks. */
+    @Transactional(readOnly = true)
+    public List<CopyView> openCopiesOf(long personId) {
+        return copyViews(repo.numberedCopies(personId).stream().filter(c -> c.settledAt() == null).toList());
+    }
+
+    @Override
+    public IssuedFile numberedCopyFile(long copyId) {
+        CurrentUser me = me();
+        CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
+                .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
+        if (c.personId() != me.personId() && c.issuedBy() != me.personId()) {
+            throw new AccessRefusedException("vault.copy.notYours");
+        }
+        if (c.settledAt() != null) {
+            throw new ConflictException("vault.copy.settled");
+        }
+        DocumentRow row = requireDocument(c.documentId());
+        requireLive(row);
+        AccessCheck check = c.issuedBy() == me.personId()
+                ? gate.require(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER)
+                : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
+        VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
+        byte[] marked = markers.getObject().mark(open(v), mark(c, check.levelCode()));
+        ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId),
+                Map.of("documentId", c.documentId(), "copyNumber", c.copyNumber(), "personId", c.personId()));
+        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), v.contentType(), marked, c.id(), c.copyNumber());
+    }
+
+    @Override
+    public CopyView settle(long copyId, Settlement as, String note) {
+        if (as == null) {
+            throw InvalidInputException.onField("settledAs", "vault.copy.settlementRequired");
+        }
+        CurrentUser me = me();
+        CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
+                .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
+        DocumentRow row = requireDocument(c.documentId());
+        boolean allowed = c.issuedBy() == me.personId() || visibleAsset(row.assetId()).map(a -> manages(me, a)).orElse(false);
+        if (!allowed) {
+            throw new AccessRefusedException("vault.copy.notIssuer");
+        }
+        String clean = note == null || note.isBlank() ? null : note.strip();
+        if (repo.settle(copyId, as, clean) == 0) {
+            throw new ConflictException("vault.copy.settled");
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("documentId", c.documentId());
+        d.put("copyNumber", c.copyNumber());
+        d.put("personId", c.personId());
+        d.put("note", clean);
+        ledger.record(as == Settlement.RETURNED ? "vault.copy.returned" : "vault.copy.destroyed", Subject.of("vault-copy", copyId), d);
+        return copyViews(List.of(repo.findCopy(copyId).orElseThrow())).get(0);
+    }
+
+    @Override
+    public List<Long> remindOverdueCopies() {
+        LocalDate today = today();
+        List<Long> reminded = new ArrayList<>();
+        for (CopyRow c : repo.copiesToRemind(today)) {
+            String title = repo.findDocument(c.documentId()).map(DocumentRow::title).orElse("");
+            Notice notice = new Notice("vault.notice.copyDue", List.of(title, String.valueOf(c.copyNumber()), c.dueOn().toString()), "/vault/copies");
+            notifications.toPerson(c.personId(), notice);
+            ledger.record("vault.copy.reminded", Subject.of("vault-copy", c.id()), Map.of("personId", c.personId(), "dueOn", c.dueOn().toString()));
+            reminded.add(c.id());
+        }
+        repo.markReminded(reminded, today);
+        List<Long> escalated = new ArrayList<>();
+        for (CopyRow c : repo.copiesToEscalate(today)) {
+            String title = repo.findDocument(c.documentId()).map(DocumentRow::title).orElse("");
+            Notice notice = new Notice("vault.notice.copyOverdue",
+                    List.of(title, String.valueOf(c.copyNumber()), c.recipientName(), c.dueOn().toString()), "/vault/copies");
+            notifications.toPerson(c.issuedBy(), notice);
+            notifications.toRole(Role.CHIEF_OFFICER, notice);
+            ledger.record("vault.copy.escalated", Subject.of("vault-copy", c.id()),
+                    Map.of("personId", c.personId(), "issuedBy", c.issuedBy(), "dueOn", c.dueOn().toString()));
+            events.publishEvent(new VaultEvents.CopyOverdue(c.id(), c.documentId(), c.personId()));
+            escalated.add(c.id());
+        }
+        repo.markEscalated(escalated, today);
+        return escalated;
+    }
+
+    // ---------------------------------------------------------------- disposal
+
+    @Override
+    public DocumentView dispose(long documentId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.onField("reason", "vault.disposal.reasonRequired");
+        }
+        CurrentUser me = me();
+        DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
+        Optional<AssetView> asset = visibleAsset(row.assetId());
+        boolean allowed = asset.map(a -> manages(me, a)).orElse(false)
+                || gate.ask(me.personId(), Action.DISPOSE, row.assetId()).permitted();
+        if (!allowed) {
+            if (!mayRead(me, row.assetId(), asset)) {
+                throw notFound(documentId);
+            }
+            throw new AccessRefusedException("vault.disposal.refused");
+        }
+        requireLive(row);
+        List<VersionRow> versions = repo.versionsOf(documentId);
+        int shredded = repo.shredKeys(documentId);
+        Instant at = clock.instant();
+        String by = directory.findPerson(me.personId()).map(PersonView::name).orElse(me.displayName());
+        byte[] certificate = new DisposalCertificate(markers.getObject(), messages).write(row, asset.map(AssetView::name).orElse(null),
+                versions, by, reason.strip(), at);
+        repo.markDisposed(documentId, me.personId(), reason.strip(), certificate);
+        List<String> files = versions.stream().map(VersionRow::storageName).toList();
+        afterCommit(() -> files.forEach(storage::delete));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", row.assetId());
+        d.put("reason", reason.strip());
+        d.put("keysDestroyed", shredded);
+        d.put("versions", versions.stream().map(v -> Map.of("number", v.number(), "sha256", v.sha256(),
+                "keyId", v.keyId() == null ? "" : v.keyId())).toList());
+        d.put("certificateSha256", sha256(certificate));
+        ledger.record("vault.document.disposed", Subject.of("vault-document", documentId), d);
+        events.publishEvent(new VaultEvents.DocumentDisposed(documentId, row.assetId()));
+        return view(repo.findDocument(documentId).orElseThrow());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] certificate(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        requireRecordReader(me, row);
+        return repo.certificate(documentId).orElseThrow(() -> new NotFoundException("vault.certificate.notFound"));
+    }
+
+    // ---------------------------------------------------------------- identification
+
+    @Override
+    public Identification identify(byte[] file) {
+        CurrentUser me = users.require();
+        if (file == null || file.length == 0) {
+            throw InvalidInputException.onField("file", "vault.file.empty");
+        }
+        FileFormat format = FileFormat.of(file);
+        Optional<String> fingerprint = markers.getObject().identify(file);
+        Optional<CopyRow> copy = fingerprint.flatMap(repo::findCopyByFingerprint).filter(c -> mayIdentify(me, c));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("format", format.name());
+        d.put("fingerprint", fingerprint.orElse(null));
+        d.put("copyId", copy.map(CopyRow::id).orElse(null));
+        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
+        return new Identification(format.name(), fingerprint, copy.map(c -> copyViews(List.of(c)).get(0)));
+    }
+
+    private boolean mayIdentify(CurrentUser me, CopyRow c) {
+        if (IDENTIFIERS.stream().anyMatch(me::has)) {
+            return true;
+        }
+        if (me.personId() != null && c.issuedBy() == me.personId()) {
+            return true;
+        }
+        return me.personId() != null && requireDocumentOptional(c.documentId())
+                .flatMap(d -> visibleAsset(d.assetId())).map(a -> manages(me, a)).orElse(false);
+    }
+
+    @Override
+    public Optional<CopyView> copyOfFingerprint(String fingerprint) {
+        Optional<CopyRow> copy = repo.findCopyByFingerprint(fingerprint);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("fingerprint", fingerprint);
+        d.put("copyId", copy.map(CopyRow::id).orElse(null));
+        d.put("channel", "cli");
+        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
+        return copy.map(c -> copyViews(List.of(c)).get(0));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private CurrentUser me() {
+        CurrentUser u = users.require();
+        if (u.personId() == null) {
+            throw new AccessRefusedException("vault.noPerson");
+        }
+        return u;
+    }
+
+    private DocumentRow requireDocument(long id) {
+        return repo.findDocument(id).orElseThrow(() -> notFound(id));
+    }
+
+    private Optional<DocumentRow> requireDocumentOptional(long id) {
+        return repo.findDocument(id);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("vault.document.notFound", String.valueOf(id));
+    }
+
+    private static void requireLive(DocumentRow row) {
+        if (row.disposedAt() != null) {
+            throw new ConflictException("vault.document.disposed");
+        }
+    }
+
+    /** The register entry when the signed-in user may see it in the register. */
+    private Optional<AssetView> visibleAsset(long assetId) {
+        try {
+            return Optional.of(inventory.asset(assetId));
+        } catch (MamoriException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The entry's 管理責任者: its responsible person, or a MANAGER of its department or a department above it. */
+    private boolean manages(CurrentUser me, AssetView asset) {
+        if (me.personId() != null && asset.responsiblePersonId() == me.personId()) {
+            return true;
+        }
+        if (!me.has(Role.MANAGER)) {
+            return false;
+        }
+        return me.managedDepartmentIds().stream().anyMatch(d -> directory.departmentSubtree(d).contains(asset.departmentId()));
+    }
+
+    private boolean mayRead(CurrentUser me, long assetId, Optional<AssetView> asset) {
+        return me.has(Role.AUDITOR) && asset.isPresent()
+                || asset.map(a -> manages(me, a)).orElse(false)
+                || gate.ask(me.personId(), Action.VIEW, assetId).permitted();
+    }
+
+    private static void checkFile(Upload file) {
+        if (file == null || file.content() == null || file.content().length == 0) {
+            throw InvalidInputException.onField("file", "vault.file.empty");
+        }
+    }
+
+    private static String fileName(String name) {
+        if (name == null || name.isBlank()) {
+            return "document";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).strip();
+        return base.isEmpty() ? "document" : base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String safeType(String type) {
+        return type == null || type.isBlank() || type.length() > 100 ? "application/octet-stream" : type;
+    }
+
+    static String copyFileName(String fileName, int copyNumber) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) + "_No" + copyNumber + fileName.substring(dot)
+                : fileName + "_No" + copyNumber;
+    }
+
+    private Map<String, Object> versionDetails(long assetId, VersionRow v) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", assetId);
+        d.put("version", v.number());
+        d.put("fileName", v.fileName());
+        d.put("size", v.size());
+        d.put("sha256", v.sha256());
+        d.put("keyId", v.keyId());
+        return d;
+    }
+
+    private void deleteOnRollback(String name) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        storage.delete(name);
+                    }
+                }
+            });
+        }
+    }
+
+    private static void afterCommit(Runnable r) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    r.run();
+                }
+            });
+        } else {
+            r.run();
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<DocumentView> views(List<DocumentRow> rows) {
+        Map<Long, String> names = new HashMap<>();
+        return rows.stream().map(r -> view(r, names)).toList();
+    }
+
+    private DocumentView view(DocumentRow r) {
+        return view(r, new HashMap<>());
+    }
+
+    private DocumentView view(DocumentRow r, Map<Long, String> names) {
+        List<VersionView> versions = repo.versionsOf(r.id()).stream().map(v -> {
+            String format = formatOf(v);
+            return new VersionView(v.id(), v.number(), v.fileName(), v.contentType(), v.size(), v.sha256(), v.uploadedAt(),
+                    v.uploadedBy(), name(v.uploadedBy(), names), format, !"OTHER".equals(format), v.wrappedKey() == null);
+        }).toList();
+        return new DocumentView(r.id(), r.assetId(), r.title(), r.createdAt(), r.createdBy(), name(r.createdBy(), names),
+                r.disposedAt(), r.disposedBy() == null ? null : name(r.disposedBy(), names), r.disposalReason(), versions);
+    }
+
+    private static String formatOf(VersionRow v) {
+        for (FileFormat f : FileFormat.values()) {
+            if (f != FileFormat.OTHER && f.contentType().equals(v.contentType())) {
+                return f.name();
+            }
+        }
+        return FileFormat.OTHER.name();
+    }
+
+    private String name(long personId, Map<Long, String> names) {
+        return names.computeIfAbsent(personId, id -> directory.findPerson(id).map(PersonView::name).orElse(String.valueOf(id)));
+    }
+
+    private List<CopyView> copyViews(List<CopyRow> rows) {
+        Map<Long, String> names = new HashMap<>();
+        Map<Long, Optional<DocumentRow>> docs = new HashMap<>();
+        Map<Long, Integer> versionNumbers = new HashMap<>();
+        return rows.stream().map(c -> {
+            Optional<DocumentRow> d = docs.computeIfAbsent(c.documentId(), repo::findDocument);
+            int number = versionNumbers.computeIfAbsent(c.versionId(), id -> repo.findVersion(id).map(VersionRow::number).orElse(0));
+            return new CopyView(c.id(), c.documentId(), d.map(DocumentRow::title).orElse(""), d.map(DocumentRow::assetId).orElse(0L),
+                    number, c.copyNumber(), c.kind(), c.personId(), c.recipientName(), c.employeeNumber(), c.issuedAt(),
+                    c.issuedBy(), name(c.issuedBy(), names), c.marked(), c.distributionId(), c.purpose(), c.dueOn(),
+                    c.settledAt(), c.settledAs(), c.settledNote());
+        }).toList();
+    }
+}

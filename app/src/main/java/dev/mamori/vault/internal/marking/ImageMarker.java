@@ -1,0 +1,212 @@
+package dev.mamori.vault.internal.marking;
+
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * PNG and JPEG (Java2D): a band with the mark at the top and the bottom of the picture in the Japanese font.
+ * Invisible: PNG a {@code tEXt} chunk and the fingerprint spread over the least significant bits of the blue
+ * channel (every pixel carries one bit of a 128-bit frame, read back by majority vote); JPEG a comment
+ * ({@code COM}) segment.
+ * <p>What survives: the PNG bits survive lossless re-saving, format changes to other lossless formats and small
+ * edits, not cropping, scaling or JPEG compression; the PNG chunk and the JPEG comment survive copying the
+ * file but most editors drop them on re-saving. A re-encoded JPEG keeps only the visible mark.
+ */
+final class ImageMarker {
+
+    static final int FRAME_BITS = 128;
+    private static final byte[] MAGIC = {'M', 'F'};
+
+    private final Font base;
+
+    ImageMarker(MarkFont font) {
+        try {
+            this.base = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(font.bytes()));
+        } catch (FontFormatException | IOException e) {
+            throw new IllegalStateException("the marking font cannot be used by Java2D", e);
+        }
+    }
+
+    byte[] mark(byte[] original, FileFormat format, Mark mark) {
+        try {
+            BufferedImage source = ImageIO.read(new ByteArrayInputStream(original));
+            if (source == null) {
+                throw new IOException("not a readable image");
+            }
+            boolean alpha = format == FileFormat.PNG && source.getColorModel().hasAlpha();
+            BufferedImage img = new BufferedImage(source.getWidth(), source.getHeight(),
+                    alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                g.drawImage(source, 0, 0, null);
+                draw(g, img.getWidth(), img.getHeight(), mark.line());
+            } finally {
+                g.dispose();
+            }
+            if (format == FileFormat.PNG) {
+                embedBits(img, mark.fingerprint());
+                return withPngText(write(img, "png", 1f), mark.fingerprint());
+            }
+            return withJpegComment(write(img, "jpeg", 0.92f), mark.fingerprint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the image", e);
+        }
+    }
+
+    private void draw(Graphics2D g, int w, int h, String line) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        float size = Math.max(9f, Math.min(28f, w / 60f));
+        Font f = base.deriveFont(Font.BOLD, size);
+        int width = g.getFontMetrics(f).stringWidth(line);
+        if (width > w - 8) {
+            f = base.deriveFont(Font.BOLD, Math.max(6f, size * (w - 8) / width));
+        }
+        g.setFont(f);
+        var fm = g.getFontMetrics();
+        int band = fm.getHeight() + 4;
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, band);
+        g.fillRect(0, h - band, w, band);
+        g.setComposite(AlphaComposite.SrcOver);
+        g.setColor(new Color(0xB0, 0x00, 0x20));
+        g.drawString(line, 4, 2 + fm.getAscent());
+        g.drawString(line, 4, h - band + 2 + fm.getAscent());
+    }
+
+    private static byte[] write(BufferedImage img, String type, float quality) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(type).next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if ("jpeg".equals(type)) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ least significant bits (PNG)
+
+    /** The 128-bit frame: "MF", the 10 fingerprint bytes, a CRC-32 of them (4 bytes). */
+    static byte[] frame(String fingerprint) {
+        byte[] fp = Fingerprints.bytes(fingerprint);
+        CRC32 crc = new CRC32();
+        crc.update(fp);
+        return ByteBuffer.allocate(16).put(MAGIC).put(fp).putInt((int) crc.getValue()).array();
+    }
+
+    static void embedBits(BufferedImage img, String fingerprint) {
+        byte[] frame = frame(fingerprint);
+        int w = img.getWidth();
+        int n = w * img.getHeight();
+        for (int i = 0; i < n; i++) {
+            int bit = (frame[(i % FRAME_BITS) / 8] >> (7 - (i % 8))) & 1;
+            int x = i % w;
+            int y = i / w;
+            int argb = img.getRGB(x, y);
+            img.setRGB(x, y, (argb & ~1) | bit);
+        }
+    }
+
+    static Optional<String> readBits(BufferedImage img) {
+        int w = img.getWidth();
+        int n = w * img.getHeight();
+        if (n < FRAME_BITS * 3) {
+            return Optional.empty();
+        }
+        int[] ones = new int[FRAME_BITS];
+        int[] seen = new int[FRAME_BITS];
+        for (int i = 0; i < n; i++) {
+            int k = i % FRAME_BITS;
+            ones[k] += img.getRGB(i % w, i / w) & 1;
+            seen[k]++;
+        }
+        byte[] frame = new byte[16];
+        for (int k = 0; k < FRAME_BITS; k++) {
+            if (ones[k] * 2 > seen[k]) {
+                frame[k / 8] |= (byte) (1 << (7 - (k % 8)));
+            }
+        }
+        if (frame[0] != MAGIC[0] || frame[1] != MAGIC[1]) {
+            return Optional.empty();
+        }
+        byte[] fp = java.util.Arrays.copyOfRange(frame, 2, 12);
+        CRC32 crc = new CRC32();
+        crc.update(fp);
+        return ByteBuffer.wrap(frame, 12, 4).getInt() == (int) crc.getValue() ? Optional.of(Fingerprints.of(fp)) : Optional.empty();
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    /** Inserts a tEXt chunk ({@code MamoriFingerprint}) right after IHDR. */
+    static byte[] withPngText(byte[] png, String fingerprint) {
+        byte[] data = (Fingerprints.PROPERTY + "\0" + fingerprint).getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length);
+        byte[] typeAndData = ByteBuffer.allocate(4 + data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data).array();
+        chunk.put(typeAndData);
+        CRC32 crc = new CRC32();
+        crc.update(typeAndData);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        return concat(png, afterIhdr, chunk.array());
+    }
+
+    /** Inserts a COM segment right after SOI. */
+    static byte[] withJpegComment(byte[] jpeg, String fingerprint) {
+        byte[] text = (Fingerprints.PREFIX + fingerprint).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer seg = ByteBuffer.allocate(4 + text.length);
+        seg.put((byte) 0xFF).put((byte) 0xFE).putShort((short) (2 + text.length)).put(text);
+        return concat(jpeg, 2, seg.array());
+    }
+
+    private static byte[] concat(byte[] file, int at, byte[] insert) {
+        byte[] out = new byte[file.length + insert.length];
+        System.arraycopy(file, 0, out, 0, at);
+        System.arraycopy(insert, 0, out, at, insert.length);
+        System.arraycopy(file, at, out, at + insert.length, file.length - at);
+        return out;
+    }
+
+    static Optional<String> fingerprint(byte[] file, FileFormat format) {
+        // metadata first (cheap), then the pixels of a PNG
+        Optional<String> meta = Fingerprints.find(new String(file, 0, Math.min(file.length, 64 * 1024), StandardCharsets.ISO_8859_1));
+        if (meta.isPresent()) {
+            return meta;
+        }
+        if (format == FileFormat.PNG) {
+            try {
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
+                return img == null ? Optional.empty() : readBits(img);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.mamori.vault.internal.marking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every markable format gets the visible mark and a fingerprint that is found again, also after re-saving where
+ * the format keeps it; LibreOffice opens each marked Office file and shows the mark.
+ */
+class MarkingTests {
+
+    static final String LINE = "極秘（アクセス権者限り）　交付先 山田 太郎（社員番号 E0042）　2026-11-27 14:05　No.7";
+    static MarkFont font;
+    static Markers markers;
+    static Map<FileFormat, byte[]> originals = new EnumMap<>(FileFormat.class);
+
+    @BeforeAll
+    static void files() {
+        font = MarkFont.locate(null);
+        markers = new Markers(font);
+        originals.put(FileFormat.PDF, SampleFiles.pdf(font, "新製品の原価計算", "本文です。", 3));
+        originals.put(FileFormat.DOCX, SampleFiles.docx("新製品の原価計算", "本文です。"));
+        originals.put(FileFormat.XLSX, SampleFiles.xlsx("新製品の原価計算", "本文です。"));
+        originals.put(FileFormat.PPTX, SampleFiles.pptx("新製品の原価計算", "本文です。"));
+        originals.put(FileFormat.PNG, SampleFiles.image("png", 320, 200));
+        originals.put(FileFormat.JPEG, SampleFiles.image("jpeg", 320, 200));
+    }
+
+    static Mark mark() {
+        return new Mark(LINE, "No.7", Fingerprints.newFingerprint());
+    }
+
+    @Test
+    void tellsFormatsByTheirContent() {
+        originals.forEach((format, bytes) -> assertThat(FileFormat.of(bytes)).isEqualTo(format));
+        assertThat(FileFormat.of("just text".getBytes(StandardCharsets.UTF_8))).isEqualTo(FileFormat.OTHER);
+    }
+
+    @Test
+    void everyFormatCarriesAFingerprintThatIsFoundAgain() {
+        for (var e : originals.entrySet()) {
+            Mark m = mark();
+            byte[] marked = markers.mark(e.getValue(), m);
+            assertThat(FileFormat.of(marked)).as(e.getKey().name()).isEqualTo(e.getKey());
+            assertThat(markers.identify(marked)).as(e.getKey().name()).contains(m.fingerprint());
+            assertThat(markers.identify(e.getValue())).as(e.getKey().name() + " unmarked").isEmpty();
+        }
+    }
+
+    @Test
+    void aMarkedPdfShowsTheMarkOnEveryPageAndKeepsTheFingerprintInItsText() throws IOException {
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(FileFormat.PDF), m);
+        try (PDDocument doc = Loader.loadPDF(marked)) {
+            PDFTextStripper strip = new PDFTextStripper();
+            for (int p = 1; p <= 3; p++) {
+                strip.setStartPage(p);
+                strip.setEndPage(p);
+                String text = strip.getText(doc);
+                assertThat(text).contains("極秘（アクセス権者限り）", "山田 太郎", "E0042", "No.7", m.fingerprint());
+            }
+            // the text layer alone still identifies a copy whose metadata was stripped
+            doc.getDocumentInformation().setCustomMetadataValue(Fingerprints.PROPERTY, null);
+            doc.getDocumentCatalog().setMetadata(null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            assertThat(markers.identify(out.toByteArray())).contains(m.fingerprint());
+        }
+    }
+
+    @Test
+    void aMarkedWordFileHasTheMarkInItsHeaderAndSurvivesAReSave() throws IOException {
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(FileFormat.DOCX), m);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(marked))) {
+            assertThat(doc.getHeaderList()).anySatisfy(h -> assertThat(h.getText()).contains(LINE));
+            assertThat(new XWPFWordExtractor(doc).getText()).contains("本文です。");
+            assertThat(doc.getProperties().getCustomProperties().getProperty(Fingerprints.PROPERTY).getLpwstr())
+                    .isEqualTo(m.fingerprint());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            assertThat(markers.identify(out.toByteArray())).contains(m.fingerprint());
+        }
+    }
+
+    @Test
+    void aMarkedWorkbookPrintsTheMarkOnEverySheet() throws IOException {
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(FileFormat.XLSX), m);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(marked))) {
+            assertThat(wb.getSheetAt(0).getHeader().getCenter()).contains(LINE);
+            assertThat(wb.getSheetAt(0).getFooter().getCenter()).contains(LINE);
+            assertThat(wb.isSheetVeryHidden(wb.getNumberOfSheets() - 1)).isTrue();
+        }
+    }
+
+    @Test
+    void aPngKeepsItsFingerprintInThePixelsWhenReSavedWithoutMetadata() throws IOException {
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(FileFormat.PNG), m);
+        var img = ImageIO.read(new ByteArrayInputStream(marked));
+        ByteArrayOutputStream resaved = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", resaved); // ImageIO drops the tEXt chunk
+        assertThat(new String(resaved.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(m.fingerprint());
+        assertThat(markers.identify(resaved.toByteArray())).contains(m.fingerprint());
+    }
+
+    @Test
+    void aReEncodedJpegLosesItsFingerprintAndOnlyTheVisibleMarkRemains() throws IOException {
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(FileFormat.JPEG), m);
+        assertThat(markers.identify(marked)).contains(m.fingerprint());
+        ByteArrayOutputStream resaved = new ByteArrayOutputStream();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(marked)), "jpeg", resaved);
+        assertThat(markers.identify(resaved.toByteArray())).isEmpty();
+    }
+
+    @Test
+    void libreOfficeOpensEveryMarkedOfficeFileAndShowsTheMark() throws Exception {
+        Path soffice = Path.of("/usr/bin/soffice");
+        assumeTrue(Files.isExecutable(soffice) || System.getenv("CI") != null, "LibreOffice (soffice) is not installed");
+        Path out = Files.createTempDirectory("mamori-vault-soffice");
+        List<String> command = new ArrayList<>(List.of(soffice.toString(), "--headless", "--norestore",
+                "-env:UserInstallation=file://" + out.resolve("profile").toAbsolutePath(),
+                "--convert-to", "pdf", "--outdir", out.toString()));
+        Map<FileFormat, String> fingerprints = new EnumMap<>(FileFormat.class);
+        for (FileFormat f : List.of(FileFormat.DOCX, FileFormat.XLSX, FileFormat.PPTX)) {
+            Mark m = mark();
+            fingerprints.put(f, m.fingerprint());
+            Path file = out.resolve("marked-" + f.extension() + "." + f.extension());
+            Files.write(file, markers.mark(originals.get(f), m));
+            command.add(file.toAbsolutePath().toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(out.resolve("soffice.log").toFile()).start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("soffice finished").isTrue();
+        for (FileFormat f : fingerprints.keySet()) {
+            Path pdf = out.resolve("marked-" + f.extension() + ".pdf");
+            assertThat(pdf).as(f + ": " + Files.readString(out.resolve("soffice.log"))).exists();
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).as(f.name()).contains("本文です。").contains("E0042").contains("No.7");
+            }
+        }
+    }
+}
