@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,7 +29,7 @@ public final class PdfReport {
 
     private final PDDocument doc;
     private final PDType0Font font;
-    private final Map<Integer, Float> widths = new HashMap<>();
+    private final Glyphs glyphs;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream stream;
     private float y;
@@ -39,6 +37,7 @@ public final class PdfReport {
     private PdfReport(PDDocument doc, PDType0Font font) {
         this.doc = doc;
         this.font = font;
+        this.glyphs = new Glyphs(font);
     }
 
     /** Starts a report with its document title and author, embedding the font (see {@link PdfFonts#locate}). */
@@ -130,7 +129,7 @@ public final class PdfReport {
                 try (PDPageContentStream s = new PDPageContentStream(doc, pages.get(i),
                         PDPageContentStream.AppendMode.APPEND, true)) {
                     stream = s;
-                    String f = clean(footer == null ? "" : footer);
+                    String f = drawable(footer == null ? "" : footer);
                     List<String> lines = wrap(f, 7, WIDTH);
                     float fy = 44;
                     for (String line : lines) {
@@ -138,7 +137,7 @@ public final class PdfReport {
                         fy -= 9;
                     }
                     String n = (i + 1) + " / " + pages.size();
-                    show(n, 8, (PDRectangle.A4.getWidth() - width(n, 8)) / 2, 24);
+                    show(n, 8, (PDRectangle.A4.getWidth() - glyphs.width(n, 8)) / 2, 24);
                 }
             }
             doc.save(out);
@@ -168,7 +167,7 @@ public final class PdfReport {
     private PdfReport write(String text, float size, float before, float after) {
         run(() -> {
             y -= before;
-            for (String line : wrap(clean(text == null ? "" : text), size, WIDTH)) {
+            for (String line : wrap(drawable(text == null ? "" : text), size, WIDTH)) {
                 ensure(size * 1.5f);
                 y -= size * 1.4f;
                 show(line, size, MARGIN, y);
@@ -183,7 +182,7 @@ public final class PdfReport {
         int lines = 1;
         for (int i = 0; i < cols.length; i++) {
             String cell = i < cells.size() && cells.get(i) != null ? cells.get(i) : "";
-            List<String> w = wrap(clean(cell), size, cols[i] - 6);
+            List<String> w = wrap(drawable(cell), size, cols[i] - 6);
             wrapped.add(w);
             lines = Math.max(lines, w.size());
         }
@@ -226,11 +225,11 @@ public final class PdfReport {
         stream.setLineWidth(0.5f);
         stream.addRect(x, top - h, w, h);
         stream.stroke();
-        List<String> lines = wrap(clean(text == null ? "" : text), size, w - 4);
+        List<String> lines = wrap(drawable(text == null ? "" : text), size, w - 4);
         float ly = top - (h - lines.size() * size * 1.2f) / 2;
         for (String l : lines) {
             ly -= size * 1.1f;
-            show(l, size, x + (w - width(l, size)) / 2, ly);
+            show(l, size, x + (w - glyphs.width(l, size)) / 2, ly);
         }
     }
 
@@ -267,7 +266,7 @@ public final class PdfReport {
             StringBuilder line = new StringBuilder();
             float w = 0;
             for (int cp : paragraph.codePoints().toArray()) {
-                float cw = Math.max(0, glyphWidth(cp)) * size / 1000f;
+                float cw = Math.max(0, glyphs.glyphWidth(cp)) * size / 1000f;
                 if (w + cw > width && !line.isEmpty()) {
                     out.add(line.toString());
                     line.setLength(0);
@@ -281,31 +280,6 @@ public final class PdfReport {
         return out;
     }
 
-    private String clean(String text) {
-        StringBuilder b = new StringBuilder();
-        String missing = glyphWidth("〓".codePointAt(0)) < 0 ? "?" : "〓";
-        text.replace("\r", "").replace("\t", " ").codePoints().forEach(cp -> b.append(cp == '\n' ? "\n"
-                : glyphWidth(cp) < 0 ? missing : new String(Character.toChars(cp))));
-        return b.toString();
-    }
-
-    private float glyphWidth(int cp) {
-        return widths.computeIfAbsent(cp, c -> {
-            try {
-                return font.getStringWidth(new String(Character.toChars(c)));
-            } catch (IllegalArgumentException | IOException e) {
-                return -1f;
-            }
-        });
-    }
-
-    private float width(String text, float size) {
-        float w = 0;
-        for (int cp : text.codePoints().toArray()) {
-            w += Math.max(0, glyphWidth(cp));
-        }
-        return w * size / 1000f;
-    }
 
     private static void close(PDDocument doc) {
         try {
@@ -313,5 +287,9 @@ public final class PdfReport {
         } catch (IOException ignored) {
             // nothing more to release
         }
+    }
+
+    private String drawable(String text) {
+        return glyphs.drawable(text.replace("\r", "").replace("\t", " "));
     }
 }

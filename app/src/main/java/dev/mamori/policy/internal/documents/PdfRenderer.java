@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -28,11 +26,10 @@ final class PdfRenderer {
     private static final float MARGIN_BOTTOM = 78;
     private static final String NO_LINE_START = "、。，．・：；？！）」』】〕〉》”’ーぁぃぅぇぉっゃゅょァィゥェォッャュョ,.)]";
     private static final String NO_LINE_END = "（「『【〔〈《“‘([";
-    private static final String MISSING = "〓";
 
     private final PDDocument doc;
     private final PDType0Font font;
-    private final Map<Integer, Float> widths = new HashMap<>();
+    private final dev.mamori.platform.pdf.Glyphs glyphs;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream stream;
     private float y;
@@ -40,6 +37,7 @@ final class PdfRenderer {
     private PdfRenderer(PDDocument doc, PDType0Font font) {
         this.doc = doc;
         this.font = font;
+        this.glyphs = new dev.mamori.platform.pdf.Glyphs(font);
     }
 
     static byte[] render(List<DocLine> lines, String title, String company, Path fontFile) {
@@ -86,7 +84,7 @@ final class PdfRenderer {
             Style s = style(line.kind());
             float leading = s.size() * 1.65f;
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN_X;
-            List<String> wrapped = wrap(clean(line.text()), s.size(), width - s.firstEm() * s.size(),
+            List<String> wrapped = wrap(glyphs.drawable(line.text().replace('\n', ' ')), s.size(), width - s.firstEm() * s.size(),
                     width - s.restEm() * s.size());
             y -= s.before();
             boolean heading = line.kind() == DocLine.Kind.CHAPTER || line.kind() == DocLine.Kind.ARTICLE;
@@ -101,8 +99,8 @@ final class PdfRenderer {
                 String text = wrapped.get(i);
                 float indent = (i == 0 ? s.firstEm() : s.restEm()) * s.size();
                 float x = switch (s.align()) {
-                    case 1 -> (PDRectangle.A4.getWidth() - width(text, s.size())) / 2;
-                    case 2 -> PDRectangle.A4.getWidth() - MARGIN_X - width(text, s.size());
+                    case 1 -> (PDRectangle.A4.getWidth() - glyphs.width(text, s.size())) / 2;
+                    case 2 -> PDRectangle.A4.getWidth() - MARGIN_X - glyphs.width(text, s.size());
                     default -> MARGIN_X + indent;
                 };
                 show(text, s.size(), x, y);
@@ -127,7 +125,7 @@ final class PdfRenderer {
     private void footers(String footer) throws IOException {
         float size = style(DocLine.Kind.FOOTER).size();
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN_X;
-        List<String> lines = footer == null ? List.of() : wrap(clean(footer), size, width, width);
+        List<String> lines = footer == null ? List.of() : wrap(glyphs.drawable(footer.replace('\n', ' ')), size, width, width);
         for (int i = 0; i < pages.size(); i++) {
             try (PDPageContentStream s = new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND,
                     true)) {
@@ -138,7 +136,7 @@ final class PdfRenderer {
                     at -= size * 1.5f;
                 }
                 String number = (i + 1) + " / " + pages.size();
-                show(number, 9, (PDRectangle.A4.getWidth() - width(number, 9)) / 2, 28);
+                show(number, 9, (PDRectangle.A4.getWidth() - glyphs.width(number, 9)) / 2, 28);
             }
         }
     }
@@ -162,7 +160,7 @@ final class PdfRenderer {
         float max = firstWidth;
         int[] cps = text.codePoints().toArray();
         for (int cp : cps) {
-            float w = glyphWidth(cp) * size / 1000f;
+            float w = glyphs.glyphWidth(cp) * size / 1000f;
             String ch = new String(Character.toChars(cp));
             if (used + w > max && line.length() > 0 && NO_LINE_START.indexOf(cp) < 0) {
                 String carry = "";
@@ -174,7 +172,7 @@ final class PdfRenderer {
                 out.add(line.toString());
                 line.setLength(0);
                 line.append(carry);
-                used = carry.isEmpty() ? 0 : glyphWidth(last) * size / 1000f;
+                used = carry.isEmpty() ? 0 : glyphs.glyphWidth(last) * size / 1000f;
                 max = restWidth;
             }
             line.append(ch);
@@ -184,32 +182,5 @@ final class PdfRenderer {
             out.add(line.toString());
         }
         return out;
-    }
-
-    /** The text with every character the font cannot show replaced by 〓. */
-    private String clean(String text) {
-        StringBuilder b = new StringBuilder();
-        String missing = glyphWidth(MISSING.codePointAt(0)) < 0 ? "?" : MISSING;
-        text.codePoints().forEach(cp -> b.append(glyphWidth(cp) < 0 ? missing : new String(Character.toChars(cp))));
-        return b.toString();
-    }
-
-    /** Width in font units; negative when the font has no glyph for the character. */
-    private float glyphWidth(int cp) {
-        return widths.computeIfAbsent(cp, c -> {
-            try {
-                return font.getStringWidth(new String(Character.toChars(c)));
-            } catch (IllegalArgumentException | IOException e) {
-                return -1f;
-            }
-        });
-    }
-
-    private float width(String text, float size) {
-        float w = 0;
-        for (int cp : text.codePoints().toArray()) {
-            w += Math.max(0, glyphWidth(cp));
-        }
-        return w * size / 1000f;
     }
 }
