@@ -107,6 +107,7 @@ public class Lifecycle {
      */
     @Transactional
     public void leaveNotified(long personId, LocalDate noticeDate, LocalDate lastWorkingDay) {
+        leavers.lock(personId);
         Optional<LeaverRepository.Row> existing = leavers.find(personId);
         if (existing.isEmpty()) {
             open(personId, noticeDate, lastWorkingDay, null);
@@ -119,6 +120,7 @@ public class Lifecycle {
     /** The notice was withdrawn: the checklist is kept but set aside, the window closed. */
     @Transactional
     public void leaveRetracted(long personId) {
+        leavers.lock(personId);
         leavers.find(personId).filter(r -> !r.retracted()).ifPresent(r -> {
             leavers.updateDates(new LeaverRepository.Row(personId, r.noticeDate(), r.lastWorkingDay(), r.leftOn(), true,
                     r.monitoringFrom(), r.monitoringUntil(), r.alumniContact()));
@@ -130,6 +132,7 @@ public class Lifecycle {
     /** The person left: the checklist records the day (opening one for a leaver who gave no notice). */
     @Transactional
     public void left(long personId, LocalDate leftOn) {
+        leavers.lock(personId);
         Optional<LeaverRepository.Row> existing = leavers.find(personId);
         if (existing.isEmpty()) {
             open(personId, null, null, leftOn);

@@ -44,6 +44,19 @@ public class LeaverRepository {
                 .param(includeRetracted).query(this::map).list();
     }
 
+    /**
+     * Serialises the changes to one person's checklist until the transaction ends: the directory's events arrive
+     * on several threads (a notice and a leaving together, a demo or import beside them), and without this two of
+     * them could both find no checklist and both open one.
+     */
+    public void lock(long personId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(LOCK_NAMESPACE, Long.hashCode(personId))
+                .query((rs, i) -> 1).single();
+    }
+
+    /** The first key of the checklist's advisory locks ("LCYC"). */
+    private static final int LOCK_NAMESPACE = 0x4c435943;
+
     public void insert(Row r) {
         jdbc.sql("""
                         insert into lifecycle.leaver (person_id, notice_date, last_working_day, left_on, monitoring_from,
