@@ -167,11 +167,16 @@ class DirectoryImportTests {
         assertThat(preview.errorCount()).isEqualTo(7);
         assertThat(preview.toCreate()).isEqualTo(1);
 
-        long ledgerBefore = ledger.count();
+        // the directory's own entries: other modules' listeners may still be recording earlier tests' events
+        long ledgerBefore = directoryEntries();
         assertThatThrownBy(() -> imports.apply(preview.id()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("directory.import.hasErrors");
         assertThat(directory.findPersonByEmployeeNumber(ok)).isEmpty();
-        assertThat(ledger.count()).isEqualTo(ledgerBefore);
+        assertThat(directoryEntries()).isEqualTo(ledgerBefore);
+    }
+
+    long directoryEntries() {
+        return jdbc.sql("select count(*) from ledger.entry where action like 'directory.%'").query(Long.class).single();
     }
 
     /** Every event publication about the employee number was delivered to its listeners. */
@@ -197,7 +202,7 @@ class DirectoryImportTests {
         long id = directory.findPersonByEmployeeNumber(a).orElseThrow().id();
         int version = directory.findPersonByEmployeeNumber(a).orElseThrow().version();
         events.clear();
-        long ledgerBefore = ledger.count();
+        long ledgerBefore = directoryEntries();
 
         ImportPreview again = preview(file, null);
         assertThat(again.toCreate()).isZero();
@@ -207,7 +212,7 @@ class DirectoryImportTests {
         imports.apply(again.id());
 
         assertThat(events.stream().filter(e -> e.getClass().getEnclosingClass() == PersonEvents.class)).isEmpty();
-        assertThat(ledger.count()).isEqualTo(ledgerBefore + 1);
+        assertThat(directoryEntries()).isEqualTo(ledgerBefore + 1);
         List<LedgerEntry> summary = ledger.search(new LedgerQuery("import", again.id().toString(), null, null, null, null), 0, 10).entries();
         assertThat(summary).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("directory.import.applied"));
         assertThat(directory.findPersonByEmployeeNumber(a).orElseThrow().version()).isEqualTo(version);
