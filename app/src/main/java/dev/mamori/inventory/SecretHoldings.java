@@ -46,15 +46,8 @@ public class SecretHoldings {
     @Transactional(readOnly = true)
     public List<HeldSecret> heldBy(long personId, Set<String> roleNames) {
         Set<Long> departments = new HashSet<>();
-        directory.findPerson(personId).ifPresent(p -> {
-            Map<Long, Long> parents = new HashMap<>();
-            directory.listDepartments().forEach(d -> parents.put(d.id(), d.parentId()));
-            for (PersonView.DepartmentRef ref : p.departments()) {
-                for (Long d = ref.id(); d != null && departments.add(d); d = parents.get(d)) {
-                    // walk up to the root
-                }
-            }
-        });
+        directory.findPerson(personId).ifPresent(p -> departments.addAll(directory.departmentsWithAncestors(
+                p.departments().stream().map(PersonView.DepartmentRef::id).toList())));
         return named(repository.heldBy(personId, departments, roleNames));
     }
 
@@ -66,7 +59,8 @@ public class SecretHoldings {
 
     private List<HeldSecret> named(List<HeldSecret> rows) {
         Map<Long, String> names = new HashMap<>();
-        directory.listDepartments().forEach(d -> names.put(d.id(), d.nameJa()));
+        directory.departmentsById(rows.stream().map(HeldSecret::departmentId).collect(java.util.stream.Collectors.toSet()))
+                .forEach((id, d) -> names.put(id, d.nameJa()));
         // the register's rule holds here too: an entry at a concealed level is named only to those who may see it
         var viewer = users.current().map(viewers::of).orElse(null);
         List<Long> concealed = rows.stream()

@@ -1,25 +1,17 @@
 package dev.mamori.vault.internal.marking;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+
+import dev.mamori.platform.pdf.PdfFonts;
 
 /**
- * The Japanese TrueType font marks are drawn with: {@code mamori.vault.font} when set, otherwise IPAex Gothic
- * from the package {@code fonts-ipaexfont-gothic} (the project's install steps) or the distribution's Japanese
- * Gothic. The same known locations as the policy module's regulations use (kept apart because that class is
- * internal to policy; a shared platform helper would remove the duplication).
+ * The Japanese TrueType font marks are drawn with: {@code mamori.vault.font} when set, otherwise the first usable
+ * of the platform's known locations (IPAex Gothic from {@code fonts-ipaexfont-gothic} first), found by
+ * {@link PdfFonts} — which refuses with a message in Japanese and English naming the package when there is none.
  */
 public final class MarkFont {
-
-    static final List<Path> KNOWN = List.of(
-            Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-            Path.of("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
-            Path.of("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
-            Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-            Path.of("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf"));
 
     private final Path file;
     private final byte[] bytes;
@@ -30,17 +22,12 @@ public final class MarkFont {
     }
 
     public static MarkFont locate(Path configured) {
-        List<Path> candidates = configured != null && !configured.toString().isBlank() ? List.of(configured) : KNOWN;
-        for (Path p : candidates) {
-            if (trueType(p)) {
-                try {
-                    return new MarkFont(p, Files.readAllBytes(p));
-                } catch (IOException e) {
-                    // try the next one
-                }
-            }
+        Path p = PdfFonts.locate(configured == null ? null : configured.toString());
+        try {
+            return new MarkFont(p, Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the marking font " + p, e);
         }
-        throw new IllegalStateException("no Japanese TrueType font for marking; install fonts-ipaexfont-gothic or set mamori.vault.font");
     }
 
     public Path file() {
@@ -49,18 +36,5 @@ public final class MarkFont {
 
     byte[] bytes() {
         return bytes;
-    }
-
-    private static boolean trueType(Path p) {
-        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] h = in.readNBytes(4);
-            return h.length == 4 && ((h[0] == 0 && h[1] == 1 && h[2] == 0 && h[3] == 0)
-                    || (h[0] == 't' && h[1] == 'r' && h[2] == 'u' && h[3] == 'e'));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
