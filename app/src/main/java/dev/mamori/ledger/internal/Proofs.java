@@ -22,9 +22,11 @@ public class Proofs {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Proofs.class);
 
     private final JdbcLedger ledger;
+    private final boolean warmUp;
 
-    Proofs(JdbcLedger ledger) {
+    Proofs(JdbcLedger ledger, @org.springframework.beans.factory.annotation.Value("${mamori.ledger.warm-up:true}") boolean warmUp) {
         this.ledger = ledger;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -38,12 +40,30 @@ public class Proofs {
         return tiles;
     }
 
-    /** Once the application is up, loads the upper tiles in the background (until then, proofs read what they need). */
+    /**
+     * Reads the lowest tiles once (n × 32 bytes for n entries), so the operating system caches them and proofs
+     * right after a restart read no disk. Returns the bytes read.
+     */
+    public long readLowestTiles() {
+        long start = System.nanoTime();
+        long bytes = ledger.tree().readLowestTiles();
+        LOG.info("Ledger: {} KB of tiles read into the cache in {} ms", bytes / 1024, (System.nanoTime() - start) / 1_000_000);
+        return bytes;
+    }
+
+    /**
+     * Once the application is up, and unless {@code mamori.ledger.warm-up=false}, loads the upper tiles into memory
+     * and reads the lowest ones, in the background (until it is done, proofs read what they need from disk).
+     */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void loadUpperTilesInTheBackground() {
+    void warmUpInTheBackground() {
+        if (!warmUp) {
+            return;
+        }
         Thread loader = new Thread(() -> {
             try {
                 loadUpperTiles();
+                readLowestTiles();
             } catch (RuntimeException e) {
                 LOG.warn("Ledger: upper tiles not preloaded ({}); proofs read them as needed", e.toString());
             }

@@ -47,6 +47,12 @@ public final class Merkle {
         byte[] leaf = new byte[1024];
 
         byte[] leafHash(byte[] data) {
+            byte[] out = new byte[HASH_SIZE];
+            leafHash(data, out);
+            return out;
+        }
+
+        void leafHash(byte[] data, byte[] out) {
             if (data.length + 1 > leaf.length && data.length < SCRATCH_LIMIT) {
                 leaf = new byte[Math.max(data.length + 1, leaf.length * 2)];
             }
@@ -58,7 +64,7 @@ public final class Merkle {
                 digest.update((byte) 0x00);
                 digest.update(data);
             }
-            return finish();
+            finish(out);
         }
 
         byte[] nodeHash(byte[] left, byte[] right) {
@@ -68,21 +74,26 @@ public final class Merkle {
                 digest.update(right);
                 return digest.digest();
             }
+            byte[] out = new byte[HASH_SIZE];
+            nodeHash(left, right, out);
+            return out;
+        }
+
+        /** {@code out} may be {@code left} or {@code right}: both are copied before the digest writes. */
+        void nodeHash(byte[] left, byte[] right, byte[] out) {
             node[0] = 0x01;
             System.arraycopy(left, 0, node, 1, HASH_SIZE);
             System.arraycopy(right, 0, node, 1 + HASH_SIZE, HASH_SIZE);
             digest.update(node, 0, node.length);
-            return finish();
+            finish(out);
         }
 
-        private byte[] finish() {
-            byte[] out = new byte[HASH_SIZE];
+        private void finish(byte[] out) {
             try {
                 digest.digest(out, 0, HASH_SIZE); // also resets the digest
             } catch (java.security.DigestException e) {
                 throw new IllegalStateException(e);
             }
-            return out;
         }
     }
 
@@ -90,6 +101,11 @@ public final class Merkle {
 
     public static byte[] leafHash(byte[] data) {
         return HASHING.get().leafHash(data);
+    }
+
+    /** The leaf hash of {@code data} written into {@code out} (32 bytes): no allocation, for long verifications. */
+    public static void leafHash(byte[] data, byte[] out) {
+        HASHING.get().leafHash(data, out);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
@@ -253,11 +269,14 @@ public final class Merkle {
 
     /** Builds a root incrementally from leaf hashes appended in order, keeping O(log n) subtree roots. */
     public static final class RootBuilder {
-        private final byte[][] stack = new byte[64][];
+        // subtree roots are written into these preallocated arrays: adding a leaf allocates nothing
+        private final byte[][] stack = new byte[64][HASH_SIZE];
         private final long[] sizes = new long[64];
+        private final byte[] carry = new byte[HASH_SIZE];
         private int top;
         private long count;
 
+        /** Adds a leaf hash (copied: the caller may reuse its array). */
         public void add(byte[] leafHash) {
             push(leafHash, 1);
         }
@@ -274,13 +293,17 @@ public final class Merkle {
         }
 
         private void push(byte[] hash, long size) {
-            byte[] h = hash;
+            if (hash.length != HASH_SIZE) {
+                throw new IllegalArgumentException("a hash is " + HASH_SIZE + " bytes, not " + hash.length);
+            }
+            Hashing hashing = HASHING.get();
+            System.arraycopy(hash, 0, carry, 0, HASH_SIZE);
             long s = size;
             while (top > 0 && sizes[top - 1] == s) {
-                h = nodeHash(stack[--top], h);
+                hashing.nodeHash(stack[--top], carry, carry);
                 s *= 2;
             }
-            stack[top] = h;
+            System.arraycopy(carry, 0, stack[top], 0, HASH_SIZE);
             sizes[top++] = s;
             count += size;
         }
@@ -293,11 +316,11 @@ public final class Merkle {
             if (top == 0) {
                 return emptyRoot();
             }
-            byte[] h = stack[top - 1];
+            byte[] h = Arrays.copyOf(stack[top - 1], HASH_SIZE);
             for (int i = top - 2; i >= 0; i--) {
                 h = nodeHash(stack[i], h);
             }
-            return Arrays.copyOf(h, h.length);
+            return h;
         }
     }
 }
