@@ -61,6 +61,8 @@ public final class AccessHttpClient {
                 n, r.elapsedNanos / 1e9, n / (r.elapsedNanos / 1e9), r.failures, r.permitted, r.reconnections);
         System.out.printf("[access-http] latency from scheduled send: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                 pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999), l[n - 1] / 1e6);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("[access-http] client JVM CPU: %.1f s%n", os.getProcessCpuTime() / 1e9);
         System.exit(r.failures == 0 ? 0 : 1);
     }
 

@@ -72,12 +72,21 @@ public final class AccessHttpLoad {
         String token = context.getBean(ApiTokens.class).issue(account, "bench", Instant.now().plus(1, ChronoUnit.DAYS)).secret();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         System.gc();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), token,
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
                 String.valueOf(warmup), String.valueOf(connections))
                 .inheritIO().start();
-        return client.waitFor();
+        int exit = client.waitFor();
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long checks = (long) rate * (seconds + warmup);
+        // CPU time, unlike latency, hardly depends on other processes: how much of a core 2,000 checks/s take
+        System.out.printf("[access-http] server JVM CPU during the load (warm-up included): %.1f s over %.1f s, %.0f µs per check%n",
+                cpu / 1e9, (System.nanoTime() - wall0) / 1e9, cpu / 1e3 / checks);
+        return exit;
     }
 }
