@@ -200,9 +200,15 @@ class ReadinessService implements SecretReadiness {
         if (draft.result() == null) {
             throw InvalidInputException.onField("result", "measure.publicity.resultRequired");
         }
+        return recordPublicityCheckUnchecked(assetId, draft, user.personId(), user.displayName() == null
+                ? user.username() : user.displayName());
+    }
+
+    /** Records a checked draft for the given checker (also the demo company's checks); ledger-recorded. */
+    PublicityCheck recordPublicityCheckUnchecked(long assetId, PublicityCheckDraft draft, Long personId, String checkedBy) {
         String note = draft.note() == null || draft.note().isBlank() ? null : draft.note().strip();
-        long id = checks.insert(assetId, draft.checkedOn(), user.personId(), user.displayName() == null
-                ? user.username() : user.displayName(), draft.sources().strip(), draft.result(), note);
+        long id = checks.insert(assetId, draft.checkedOn(), personId, checkedBy, draft.sources().strip(), draft.result(),
+                note);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("check", id);
         details.put("checkedOn", draft.checkedOn().toString());
