@@ -15,6 +15,19 @@ public interface SecretReadiness {
     /** The readiness of every designated secret the reader may see, weakest first. */
     List<Readiness> all();
 
+    /**
+     * One page ({@code size} 1 to 200) of the readiness of the designated secrets the reader may see that match the
+     * query, in its order. Every matching secret is scored (the order is by score), through the contributors'
+     * batch form: a query or two per contributor for all of them rather than per secret.
+     */
+    ReadinessPage page(ReadinessQuery query, int page, int size);
+
+    /** The classification levels the readiness list can be filtered by (code and name in the reader's language). */
+    java.util.Map<String, String> levelChoices();
+
+    /** The departments the readiness list can be filtered by (id and name in the reader's language), in order. */
+    java.util.Map<Long, String> departmentChoices();
+
     /** The secret's publicity checks, newest first. */
     List<PublicityCheck> publicityChecks(long assetId);
 

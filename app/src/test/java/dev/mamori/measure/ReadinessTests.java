@@ -190,7 +190,8 @@ class ReadinessTests {
 
     @Test
     void pagesShowTheSecretAndFieldErrorsOfTheCheckForm() throws Exception {
-        mvc.perform(get("/measures/readiness").with(as(chief))).andExpect(status().isOk())
+        mvc.perform(get("/measures/readiness").param("departmentId", String.valueOf(dept)).with(as(chief)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
         mvc.perform(get("/measures/readiness/" + secret).with(as(manager))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("有効な誓約書に署名していません")));

@@ -1,7 +1,11 @@
 package dev.mamori.measure.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +33,20 @@ class AcknowledgementReadiness implements ReadinessContributor {
     @Override
     public List<ReadinessIndicator> indicators(SecretUnderReview s) {
         return List.of(indicator(s, policy.regulationAcknowledgements(s.holderPersonIds()).orElse(null)));
+    }
+
+    /**
+     * One question to policy for the holders of all the secrets together: the acknowledgements are per person,
+     * so each secret's share is read from the same answer.
+     */
+    @Override
+    public Map<Long, List<ReadinessIndicator>> indicators(List<SecretUnderReview> secrets) {
+        Set<Long> people = new HashSet<>();
+        secrets.forEach(s -> people.addAll(s.holderPersonIds()));
+        RegulationAcknowledgements acks = policy.regulationAcknowledgements(people).orElse(null);
+        Map<Long, List<ReadinessIndicator>> all = new LinkedHashMap<>();
+        secrets.forEach(s -> all.put(s.assetId(), List.of(indicator(s, acks))));
+        return all;
     }
 
     static ReadinessIndicator indicator(SecretUnderReview s, RegulationAcknowledgements acks) {

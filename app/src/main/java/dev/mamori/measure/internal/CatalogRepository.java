@@ -22,7 +22,10 @@ class CatalogRepository {
             select m.id, m.catalog_version, m.position, m.code, m.route, m.purpose, m.group_heading, m.sub_heading,
                    m.letter, m.title, m.page, m.repeats_code,
                    coalesce(m.description, r.description, rr.description) as description,
-                   coalesce(m.examples, r.examples, rr.examples) as examples
+                   coalesce(m.examples, r.examples, rr.examples) as examples,
+                   m.group_heading_en, m.sub_heading_en, m.title_en,
+                   coalesce(m.description_en, r.description_en, rr.description_en) as description_en,
+                   coalesce(m.examples_en, r.examples_en, rr.examples_en) as examples_en
             from measure.measure m
             left join measure.measure r on r.catalog_version = m.catalog_version and r.code = m.repeats_code
             left join measure.measure rr on rr.catalog_version = r.catalog_version and rr.code = r.repeats_code
@@ -37,7 +40,8 @@ class CatalogRepository {
     List<CatalogVersion> versions() {
         return jdbc.sql("select * from measure.catalog_version order by published desc, code desc")
                 .query((rs, n) -> new CatalogVersion(rs.getString("code"), rs.getString("title"),
-                        rs.getString("attribution"), rs.getDate("published").toLocalDate())).list();
+                        rs.getString("attribution"), rs.getDate("published").toLocalDate(), rs.getString("title_en")))
+                .list();
     }
 
     List<MeasureView> ofVersion(String version) {
@@ -61,12 +65,12 @@ class CatalogRepository {
         return jdbc.sql(SELECT + " where m.id = ?").param(id).query(CatalogRepository::row).optional();
     }
 
-    long insertCustom(Route route, Purpose purpose, String title, String description) {
+    long insertCustom(Route route, Purpose purpose, String title, String description, String titleEn) {
         long id = jdbc.sql("select nextval('measure.measure_id_seq')").query(Long.class).single();
         jdbc.sql("""
-                insert into measure.measure (id, catalog_version, position, code, route, purpose, title, description)
-                values (?, null, 100000 + ?, ?, ?, ?, ?, ?)""")
-                .params(id, id, "OWN-" + id, route.name(), purpose.number(), title, description).update();
+                insert into measure.measure (id, catalog_version, position, code, route, purpose, title, description, title_en)
+                values (?, null, 100000 + ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, id, "OWN-" + id, route.name(), purpose.number(), title, description, titleEn).update();
         return id;
     }
 
@@ -87,6 +91,7 @@ class CatalogRepository {
                 rs.getString("code"), Route.valueOf(rs.getString("route")), Purpose.of(rs.getInt("purpose")),
                 rs.getString("group_heading"), rs.getString("sub_heading"), rs.getString("letter"),
                 rs.getString("title"), pageOrNull, rs.getString("repeats_code"), rs.getString("description"),
-                rs.getString("examples"));
+                rs.getString("examples"), rs.getString("group_heading_en"), rs.getString("sub_heading_en"),
+                rs.getString("title_en"), rs.getString("description_en"), rs.getString("examples_en"));
     }
 }

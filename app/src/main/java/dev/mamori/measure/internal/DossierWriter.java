@@ -119,7 +119,7 @@ class DossierWriter {
                 .filter(s -> s.levelCodes().contains(a.levelId())).toList();
         pdf.table(new float[] {0.8f, 4, 1.2f, 1.5f}, List.of(t.apply("measure.dossier.code"), t.apply("measure.dossier.measure"),
                 t.apply("measure.dossier.status"), t.apply("measure.dossier.owner")), selections.stream()
-                .map(s -> List.of(nz(s.measure().code()), s.measure().title(), t.apply(s.status().messageKey()), nz(s.ownerName())))
+                .map(s -> List.of(nz(s.measure().code()), s.measure().title(locale), t.apply(s.status().messageKey()), nz(s.ownerName())))
                 .toList());
 
         pdf.heading(t.apply("measure.dossier.publicity"));

@@ -1,7 +1,9 @@
 package dev.mamori.measure.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,16 @@ class LedgerReadiness implements ReadinessContributor {
     public List<ReadinessIndicator> indicators(SecretUnderReview s) {
         return List.of(indicator(ledger.historyOf(Subject.of("asset", s.assetId())),
                 ledger.latestCheckpoint().orElse(null)));
+    }
+
+    /** The latest checkpoint is read once; each secret's history is still one query (the ledger has no batch). */
+    @Override
+    public Map<Long, List<ReadinessIndicator>> indicators(List<SecretUnderReview> secrets) {
+        CheckpointSummary checkpoint = ledger.latestCheckpoint().orElse(null);
+        Map<Long, List<ReadinessIndicator>> all = new LinkedHashMap<>();
+        secrets.forEach(s -> all.put(s.assetId(),
+                List.of(indicator(ledger.historyOf(Subject.of("asset", s.assetId())), checkpoint))));
+        return all;
     }
 
     static ReadinessIndicator indicator(List<LedgerEntry> history, CheckpointSummary checkpoint) {

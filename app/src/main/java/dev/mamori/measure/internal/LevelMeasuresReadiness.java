@@ -1,6 +1,9 @@
 package dev.mamori.measure.internal;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -26,15 +29,31 @@ class LevelMeasuresReadiness implements ReadinessContributor {
 
     @Override
     public List<ReadinessIndicator> indicators(SecretUnderReview s) {
+        return List.of(indicator(s.levelCode(), selections.briefs()));
+    }
+
+    /** The selections are read once for all the secrets. */
+    @Override
+    public Map<Long, List<ReadinessIndicator>> indicators(List<SecretUnderReview> secrets) {
+        List<SelectionRepository.Brief> briefs = selections.briefs();
+        Map<String, ReadinessIndicator> byLevel = new HashMap<>();
+        Map<Long, List<ReadinessIndicator>> all = new LinkedHashMap<>();
+        for (SecretUnderReview s : secrets) {
+            all.put(s.assetId(), List.of(byLevel.computeIfAbsent(s.levelCode(), level -> indicator(level, briefs))));
+        }
+        return all;
+    }
+
+    private static ReadinessIndicator indicator(String level, List<SelectionRepository.Brief> briefs) {
         long selected = 0;
         long inPlace = 0;
-        for (SelectionRepository.Brief b : selections.briefs()) {
-            if (b.levelCodes().contains(s.levelCode()) && b.status() != SelectionStatus.NOT_APPLICABLE) {
+        for (SelectionRepository.Brief b : briefs) {
+            if (b.levelCodes().contains(level) && b.status() != SelectionStatus.NOT_APPLICABLE) {
                 selected++;
                 inPlace += b.status().inPlace() ? 1 : 0;
             }
         }
-        return List.of(indicator(s.levelCode(), selected, inPlace));
+        return indicator(level, selected, inPlace);
     }
 
     static ReadinessIndicator indicator(String level, long selected, long inPlace) {

@@ -65,10 +65,10 @@ class MeasureNavigation implements NavigationContributor, DashboardContributor, 
         for (var s : candidates) {
             String href = "/measures/selections/" + s.id();
             if (s.overdue(today)) {
-                tasks.add(new Task("measure", "past-due", "measure.task.pastDue", List.of(s.measure().title()), href,
+                tasks.add(new Task("measure", "past-due", "measure.task.pastDue", List.of(s.measure().title(user.locale())), href,
                         s.dueDate(), Task.Priority.HIGH));
             } else if (s.reviewOverdue(today)) {
-                tasks.add(new Task("measure", "review-due", "measure.task.reviewDue", List.of(s.measure().title()), href,
+                tasks.add(new Task("measure", "review-due", "measure.task.reviewDue", List.of(s.measure().title(user.locale())), href,
                         s.nextReview(), Task.Priority.NORMAL));
             }
         }

@@ -73,7 +73,7 @@ class MeasureReports implements MeasureExports {
             for (Selection s : selections) {
                 Row row = sheet.createRow(r++);
                 cells(row, List.of(nz(s.measure().code()), t(s.measure().route().messageKey(), locale),
-                        t(s.measure().purpose().messageKey(), locale), s.measure().title(), String.join(", ", s.levelCodes()),
+                        t(s.measure().purpose().messageKey(), locale), s.measure().title(locale), String.join(", ", s.levelCodes()),
                         t(s.status().messageKey(), locale), nz(s.statusReason()), nz(s.ownerName()),
                         s.dueDate() == null ? "" : s.dueDate().toString(),
                         s.nextReview() == null ? "" : s.nextReview().toString(), String.valueOf(s.evidence().size())));

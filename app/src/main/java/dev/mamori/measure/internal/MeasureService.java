@@ -152,9 +152,17 @@ class MeasureService implements Measures {
         if (title == null) {
             throw InvalidInputException.onField("title", "measure.custom.titleRequired");
         }
-        long id = catalog.insertCustom(draft.route(), draft.purpose(), title, text(draft.description(), "description", MAX_TEXT));
-        ledger.record("measure.custom.added", Subject.of("measure", id),
-                Map.of("route", draft.route().name(), "purpose", draft.purpose().number(), "title", title));
+        String titleEn = text(draft.titleEn(), "titleEn", 200);
+        long id = catalog.insertCustom(draft.route(), draft.purpose(), title, text(draft.description(), "description", MAX_TEXT),
+                titleEn);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("route", draft.route().name());
+        details.put("purpose", draft.purpose().number());
+        details.put("title", title);
+        if (titleEn != null) {
+            details.put("titleEn", titleEn);
+        }
+        ledger.record("measure.custom.added", Subject.of("measure", id), details);
         return requireMeasure(id);
     }
 

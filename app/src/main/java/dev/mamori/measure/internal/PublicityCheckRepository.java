@@ -38,6 +38,19 @@ class PublicityCheckRepository {
                 .query(PublicityCheckRepository::check).list();
     }
 
+    /** The newest check of each of the secrets that has one, by asset id (one query). */
+    java.util.Map<Long, PublicityCheck> latestOf(java.util.Collection<Long> assetIds) {
+        java.util.Map<Long, PublicityCheck> latest = new java.util.HashMap<>();
+        if (assetIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select distinct on (asset_id) " + SELECT.substring("select ".length())
+                        + " where asset_id = any(?) order by asset_id, checked_on desc, id desc")
+                .param(assetIds.toArray(Long[]::new)).query(PublicityCheckRepository::check).list()
+                .forEach(c -> latest.put(c.assetId(), c));
+        return latest;
+    }
+
     private static PublicityCheck check(ResultSet rs, int n) throws SQLException {
         return new PublicityCheck(rs.getLong("id"), rs.getLong("asset_id"),
                 rs.getObject("checked_on", java.time.LocalDate.class), rs.getString("checked_by"),

@@ -2,7 +2,9 @@ package dev.mamori.measure.internal;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,16 @@ class PublicityReadiness implements ReadinessContributor {
     public List<ReadinessIndicator> indicators(SecretUnderReview s) {
         List<PublicityCheck> all = checks.of(s.assetId());
         return List.of(indicator(all.isEmpty() ? null : all.get(0), measures.today()));
+    }
+
+    /** The newest check of every secret in one query. */
+    @Override
+    public Map<Long, List<ReadinessIndicator>> indicators(List<SecretUnderReview> secrets) {
+        Map<Long, PublicityCheck> latest = checks.latestOf(secrets.stream().map(SecretUnderReview::assetId).toList());
+        LocalDate today = measures.today();
+        Map<Long, List<ReadinessIndicator>> all = new LinkedHashMap<>();
+        secrets.forEach(s -> all.put(s.assetId(), List.of(indicator(latest.get(s.assetId()), today))));
+        return all;
     }
 
     static ReadinessIndicator indicator(PublicityCheck latest, LocalDate today) {

@@ -6,12 +6,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mamori.directory.DepartmentView;
+import dev.mamori.directory.Directory;
 import dev.mamori.inventory.AccessHolder;
 import dev.mamori.inventory.AssetQuery;
 import dev.mamori.inventory.AssetView;
@@ -23,6 +27,8 @@ import dev.mamori.measure.PublicityCheckDraft;
 import dev.mamori.measure.Readiness;
 import dev.mamori.measure.ReadinessContributor;
 import dev.mamori.measure.ReadinessIndicator;
+import dev.mamori.measure.ReadinessPage;
+import dev.mamori.measure.ReadinessQuery;
 import dev.mamori.measure.SecretReadiness;
 import dev.mamori.measure.SecretUnderReview;
 import dev.mamori.platform.AccessRefusedException;
@@ -56,10 +62,15 @@ class ReadinessService implements SecretReadiness {
     private final CurrentUsers users;
     private final String font;
     private final ReadinessPolicy rules = new ReadinessPolicy();
+    private final Directory directory;
+
+    /** How many secrets the contributors are asked about at once. */
+    static final int BATCH = 500;
 
     ReadinessService(Inventory inventory, Policy policy, List<ReadinessContributor> contributors,
                      PublicityCheckRepository checks, MeasureService measures, DossierWriter dossiers, Ledger ledger,
-                     CurrentUsers users, @Value("${mamori.documents.font:}") String font) {
+                     CurrentUsers users, Directory directory, @Value("${mamori.documents.font:}") String font) {
+        this.directory = directory;
         this.inventory = inventory;
         this.policy = policy;
         this.contributors = contributors;
@@ -80,17 +91,86 @@ class ReadinessService implements SecretReadiness {
     @Override
     @Transactional(readOnly = true)
     public List<Readiness> all() {
+        return scored(ReadinessQuery.all());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ReadinessPage page(ReadinessQuery query, int page, int size) {
+        int safeSize = Math.min(Math.max(size, 1), 200);
+        List<Readiness> all = scored(query == null ? ReadinessQuery.all() : query);
+        int pages = Math.max(1, (all.size() + safeSize - 1) / safeSize);
+        int safePage = Math.min(Math.max(page, 0), pages - 1);
+        int from = safePage * safeSize;
+        return new ReadinessPage(all.subList(from, Math.min(all.size(), from + safeSize)), safePage, safeSize, all.size());
+    }
+
+    @Override
+    public Map<String, String> levelChoices() {
+        requireListReader();
+        Map<String, String> choices = new LinkedHashMap<>();
+        boolean japanese = japanese();
+        policy.levels().forEach(l -> choices.put(l.code(), japanese ? l.nameJa() : l.nameEn()));
+        return choices;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> departmentChoices() {
+        requireListReader();
+        Locale locale = users.current().map(CurrentUser::locale).orElse(Locale.JAPANESE);
+        Map<Long, String> choices = new LinkedHashMap<>();
+        directory.listDepartments().stream().filter(DepartmentView::active)
+                .forEach(d -> choices.put(d.id(), d.name(locale == null ? Locale.JAPANESE : locale)));
+        return choices;
+    }
+
+    /**
+     * Every designated secret the reader may see that matches the query, scored and in the query's order. The
+     * holders are resolved for all of them at once and each contributor is asked once per {@link #BATCH} secrets.
+     */
+    private List<Readiness> scored(ReadinessQuery query) {
+        CurrentUser user = requireListReader();
+        List<AssetView> secrets = new ArrayList<>();
+        inventory.forEachVisible(new AssetQuery(null, query.departmentId(), null, null, query.levelCode(), null, null),
+                BATCH, batch -> batch.stream()
+                        .filter(a -> a.designated() && !a.disposed())
+                        .filter(a -> user.hasAny(READERS) || inventory.canEdit(a.id()) || inventory.canDesignate(a.id()))
+                        .forEach(secrets::add));
+        Map<String, String> levelNames = new HashMap<>();
+        policy.levels().forEach(l -> levelNames.put(l.code(), japanese() ? l.nameJa() : l.nameEn()));
+        List<Readiness> all = new ArrayList<>(secrets.size());
+        for (int from = 0; from < secrets.size(); from += BATCH) {
+            List<AssetView> chunk = secrets.subList(from, Math.min(secrets.size(), from + BATCH));
+            Map<Long, Set<Long>> holders = inventory.holderPeople(chunk.stream().map(AssetView::id).toList());
+            List<SecretUnderReview> reviews = chunk.stream()
+                    .map(a -> underReview(a, holders.getOrDefault(a.id(), Set.of()))).toList();
+            Map<Long, List<ReadinessIndicator>> contributed = new HashMap<>();
+            for (ReadinessContributor c : contributors) {
+                c.indicators(reviews).forEach((id, list) -> contributed.computeIfAbsent(id, k -> new ArrayList<>())
+                        .addAll(list));
+            }
+            for (AssetView a : chunk) {
+                all.add(rules.assemble(a.id(), a.name(), a.levelId(), levelNames.getOrDefault(a.levelId(), a.levelId()),
+                        contributed.getOrDefault(a.id(), List.of())));
+            }
+        }
+        Comparator<Readiness> byName = Comparator.comparing(Readiness::name).thenComparingLong(Readiness::assetId);
+        Comparator<Readiness> order = switch (query.order()) {
+            case WEAKEST_FIRST -> Comparator.comparingInt(Readiness::overall).thenComparing(byName);
+            case STRONGEST_FIRST -> Comparator.comparingInt(Readiness::overall).reversed().thenComparing(byName);
+            case NAME -> byName;
+        };
+        all.sort(order);
+        return all;
+    }
+
+    private CurrentUser requireListReader() {
         CurrentUser user = users.require();
         if (!user.hasAny(READERS) && !user.has(Role.MANAGER)) {
             throw new AccessRefusedException("measure.readiness.refused");
         }
-        List<AssetView> secrets = new ArrayList<>();
-        inventory.forEachVisible(AssetQuery.all(), 200, batch -> batch.stream()
-                .filter(a -> a.designated() && !a.disposed())
-                .filter(a -> user.hasAny(READERS) || inventory.canEdit(a.id()) || inventory.canDesignate(a.id()))
-                .forEach(secrets::add));
-        return secrets.stream().map(this::readinessOf)
-                .sorted(Comparator.comparingInt(Readiness::overall).thenComparing(Readiness::name)).toList();
+        return user;
     }
 
     @Override
@@ -120,9 +200,15 @@ class ReadinessService implements SecretReadiness {
         if (draft.result() == null) {
             throw InvalidInputException.onField("result", "measure.publicity.resultRequired");
         }
+        return recordPublicityCheckUnchecked(assetId, draft, user.personId(), user.displayName() == null
+                ? user.username() : user.displayName());
+    }
+
+    /** Records a checked draft for the given checker (also the demo company's checks); ledger-recorded. */
+    PublicityCheck recordPublicityCheckUnchecked(long assetId, PublicityCheckDraft draft, Long personId, String checkedBy) {
         String note = draft.note() == null || draft.note().isBlank() ? null : draft.note().strip();
-        long id = checks.insert(assetId, draft.checkedOn(), user.personId(), user.displayName() == null
-                ? user.username() : user.displayName(), draft.sources().strip(), draft.result(), note);
+        long id = checks.insert(assetId, draft.checkedOn(), personId, checkedBy, draft.sources().strip(), draft.result(),
+                note);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("check", id);
         details.put("checkedOn", draft.checkedOn().toString());
@@ -168,20 +254,27 @@ class ReadinessService implements SecretReadiness {
     }
 
     private Readiness readinessOf(AssetView asset) {
-        List<String> roles = asset.holders().stream().filter(h -> h.kind() == AccessHolder.Kind.ROLE)
-                .map(AccessHolder::ref).toList();
-        SecretUnderReview secret = new SecretUnderReview(asset.id(), asset.name(), asset.departmentId(), asset.levelId(),
-                asset.marking(), asset.designatedOn(), inventory.holderPeople(asset.id()), roles, asset.holders().size());
+        SecretUnderReview secret = underReview(asset, inventory.holderPeople(asset.id()));
         List<ReadinessIndicator> contributed = new ArrayList<>();
         contributors.forEach(c -> contributed.addAll(c.indicators(secret)));
         return rules.assemble(asset.id(), asset.name(), asset.levelId(), levelName(asset.levelId()), contributed);
     }
 
+    private static SecretUnderReview underReview(AssetView asset, Set<Long> holderPeople) {
+        List<String> roles = asset.holders().stream().filter(h -> h.kind() == AccessHolder.Kind.ROLE)
+                .map(AccessHolder::ref).toList();
+        return new SecretUnderReview(asset.id(), asset.name(), asset.departmentId(), asset.levelId(),
+                asset.marking(), asset.designatedOn(), holderPeople, roles, asset.holders().size());
+    }
+
     private String levelName(String code) {
-        boolean japanese = users.current().map(u -> u.locale() == null || "ja".equals(u.locale().getLanguage()))
-                .orElse(true);
+        boolean japanese = japanese();
         return policy.levels().stream().filter(l -> l.code().equals(code)).findFirst()
                 .map(l -> japanese ? l.nameJa() : l.nameEn()).orElse(code);
+    }
+
+    private boolean japanese() {
+        return users.current().map(u -> u.locale() == null || "ja".equals(u.locale().getLanguage())).orElse(true);
     }
 
     LocalDate today() {

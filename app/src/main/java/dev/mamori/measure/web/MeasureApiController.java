@@ -26,11 +26,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import dev.mamori.measure.CatalogVersion;
 import dev.mamori.measure.Coverage;
 import dev.mamori.measure.CustomMeasureDraft;
 import dev.mamori.measure.Evidence;
-import dev.mamori.measure.MeasureView;
 import dev.mamori.measure.Measures;
 import dev.mamori.measure.Purpose;
 import dev.mamori.measure.Route;
@@ -67,7 +65,7 @@ class MeasureApiController {
     }
 
 
-    record CatalogResponse(CatalogVersion version, List<MeasureView> measures) {
+    record CatalogResponse(CatalogItem.Version version, List<CatalogItem> measures) {
     }
 
     record SelectionRequest(Long measureId, List<String> levelCodes, Long ownerPersonId, SelectionStatus status,
@@ -97,18 +95,21 @@ class MeasureApiController {
 
     @GetMapping("/catalog")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "The current catalog (参考資料1) and the company's own measures, optionally by route and purpose (1-5)")
+    @Operation(summary = "The current catalog (参考資料1) and the company's own measures, optionally by route and purpose (1-5); "
+            + "texts in the caller's language (Accept-Language) with the Japanese and English beside them")
     CatalogResponse catalog(@RequestParam(required = false) Route route, @RequestParam(required = false) Integer purpose) {
-        return new CatalogResponse(measures.currentCatalog(),
-                measures.catalog(route, purpose == null ? null : purposeOf(purpose)));
+        var locale = LocaleContextHolder.getLocale();
+        return new CatalogResponse(CatalogItem.Version.of(measures.currentCatalog(), locale),
+                measures.catalog(route, purpose == null ? null : purposeOf(purpose)).stream()
+                        .map(m -> CatalogItem.of(m, locale)).toList());
     }
 
     @PostMapping("/catalog")
     @PreAuthorize(EDITORS)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a measure of the company's own beside the catalog's")
-    MeasureView create(@RequestBody CustomMeasureDraft draft) {
-        return measures.addCustom(draft);
+    @Operation(summary = "Add a measure of the company's own beside the catalog's (titleEn optional)")
+    CatalogItem create(@RequestBody CustomMeasureDraft draft) {
+        return CatalogItem.of(measures.addCustom(draft), LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/selections")

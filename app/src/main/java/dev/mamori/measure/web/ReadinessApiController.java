@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mamori.measure.PublicityCheck;
 import dev.mamori.measure.PublicityCheckDraft;
+import dev.mamori.measure.ReadinessPage;
+import dev.mamori.measure.ReadinessQuery;
 import dev.mamori.measure.SecretReadiness;
 
 /**
@@ -44,11 +47,21 @@ class ReadinessApiController {
     record CheckRequest(LocalDate checkedOn, String sources, PublicityCheck.Result result, String note) {
     }
 
+    record PageResponse(List<ReadinessText> items, int page, int size, long total) {
+    }
+
     @GetMapping
     @PreAuthorize(READERS)
-    @Operation(summary = "Readiness (営業秘密の3要件) of every designated secret the caller may see, weakest first")
-    List<ReadinessText> list() {
-        return readiness.all().stream().map(r -> ReadinessText.of(r, messages, LocaleContextHolder.getLocale())).toList();
+    @Operation(summary = "Readiness (営業秘密の3要件) of the designated secrets the caller may see, a page at a time "
+            + "(size up to 200, default 50), optionally of one level and department, ordered WEAKEST_FIRST (default), "
+            + "STRONGEST_FIRST or NAME")
+    PageResponse list(@RequestParam(required = false) String level, @RequestParam(required = false) Long departmentId,
+                      @RequestParam(required = false) ReadinessQuery.Order order,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        ReadinessPage p = readiness.page(new ReadinessQuery(level, departmentId, order), page, size);
+        var locale = LocaleContextHolder.getLocale();
+        return new PageResponse(p.items().stream().map(r -> ReadinessText.of(r, messages, locale)).toList(), p.page(),
+                p.size(), p.total());
     }
 
     @GetMapping("/{assetId}")
