@@ -36,6 +36,9 @@ import dev.mamori.policy.Recipient;
 class CheckApiController {
 
     static final int MAX_BATCH = 1000;
+    static final int MAX_REASONS = 10_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Access access;
     private final MessageSource messages;
@@ -98,7 +101,28 @@ class CheckApiController {
 
     private List<CheckResponse> respond(List<AccessCheck> checks) {
         return checks.stream().map(c -> new CheckResponse(c.permitted(), c.outcome(), c.approvalBy(), c.obligations(),
-                c.levelCode(), new Reason(c.reasonKey(), text(c, Locale.JAPANESE), text(c, Locale.ENGLISH)))).toList();
+                c.levelCode(), reason(c))).toList();
+    }
+
+    /**
+     * The reason in both languages, remembered per message key and arguments: there are few distinct reasons,
+     * and formatting them anew took a lock per message format that the busy endpoint's threads queued on
+     * (profiled with JFR under load). Bounded: forgotten wholesale past {@link #MAX_REASONS}.
+     */
+    private Reason reason(AccessCheck c) {
+        List<Object> key = new java.util.ArrayList<>(c.reasonArgs().size() + 1);
+        key.add(c.reasonKey());
+        key.addAll(c.reasonArgs());
+        Reason known = reasons.get(key);
+        if (known != null) {
+            return known;
+        }
+        Reason r = new Reason(c.reasonKey(), text(c, Locale.JAPANESE), text(c, Locale.ENGLISH));
+        if (reasons.size() >= MAX_REASONS) {
+            reasons.clear();
+        }
+        reasons.put(java.util.Collections.unmodifiableList(key), r);
+        return r;
     }
 
     private String text(AccessCheck c, Locale locale) {
