@@ -1,5 +1,7 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -14,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mamori.access.Access;
+import dev.mamori.access.AccessRequest;
+import dev.mamori.access.Delegation;
 import dev.mamori.platform.InvalidInputException;
 
 /** The approver's inbox: pending requests to approve or reject, and delegations while away. */
@@ -30,8 +34,11 @@ class InboxController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     String list(Model model) {
-        model.addAttribute("requests", access.inbox());
-        model.addAttribute("delegations", access.myDelegations());
+        List<AccessRequest> requests = access.inbox();
+        List<Delegation> delegations = access.myDelegations();
+        model.addAttribute("requests", requests);
+        model.addAttribute("delegations", delegations);
+        model.addAttribute("names", access.names(List.of(), requests, delegations, List.of(), List.of()));
         if (!model.containsAttribute("delegationForm")) {
             model.addAttribute("delegationForm", new DelegationForm(null, access.today(), access.today().plusDays(7)));
         }

@@ -1,5 +1,7 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mamori.access.Access;
+import dev.mamori.access.ReviewItem;
 
 /** The review campaign of a 管理責任者: their entries' grants, when each review is due, keep or remove. */
 @Controller
@@ -29,7 +32,10 @@ class ReviewController {
     @GetMapping
     @PreAuthorize(REVIEWERS)
     String list(Model model) {
-        model.addAttribute("reviews", access.reviews());
+        List<ReviewItem> reviews = access.reviews();
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("names", access.names(reviews.stream().flatMap(r -> r.grants().stream()).toList(), List.of(),
+                List.of(), List.of(), List.of()));
         return "access/reviews";
     }
 
