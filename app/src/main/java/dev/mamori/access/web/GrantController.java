@@ -87,8 +87,12 @@ class GrantController {
 
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         Grant g = access.grantById(id);
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(g.assetId(), null, model);
+        }
         access.revoke(id, form.note());
         return redirect(htmx, "/access/grants?assetId=" + g.assetId());
     }

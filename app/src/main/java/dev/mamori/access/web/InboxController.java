@@ -1,6 +1,7 @@
 package dev.mamori.access.web;
 
 import java.util.List;
+import java.util.Set;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -55,15 +56,28 @@ class InboxController {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("isAuthenticated()")
-    String update(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String update(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
         access.approve(id, form.note());
         return GrantController.redirect(htmx, "/access/inbox");
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("isAuthenticated()")
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
-        access.reject(id, form.note());
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
+        try {
+            access.reject(id, form.note());
+        } catch (InvalidInputException ex) {
+            model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
+            return list(model);
+        }
         return GrantController.redirect(htmx, "/access/inbox");
     }
 
@@ -76,7 +90,7 @@ class InboxController {
                 access.delegate(form.delegatePersonId(), form.startsOn(), form.endsOn());
                 return GrantController.redirect(htmx, "/access/inbox");
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, java.util.Set.of("delegatePersonId", "startsOn", "endsOn"));
+                FormErrors.bind(ex, binding, Set.of("delegatePersonId", "startsOn", "endsOn"));
             }
         }
         return list(model);

@@ -22,6 +22,7 @@ import dev.mamori.access.AccessLevel;
 import dev.mamori.access.RequestKind;
 import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
 import dev.mamori.policy.Location;
 import dev.mamori.policy.Medium;
 
@@ -68,7 +69,7 @@ class RequestController {
             try {
                 access.submit(form.toDraft());
                 return GrantController.redirect(htmx, "/access/requests");
-            } catch (InvalidInputException | ConflictException ex) {
+            } catch (InvalidInputException | ConflictException | NotFoundException ex) {
                 FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));
             }
         }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +57,11 @@ class ReviewController {
 
     @PostMapping("/grants/{id}/remove")
     @PreAuthorize(REVIEWERS)
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
         access.removeInReview(id, form.note());
         return GrantController.redirect(htmx, "/access/reviews");
     }
