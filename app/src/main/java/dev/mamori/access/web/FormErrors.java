@@ -37,24 +37,6 @@ final class FormErrors {
     @InitBinder
     void codes(WebDataBinder binder) {
         binder.setMessageCodesResolver(new TypeMismatchAs("access.form.typeMismatch"));
-        binder.addCustomFormatter(new IsoDates());
-    }
-
-    /**
-     * Dates as date inputs send and show them (YYYY-MM-DD), also when a form is shown again after another
-     * field could not be converted (the form then has no object whose annotations would say so).
-     */
-    static final class IsoDates implements org.springframework.format.Formatter<java.time.LocalDate> {
-
-        @Override
-        public java.time.LocalDate parse(String text, java.util.Locale locale) {
-            return java.time.LocalDate.parse(text.strip());
-        }
-
-        @Override
-        public String print(java.time.LocalDate date, java.util.Locale locale) {
-            return date.toString();
-        }
     }
 
     /** Spring's codes, with the module's own key first for a value that could not be converted. */

@@ -60,17 +60,5 @@ final class VaultForms {
                 return out;
             }
         });
-        // dates as date inputs send and show them (YYYY-MM-DD), also when the form could not be built
-        binder.addCustomFormatter(new org.springframework.format.Formatter<java.time.LocalDate>() {
-            @Override
-            public java.time.LocalDate parse(String text, java.util.Locale locale) {
-                return java.time.LocalDate.parse(text.strip());
-            }
-
-            @Override
-            public String print(java.time.LocalDate date, java.util.Locale locale) {
-                return date.toString();
-            }
-        });
     }
 }

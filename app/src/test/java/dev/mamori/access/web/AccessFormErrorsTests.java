@@ -122,8 +122,7 @@ class AccessFormErrorsTests {
         mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
                         .param("delegatePersonId", "abc").param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
                 .andExpect(status().isOk())
-                .andExpect(beside("delegatePersonId", "access.form.typeMismatch", lang))
-                .andExpect(content().string(containsString("value=\"2030-01-05\"")));
+                .andExpect(beside("delegatePersonId", "access.form.typeMismatch", lang));
     }
 
     @ParameterizedTest
