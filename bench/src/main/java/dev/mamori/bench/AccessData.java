@@ -41,8 +41,47 @@ final class AccessData {
         this.entryDepartment = new int[entries + 1];
     }
 
+    /** Where the generated data goes: the module's index, or {@link Shadow} (a plain copy for the Cedar slices). */
+    interface Sink {
+        void putDepartment(long id, Long parent, long[] managers);
+
+        void putPerson(long id, boolean left, long[] departments, int roleMask, long[] groups);
+
+        void putAsset(long id, String level, long department, long responsible, boolean disposed,
+                      List<AccessIndex.Holder> holders);
+
+        void addGrant(long id, long asset, AccessIndex.Holder holder, int level, long startMinute, Long endMinute);
+    }
+
     /** Fills the index; {@code nowMinute} is the minute the grants' periods are set around. */
     static AccessData fill(AccessIndex index, int people, int entries, int grants, long seed, int nowMinute) {
+        return fill(new Sink() {
+            @Override
+            public void putDepartment(long id, Long parent, long[] managers) {
+                index.putDepartment(id, parent, managers);
+            }
+
+            @Override
+            public void putPerson(long id, boolean left, long[] departments, int roleMask, long[] groups) {
+                index.putPerson(id, left, departments, roleMask, groups);
+            }
+
+            @Override
+            public void putAsset(long id, String level, long department, long responsible, boolean disposed,
+                                 List<AccessIndex.Holder> holders) {
+                index.putAsset(id, level, department, responsible, disposed, holders);
+            }
+
+            @Override
+            public void addGrant(long id, long asset, AccessIndex.Holder holder, int level, long startMinute,
+                                 Long endMinute) {
+                index.addGrant(id, asset, holder, level, startMinute, endMinute);
+            }
+        }, people, entries, grants, seed, nowMinute);
+    }
+
+    /** Generates the data set into the sink (the same seed gives the same data, whatever the sink). */
+    static AccessData fill(Sink index, int people, int entries, int grants, long seed, int nowMinute) {
         int departments = Math.max(10, people / 50);
         AccessData d = new AccessData(people, entries, grants, departments);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -90,8 +129,13 @@ final class AccessData {
         return d;
     }
 
-    /** Random questions: half from people likely to hold access (the entry's department), half from anyone. */
+    /** Random questions: any person, any entry, any action, medium, location and recipient (uniformly drawn). */
     AccessQuestion[] questions(int count, long seed) {
+        return questions(people, entries, count, seed);
+    }
+
+    /** The same questions without the data set (for a load generator in another process). */
+    static AccessQuestion[] questions(int people, int entries, int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Action[] actions = Action.values();
         Medium[] media = Medium.values();

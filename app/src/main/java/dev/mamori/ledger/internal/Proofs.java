@@ -19,10 +19,57 @@ public class Proofs {
     public record Consistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof) {
     }
 
-    private final JdbcLedger ledger;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Proofs.class);
 
-    Proofs(JdbcLedger ledger) {
+    private final JdbcLedger ledger;
+    private final boolean warmUp;
+
+    Proofs(JdbcLedger ledger, @org.springframework.beans.factory.annotation.Value("${mamori.ledger.warm-up:true}") boolean warmUp) {
         this.ledger = ledger;
+        this.warmUp = warmUp;
+    }
+
+    /**
+     * Loads the tree's upper tiles (level 6 and above: n / 2,048 bytes for n entries) into memory, so that a proof
+     * reads at most its lowest tile from disk. Idempotent; returns the number of tiles loaded.
+     */
+    public int loadUpperTiles() {
+        long start = System.nanoTime();
+        int tiles = ledger.tree().preloadUpperTiles();
+        LOG.info("Ledger: {} upper tiles of the Merkle tree loaded in {} ms", tiles, (System.nanoTime() - start) / 1_000_000);
+        return tiles;
+    }
+
+    /**
+     * Reads the lowest tiles once (n × 32 bytes for n entries), so the operating system caches them and proofs
+     * right after a restart read no disk. Returns the bytes read.
+     */
+    public long readLowestTiles() {
+        long start = System.nanoTime();
+        long bytes = ledger.tree().readLowestTiles();
+        LOG.info("Ledger: {} KB of tiles read into the cache in {} ms", bytes / 1024, (System.nanoTime() - start) / 1_000_000);
+        return bytes;
+    }
+
+    /**
+     * Once the application is up, and unless {@code mamori.ledger.warm-up=false}, loads the upper tiles into memory
+     * and reads the lowest ones, in the background (until it is done, proofs read what they need from disk).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUpInTheBackground() {
+        if (!warmUp) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                loadUpperTiles();
+                readLowestTiles();
+            } catch (RuntimeException e) {
+                LOG.warn("Ledger: upper tiles not preloaded ({}); proofs read them as needed", e.toString());
+            }
+        }, "ledger-tile-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Proof that entry {@code seq} is in the tree of {@code treeSize} entries (0 or absent: the current tree). */

@@ -15,30 +15,42 @@ public final class PdfFonts {
     /** The Debian/Ubuntu package of the first known location. */
     public static final String PACKAGE = "fonts-ipaexfont-gothic";
 
-    static final List<Path> KNOWN_LOCATIONS = List.of(
+    /** IPAex Gothic (Debian/Ubuntu, current and older layouts), the distribution's default Gothic, IPA Gothic. */
+    public static final List<Path> KNOWN_LOCATIONS = List.of(
             Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
             Path.of("/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf"),
             Path.of("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
             Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-            Path.of("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf"));
+            Path.of("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf"),
+            Path.of("/usr/share/fonts/ipa-gothic/ipag.ttf"));
 
     private PdfFonts() {
     }
 
     /** The configured font (blank or null: the known locations); refused with {@link PdfFontMissingException}. */
     public static Path locate(String configured) {
+        return locate(configured, KNOWN_LOCATIONS, "platform.pdf.fontUnusable", "platform.pdf.fontMissing");
+    }
+
+    /**
+     * The configured font, or the first usable candidate; refused with {@code unusableKey} (arguments: the path,
+     * {@link #PACKAGE}) when the configured file is not a TrueType font, or {@code missingKey} (argument:
+     * {@link #PACKAGE}) when no candidate is — for a module whose message names its own setting.
+     */
+    public static Path locate(String configured, List<Path> candidates, String unusableKey, String missingKey) {
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured.strip());
             if (!trueType(p)) {
-                throw new PdfFontMissingException("platform.pdf.fontUnusable", p.toString(), PACKAGE);
+                throw new PdfFontMissingException(unusableKey, p.toString(), PACKAGE);
             }
             return p;
         }
-        return KNOWN_LOCATIONS.stream().filter(PdfFonts::trueType).findFirst()
-                .orElseThrow(() -> new PdfFontMissingException("platform.pdf.fontMissing", PACKAGE));
+        return candidates.stream().filter(PdfFonts::trueType).findFirst()
+                .orElseThrow(() -> new PdfFontMissingException(missingKey, PACKAGE));
     }
 
-    static boolean trueType(Path file) {
+    /** A readable file that starts like a TrueType font (version 1.0 or 'true'), not 'OTTO' (CFF) or 'ttcf'. */
+    public static boolean trueType(Path file) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return false;
         }

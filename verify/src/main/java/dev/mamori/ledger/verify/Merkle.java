@@ -33,22 +33,83 @@ public final class Merkle {
         }
     }
 
-    /** One digest per thread for leaf and node hashes: creating a MessageDigest costs more than hashing 64 bytes. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Merkle::sha256);
+    /**
+     * One digest per thread for leaf and node hashes, with its scratch buffers: creating a MessageDigest costs more
+     * than hashing 64 bytes, and handing the digest the prefix byte and the data in one call, then letting it
+     * write into the result array, saves a partial-block copy and a temporary array per hash (leaf and node hashes
+     * are most of the work of verifying a log).
+     */
+    private static final class Hashing {
+        /** Entries up to this size are prefixed in the scratch buffer; longer ones are fed in two calls. */
+        private static final int SCRATCH_LIMIT = 64 * 1024;
+        final MessageDigest digest = sha256();
+        final byte[] node = new byte[1 + 2 * HASH_SIZE];
+        byte[] leaf = new byte[1024];
+
+        byte[] leafHash(byte[] data) {
+            byte[] out = new byte[HASH_SIZE];
+            leafHash(data, out);
+            return out;
+        }
+
+        void leafHash(byte[] data, byte[] out) {
+            if (data.length + 1 > leaf.length && data.length < SCRATCH_LIMIT) {
+                leaf = new byte[Math.max(data.length + 1, leaf.length * 2)];
+            }
+            if (data.length + 1 <= leaf.length) {
+                leaf[0] = 0x00;
+                System.arraycopy(data, 0, leaf, 1, data.length);
+                digest.update(leaf, 0, data.length + 1);
+            } else {
+                digest.update((byte) 0x00);
+                digest.update(data);
+            }
+            finish(out);
+        }
+
+        byte[] nodeHash(byte[] left, byte[] right) {
+            if (left.length != HASH_SIZE || right.length != HASH_SIZE) {
+                digest.update((byte) 0x01);
+                digest.update(left);
+                digest.update(right);
+                return digest.digest();
+            }
+            byte[] out = new byte[HASH_SIZE];
+            nodeHash(left, right, out);
+            return out;
+        }
+
+        /** {@code out} may be {@code left} or {@code right}: both are copied before the digest writes. */
+        void nodeHash(byte[] left, byte[] right, byte[] out) {
+            node[0] = 0x01;
+            System.arraycopy(left, 0, node, 1, HASH_SIZE);
+            System.arraycopy(right, 0, node, 1 + HASH_SIZE, HASH_SIZE);
+            digest.update(node, 0, node.length);
+            finish(out);
+        }
+
+        private void finish(byte[] out) {
+            try {
+                digest.digest(out, 0, HASH_SIZE); // also resets the digest
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
 
     public static byte[] leafHash(byte[] data) {
-        MessageDigest d = DIGEST.get();
-        d.reset();
-        d.update((byte) 0x00);
-        return d.digest(data);
+        return HASHING.get().leafHash(data);
+    }
+
+    /** The leaf hash of {@code data} written into {@code out} (32 bytes): no allocation, for long verifications. */
+    public static void leafHash(byte[] data, byte[] out) {
+        HASHING.get().leafHash(data, out);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = DIGEST.get();
-        d.reset();
-        d.update((byte) 0x01);
-        d.update(left);
-        return d.digest(right);
+        return HASHING.get().nodeHash(left, right);
     }
 
     /** The root of the empty tree: SHA-256 of the empty string. */
@@ -208,11 +269,14 @@ public final class Merkle {
 
     /** Builds a root incrementally from leaf hashes appended in order, keeping O(log n) subtree roots. */
     public static final class RootBuilder {
-        private final byte[][] stack = new byte[64][];
+        // subtree roots are written into these preallocated arrays: adding a leaf allocates nothing
+        private final byte[][] stack = new byte[64][HASH_SIZE];
         private final long[] sizes = new long[64];
+        private final byte[] carry = new byte[HASH_SIZE];
         private int top;
         private long count;
 
+        /** Adds a leaf hash (copied: the caller may reuse its array). */
         public void add(byte[] leafHash) {
             push(leafHash, 1);
         }
@@ -229,13 +293,17 @@ public final class Merkle {
         }
 
         private void push(byte[] hash, long size) {
-            byte[] h = hash;
+            if (hash.length != HASH_SIZE) {
+                throw new IllegalArgumentException("a hash is " + HASH_SIZE + " bytes, not " + hash.length);
+            }
+            Hashing hashing = HASHING.get();
+            System.arraycopy(hash, 0, carry, 0, HASH_SIZE);
             long s = size;
             while (top > 0 && sizes[top - 1] == s) {
-                h = nodeHash(stack[--top], h);
+                hashing.nodeHash(stack[--top], carry, carry);
                 s *= 2;
             }
-            stack[top] = h;
+            System.arraycopy(carry, 0, stack[top], 0, HASH_SIZE);
             sizes[top++] = s;
             count += size;
         }
@@ -248,11 +316,11 @@ public final class Merkle {
             if (top == 0) {
                 return emptyRoot();
             }
-            byte[] h = stack[top - 1];
+            byte[] h = Arrays.copyOf(stack[top - 1], HASH_SIZE);
             for (int i = top - 2; i >= 0; i--) {
                 h = nodeHash(stack[i], h);
             }
-            return Arrays.copyOf(h, h.length);
+            return h;
         }
     }
 }

@@ -22,9 +22,11 @@ import dev.mamori.platform.Role;
 public class AccountRepository {
 
     private final JdbcClient jdbc;
+    private final VerifiedTokens verified;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, VerifiedTokens verified) {
         this.jdbc = jdbc;
+        this.verified = verified;
     }
 
     public Optional<AccountRecord> findByUsername(String username) {
@@ -60,10 +62,12 @@ public class AccountRepository {
     public void update(long id, String displayName, Long personId, boolean enabled) {
         jdbc.sql("update platform.account set display_name = ?, person_id = ?, enabled = ?, updated_at = now() where id = ?")
                 .params(displayName, personId, enabled, id).update();
+        verified.invalidate();
     }
 
     public void updateEnabled(long id, boolean enabled) {
         jdbc.sql("update platform.account set enabled = ?, updated_at = now() where id = ?").params(enabled, id).update();
+        verified.invalidate();
     }
 
     /** Enabled accounts other than {@code id} that hold SYSTEM_ADMIN. */
@@ -78,31 +82,38 @@ public class AccountRepository {
     public void updatePassword(long id, String passwordHash) {
         jdbc.sql("update platform.account set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = now() where id = ?")
                 .params(passwordHash, id).update();
+        verified.invalidate();
     }
 
     public void updateLocale(long id, String locale) {
         jdbc.sql("update platform.account set locale = ?, updated_at = now() where id = ?").params(locale, id).update();
+        verified.invalidate();
     }
 
     /** Adds one failed login and returns the new count. */
     public int incrementFailedLogins(long id) {
-        return jdbc.sql("update platform.account set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
+        int failed = jdbc.sql("update platform.account set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
                 .param(id).query(Integer.class).single();
+        verified.invalidate();
+        return failed;
     }
 
     public void lockUntil(long id, Instant until) {
         jdbc.sql("update platform.account set locked_until = ?, failed_logins = 0 where id = ?")
                 .params(Timestamp.from(until), id).update();
+        verified.invalidate();
     }
 
     public void unlock(long id) {
         jdbc.sql("update platform.account set locked_until = null, failed_logins = 0, updated_at = now() where id = ?")
                 .param(id).update();
+        verified.invalidate();
     }
 
     public void recordSuccessfulLogin(long id) {
         jdbc.sql("update platform.account set failed_logins = 0, locked_until = null, last_login_at = now() where id = ?")
                 .param(id).update();
+        verified.invalidate();
     }
 
     public List<RoleGrant> rolesOf(long accountId) {
@@ -129,6 +140,7 @@ public class AccountRepository {
             jdbc.sql("insert into platform.account_role (account_id, role, department_id) values (?, ?, ?) on conflict do nothing")
                     .params(accountId, grant.role().name(), grant.departmentId()).update();
         }
+        verified.invalidate();
     }
 
     static AccountRecord map(ResultSet rs, int row) throws SQLException {

@@ -22,13 +22,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final AccountRepository accounts;
+    private final VerifiedTokens verified;
     private final AuthenticationEntryPoint entryPoint;
     private final Clock clock;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, AccountRepository accounts, AuthenticationEntryPoint entryPoint,
-                                 Clock clock) {
+    ApiTokenAuthenticationFilter(ApiTokens tokens, AccountRepository accounts, VerifiedTokens verified,
+                                 AuthenticationEntryPoint entryPoint, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.verified = verified;
         this.entryPoint = entryPoint;
         this.clock = clock;
     }
@@ -43,12 +45,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         String secret = header.substring(7).trim();
         Instant now = clock.instant();
-        var authentication = secret.isEmpty() ? Optional.<ApiTokenAuthentication>empty()
-                : tokens.authenticate(secret)
-                .flatMap(ids -> accounts.findById(ids[1])
-                        .filter(a -> a.enabled() && !a.lockedAt(now))
-                        .map(a -> new ApiTokenAuthentication(
-                                new MamoriUserDetails(a, accounts.rolesOf(a.id()), now), ids[0])));
+        var authentication = secret.isEmpty() ? Optional.<ApiTokenAuthentication>empty() : authenticate(secret, now);
         if (authentication.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
@@ -62,5 +59,26 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** The token's authentication: from a recent verification when one is still trusted, else from the database. */
+    private Optional<ApiTokenAuthentication> authenticate(String secret, Instant now) {
+        String hash = ApiTokens.hash(secret);
+        VerifiedTokens.Verified v = verified.get(hash, now);
+        if (v == null) {
+            long generation = verified.generation();
+            v = tokens.verify(hash).flatMap(t -> accounts.findById(t.accountId())
+                    .map(a -> new VerifiedTokens.Verified(t.id(), t.expiresAt(), a, accounts.rolesOf(a.id()),
+                            generation, now))).orElse(null);
+            if (v == null) {
+                return Optional.empty();
+            }
+            verified.put(hash, v);
+        }
+        AccountRecord a = v.account();
+        if (!a.enabled() || a.lockedAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiTokenAuthentication(new MamoriUserDetails(a, v.roles(), now), v.tokenId()));
     }
 }

@@ -39,9 +39,11 @@ public class ApiTokens {
     private final Ledger ledger;
     private final Clock clock;
     private final Duration defaultValidity;
+    private final VerifiedTokens verified;
 
-    ApiTokens(JdbcClient jdbc, Ledger ledger, Clock clock, MamoriProperties properties) {
+    ApiTokens(JdbcClient jdbc, Ledger ledger, Clock clock, MamoriProperties properties, VerifiedTokens verified) {
         this.jdbc = jdbc;
+        this.verified = verified;
         this.ledger = ledger;
         this.clock = clock;
         this.defaultValidity = properties.security().tokenValidity();
@@ -139,6 +141,7 @@ public class ApiTokens {
     public void revoke(long accountId, long tokenId) {
         int n = jdbc.sql("update platform.api_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null")
                 .params(tokenId, accountId).update();
+        verified.invalidate();
         if (n == 0) {
             throw new NotFoundException("platform.token.notFound");
         }
@@ -150,6 +153,7 @@ public class ApiTokens {
     public int revokeAll(long accountId) {
         int n = jdbc.sql("update platform.api_token set revoked_at = now() where account_id = ? and revoked_at is null")
                 .param(accountId).update();
+        verified.invalidate();
         if (n > 0) {
             ledger.record("platform.token.revokedAll", Subject.of("account", accountId), Map.of("count", n));
         }
@@ -166,17 +170,27 @@ public class ApiTokens {
                 .list();
     }
 
+    /** An active token as a verification finds it. */
+    record ActiveToken(long id, long accountId, Instant expiresAt) {
+    }
+
     /** The account and token id of an active token with this secret. */
     @Transactional
     public Optional<long[]> authenticate(String secret) {
-        Optional<long[]> found = jdbc.sql("""
-                        select id, account_id from platform.api_token
+        return verify(hash(secret)).map(t -> new long[] {t.id(), t.accountId()});
+    }
+
+    /** The active token with this SHA-256 hash (its last use is recorded). */
+    @Transactional
+    Optional<ActiveToken> verify(String tokenHash) {
+        Optional<ActiveToken> found = jdbc.sql("""
+                        select id, account_id, expires_at from platform.api_token
                         where token_hash = ? and revoked_at is null and expires_at > ?""")
-                .params(hash(secret), Timestamp.from(clock.instant()))
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .params(tokenHash, Timestamp.from(clock.instant()))
+                .query((rs, i) -> new ActiveToken(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
                 .optional();
-        found.ifPresent(ids -> jdbc.sql("update platform.api_token set last_used_at = now() where id = ?")
-                .param(ids[0]).update());
+        found.ifPresent(t -> jdbc.sql("update platform.api_token set last_used_at = now() where id = ?")
+                .param(t.id()).update());
         return found;
     }
 }

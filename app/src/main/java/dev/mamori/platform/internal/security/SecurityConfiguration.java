@@ -63,7 +63,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountRepository accounts,
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountRepository accounts, VerifiedTokens verified,
                                  MessageSource messages, LocaleResolver locales, Clock clock) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(request, response, 401,
                 messages.getMessage("platform.error.unauthorized", null, locales.resolveLocale(request)));
@@ -76,7 +76,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, unauthorized, clock),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, verified, unauthorized, clock),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));

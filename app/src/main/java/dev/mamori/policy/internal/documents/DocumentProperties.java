@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the generated regulations ({@code mamori.documents.*}, or {@code MAMORI_DOCUMENTS_FONT} …).
  *
  * @param font                  a TrueType font with Japanese glyphs for the PDFs; blank: the first of the
- *                              known locations ({@link JapaneseFont#KNOWN_LOCATIONS}), IPAex Gothic first
+ *                              known locations ({@link dev.mamori.platform.pdf.PdfFonts#KNOWN_LOCATIONS}), IPAex Gothic first
  * @param chiefOfficerTitle     the title of the person who oversees secret information (handbook: 統括責任者)
  * @param managerTitle          the title of the department heads who manage it (handbook: 管理責任者)
  * @param committeeName         the name of the cross-department committee (handbook: 秘密情報管理委員会)

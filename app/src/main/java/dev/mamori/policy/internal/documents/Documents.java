@@ -22,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.mamori.platform.pdf.PdfFonts;
 import dev.mamori.directory.DepartmentView;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonStatus;
@@ -92,7 +93,13 @@ public class Documents {
 
     /** The font the PDFs embed; refused with a message naming the package to install when there is none. */
     public Path font() {
-        return JapaneseFont.locate(properties.font(), JapaneseFont.KNOWN_LOCATIONS);
+        return locateFont(properties.font(), PdfFonts.KNOWN_LOCATIONS);
+    }
+
+    /** The platform's font search, refused with the documents' own messages (they name mamori.documents.font). */
+    static Path locateFont(Path configured, java.util.List<Path> candidates) {
+        return PdfFonts.locate(configured == null ? null : configured.toString(), candidates,
+                "policy.document.fontUnusable", "policy.document.fontMissing");
     }
 
     /** Whether the caller may preview drafts and publish. */

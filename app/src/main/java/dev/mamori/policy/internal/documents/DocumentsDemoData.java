@@ -48,9 +48,9 @@ class DocumentsDemoData implements DemoDataLoader {
     public void load() {
         try {
             documents.font();
-        } catch (FontMissingException e) {
+        } catch (dev.mamori.platform.pdf.PdfFontMissingException e) {
             log.warn("Demo regulations not published: no Japanese TrueType font for their PDFs (install {}).",
-                    JapaneseFont.PACKAGE);
+                    dev.mamori.platform.pdf.PdfFonts.PACKAGE);
             return;
         }
         Set<Long> managers = new HashSet<>();

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
+import dev.mamori.platform.pdf.PdfFontMissingException;
+import dev.mamori.platform.pdf.PdfFonts;
 import dev.mamori.platform.MamoriException;
 import dev.mamori.policy.HandlingRule;
 import dev.mamori.policy.Level;
@@ -80,9 +82,9 @@ class DocumentRenderingTests {
             Path file = OUT.resolve(kind.slug() + ".docx");
             Files.write(file, DocxRenderer.render(model.lines(), model.title(), "株式会社朝霧精工"));
             docx.put(kind, file);
-            if (JapaneseFont.KNOWN_LOCATIONS.stream().anyMatch(JapaneseFont::trueType)) {
+            if (PdfFonts.KNOWN_LOCATIONS.stream().anyMatch(PdfFonts::trueType)) {
                 byte[] pdf = PdfRenderer.render(model.lines(), model.title(), "株式会社朝霧精工",
-                        JapaneseFont.locate(null, JapaneseFont.KNOWN_LOCATIONS));
+                        Documents.locateFont(null, PdfFonts.KNOWN_LOCATIONS));
                 Files.write(OUT.resolve(kind.slug() + ".pdf"), pdf);
                 pdfs.put(kind, pdf);
             }
@@ -94,7 +96,7 @@ class DocumentRenderingTests {
     }
 
     static boolean fontAvailable() {
-        return JapaneseFont.KNOWN_LOCATIONS.stream().anyMatch(JapaneseFont::trueType) || System.getenv("CI") != null;
+        return PdfFonts.KNOWN_LOCATIONS.stream().anyMatch(PdfFonts::trueType) || System.getenv("CI") != null;
     }
 
     @Test
@@ -204,8 +206,8 @@ class DocumentRenderingTests {
     @Test
     void withoutAFontThePdfIsRefusedWithAMessageNamingThePackageButDocxStillWorks() throws IOException {
         List<Path> none = List.of(OUT.resolve("no-such-font.ttf"));
-        assertThatThrownBy(() -> JapaneseFont.locate(null, none))
-                .isInstanceOf(FontMissingException.class)
+        assertThatThrownBy(() -> Documents.locateFont(null, none))
+                .isInstanceOf(PdfFontMissingException.class)
                 .satisfies(e -> {
                     MamoriException m = (MamoriException) e;
                     assertThat(m.status()).isEqualTo(503);
@@ -225,8 +227,8 @@ class DocumentRenderingTests {
         // a CFF OpenType collection (Noto CJK) is not a usable font either, whether configured or found
         Path collection = OUT.resolve("collection.ttc");
         Files.write(collection, new byte[] {'t', 't', 'c', 'f', 0, 2, 0, 0});
-        assertThatThrownBy(() -> JapaneseFont.locate(collection, JapaneseFont.KNOWN_LOCATIONS))
-                .isInstanceOf(FontMissingException.class)
+        assertThatThrownBy(() -> Documents.locateFont(collection, PdfFonts.KNOWN_LOCATIONS))
+                .isInstanceOf(PdfFontMissingException.class)
                 .extracting(e -> ((MamoriException) e).messageKey()).isEqualTo("policy.document.fontUnusable");
         assertThat(DocxRenderer.render(lines.get(DocumentKind.REGULATION), "秘密情報管理規程", "株式会社朝霧精工"))
                 .isNotEmpty();

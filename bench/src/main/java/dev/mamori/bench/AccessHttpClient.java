@@ -1,0 +1,255 @@
+package dev.mamori.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.mamori.access.AccessQuestion;
+
+/**
+ * The load generator of {@link AccessHttpLoad}, run in its own JVM: {@code POST /api/v1/access/check} over a
+ * fixed pool of HTTP/1.1 keep-alive connections on loopback, at a fixed rate, open loop. Request {@code i} is
+ * due at {@code start + i / rate}; the next free connection takes the next request, waits for its due time
+ * (or not at all when it is already late) and sends it. Latency is counted from the due time, not from the
+ * moment of sending, so a slow answer that holds up later requests is charged to them too (no coordinated
+ * omission); with every connection busy, requests queue here and their wait counts. A connection the server
+ * closes is reopened, and the reconnection counts in that request's latency.
+ * <p>
+ * A plain socket client (rather than {@code java.net.http.HttpClient}, whose HTTP/1.1 asynchronous sends open
+ * a connection per request in flight): the requests are encoded once, beforehand; the response is read to its
+ * end (Content-Length or chunked) and its status checked.
+ * <p>
+ * Arguments: port, bearer token, people, entries, rate per second, seconds measured, seconds of warm-up,
+ * connections.
+ */
+public final class AccessHttpClient {
+
+    private AccessHttpClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String token = args[1];
+        int people = Integer.parseInt(args[2]);
+        int entries = Integer.parseInt(args[3]);
+        int rate = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        int warmup = Integer.parseInt(args[6]);
+        int connections = Integer.parseInt(args[7]);
+        AccessQuestion[] questions = AccessData.questions(people, entries, 1 << 16, 7);
+        byte[][] requests = new byte[questions.length][];
+        for (int i = 0; i < questions.length; i++) {
+            requests[i] = request(port, token, questions[i]);
+        }
+        System.out.printf("[access-http] client: separate JVM (pid %d), %d keep-alive connections%n",
+                ProcessHandle.current().pid(), connections);
+        System.out.printf("[access-http] warm-up %d s at %,d/s%n", warmup, rate);
+        run(port, requests, rate, warmup, connections);
+        System.out.printf("[access-http] measuring %d s at %,d/s%n", seconds, rate);
+        Result r = run(port, requests, rate, seconds, connections);
+        long[] l = r.latencies;
+        Arrays.sort(l);
+        int n = l.length;
+        System.out.printf("[access-http] %,d checks in %.1f s (%.0f/s achieved), %d failed, %,d permitted, %d reconnections%n",
+                n, r.elapsedNanos / 1e9, n / (r.elapsedNanos / 1e9), r.failures, r.permitted, r.reconnections);
+        System.out.printf("[access-http] latency from scheduled send: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
+                pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999), l[n - 1] / 1e6);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("[access-http] client JVM CPU: %.1f s%n", os.getProcessCpuTime() / 1e9);
+        System.exit(r.failures == 0 ? 0 : 1);
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p * sorted.length) - 1))] / 1e6;
+    }
+
+    private static byte[] request(int port, String token, AccessQuestion q) {
+        String body = "{\"personId\":" + q.personId() + ",\"action\":\"" + q.action() + "\",\"assetId\":" + q.assetId()
+                + ",\"medium\":\"" + q.medium() + "\",\"location\":\"" + q.location() + "\",\"recipient\":\""
+                + q.recipient() + "\"}";
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/v1/access/check HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + b.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(h, h.length + b.length);
+        System.arraycopy(b, 0, out, h.length, b.length);
+        return out;
+    }
+
+    record Result(long[] latencies, long elapsedNanos, int failures, long permitted, long reconnections) {
+    }
+
+    private static Result run(int port, byte[][] requests, int rate, int seconds, int connections) throws Exception {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicLong permitted = new AtomicLong();
+        AtomicLong reconnections = new AtomicLong();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 20_000_000L;
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> {
+                Connection c = null;
+                boolean opened = false;
+                try {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long due = start + i * interval;
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        byte[] req = requests[i & (requests.length - 1)];
+                        int status = -1;
+                        for (int attempt = 0; attempt < 2 && status < 0; attempt++) {
+                            try {
+                                if (c == null) {
+                                    c = new Connection(port);
+                                    if (opened) {
+                                        reconnections.incrementAndGet();
+                                    }
+                                    opened = true;
+                                }
+                                status = c.exchange(req);
+                                if (c.permitted) {
+                                    permitted.incrementAndGet();
+                                }
+                                if (c.closeAfter) {
+                                    c.close();
+                                    c = null;
+                                }
+                            } catch (IOException e) {
+                                if (c != null) {
+                                    c.close();
+                                }
+                                c = null;
+                            }
+                        }
+                        latencies[i] = System.nanoTime() - due;
+                        if (status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    if (c != null) {
+                        c.close();
+                    }
+                }
+            }, "load-" + w);
+            workers[w].start();
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        return new Result(latencies, elapsed, failures.get(), permitted.get(), reconnections.get());
+    }
+
+    /** One keep-alive HTTP/1.1 connection; not thread-safe. */
+    private static final class Connection {
+        private static final byte[] PERMITTED = "\"permitted\":true".getBytes(StandardCharsets.US_ASCII);
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final byte[] buf = new byte[16384];
+        private int pos;
+        private int lim;
+        boolean closeAfter;
+        boolean permitted;
+
+        Connection(int port) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(30_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
+
+        /** Sends the request and reads the whole response; its status. */
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            closeAfter = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim();
+                String value = h.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                    chunked = true;
+                } else if (name.equalsIgnoreCase("connection") && value.equalsIgnoreCase("close")) {
+                    closeAfter = true;
+                }
+            }
+            permitted = false;
+            if (chunked) {
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
+                    body(size);
+                    line();
+                }
+                line();
+            } else if (length >= 0) {
+                body((int) length);
+            } else {
+                throw new IOException("response without length");
+            }
+            return status;
+        }
+
+        private void body(int size) throws IOException {
+            int matched = 0;
+            for (int k = 0; k < size; k++) {
+                byte b = read();
+                matched = b == PERMITTED[matched] ? matched + 1 : (b == PERMITTED[0] ? 1 : 0);
+                if (matched == PERMITTED.length) {
+                    permitted = true;
+                    matched = 0;
+                }
+            }
+        }
+
+        private byte read() throws IOException {
+            if (pos == lim) {
+                lim = in.read(buf);
+                pos = 0;
+                if (lim <= 0) {
+                    lim = 0;
+                    throw new IOException("connection closed");
+                }
+            }
+            return buf[pos++];
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            for (byte b = read(); b != '\n'; b = read()) {
+                if (b != '\r') {
+                    sb.append((char) b);
+                }
+            }
+            return sb.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
