@@ -23,7 +23,9 @@ import dev.mamori.access.internal.RequestRepository;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
 import dev.mamori.inventory.AccessHolder;
+import dev.mamori.inventory.HeldSecret;
 import dev.mamori.inventory.Inventory;
+import dev.mamori.inventory.SecretHoldings;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
 import dev.mamori.platform.AccessRefusedException;
@@ -63,6 +65,7 @@ public class Access {
     private final Policy policy;
     private final Directory directory;
     private final Inventory inventory;
+    private final SecretHoldings secrets;
     private final PersonAccounts accounts;
     private final Notifications notifications;
     private final Ledger ledger;
@@ -71,8 +74,8 @@ public class Access {
     private final Clock clock;
 
     Access(GrantRepository grants, RequestRepository requests, IndexKeeper keeper, AccessChecks checks, AccessSettings settings,
-           Policy policy, Directory directory, Inventory inventory, PersonAccounts accounts, Notifications notifications,
-           Ledger ledger, ApplicationEventPublisher events, CurrentUsers users, Clock clock) {
+           Policy policy, Directory directory, Inventory inventory, SecretHoldings secrets, PersonAccounts accounts,
+           Notifications notifications, Ledger ledger, ApplicationEventPublisher events, CurrentUsers users, Clock clock) {
         this.grants = grants;
         this.requests = requests;
         this.keeper = keeper;
@@ -81,6 +84,7 @@ public class Access {
         this.policy = policy;
         this.directory = directory;
         this.inventory = inventory;
+        this.secrets = secrets;
         this.accounts = accounts;
         this.notifications = notifications;
         this.ledger = ledger;
@@ -211,6 +215,8 @@ public class Access {
         }
         Map<Long, LocalDate> last = requests.lastReviews(live.keySet().stream().mapToLong(Long::longValue).toArray());
         LocalDate today = today();
+        Map<Long, String> names = new java.util.HashMap<>();
+        secrets.designated(live.keySet()).forEach(h -> names.put(h.assetId(), h.hidden() ? null : h.name()));
         List<ReviewItem> out = new ArrayList<>();
         live.forEach((asset, list) -> {
             LocalDate since = last.get(asset);
@@ -218,19 +224,70 @@ public class Access {
                 since = list.stream().map(g -> LocalDate.ofInstant(g.startsAt(), Directory.JAPAN)).min(LocalDate::compareTo).orElse(today);
             }
             LocalDate due = since.plus(settings.properties().reviewInterval());
-            out.add(new ReviewItem(asset, assetName(asset), keeper.index().levelOf(asset), last.get(asset), due,
+            out.add(new ReviewItem(asset, names.getOrDefault(asset, "#" + asset), keeper.index().levelOf(asset), last.get(asset), due,
                     due.isBefore(today), list));
         });
         out.sort(java.util.Comparator.comparing((ReviewItem r) -> r.flagged() == 0).thenComparing(ReviewItem::due));
         return out;
     }
 
-    private String assetName(long assetId) {
-        try {
-            return inventory.asset(assetId).name();
-        } catch (RuntimeException e) {
-            return "#" + assetId;
+    // ---------------------------------------------------------------- names for pages
+
+    /**
+     * The names a page shows instead of ids, one lookup per kind whatever the number of rows: the holders,
+     * grantors and entries of {@code grants}, the requesters, approvers and entries of {@code requests}, both
+     * sides of {@code delegations}, and {@code people} and {@code entries} besides. Entries at a concealed level
+     * the caller may not know of come back hidden (the register's rule).
+     */
+    @Transactional(readOnly = true)
+    public AccessNames names(java.util.Collection<Grant> grants, java.util.Collection<AccessRequest> requests,
+                             java.util.Collection<Delegation> delegations, java.util.Collection<Long> people,
+                             java.util.Collection<Long> entries) {
+        Set<Long> persons = new HashSet<>(people);
+        Set<Long> departments = new HashSet<>();
+        Set<Long> groups = new HashSet<>();
+        Set<Long> assets = new HashSet<>(entries);
+        for (Grant g : grants) {
+            assets.add(g.assetId());
+            if (g.grantedByPersonId() != null) {
+                persons.add(g.grantedByPersonId());
+            }
+            Long ref = AccessNames.number(g.holder().ref());
+            if (ref != null) {
+                switch (g.holder().kind()) {
+                    case PERSON -> persons.add(ref);
+                    case DEPARTMENT -> departments.add(ref);
+                    case GROUP -> groups.add(ref);
+                    case ROLE -> { }
+                }
+            }
         }
+        for (AccessRequest r : requests) {
+            assets.add(r.assetId());
+            persons.add(r.requesterPersonId());
+            r.steps().forEach(s -> {
+                persons.add(s.personId());
+                if (s.onBehalfOf() != null) {
+                    persons.add(s.onBehalfOf());
+                }
+            });
+        }
+        for (Delegation d : delegations) {
+            persons.add(d.approverPersonId());
+            persons.add(d.delegatePersonId());
+        }
+        Map<Long, String> groupNames = new java.util.HashMap<>();
+        if (!groups.isEmpty()) {
+            inventory.projectGroups().forEach((id, name) -> {
+                if (groups.contains(id)) {
+                    groupNames.put(id, name);
+                }
+            });
+        }
+        Map<Long, HeldSecret> entryNames = new java.util.HashMap<>();
+        secrets.designated(assets).forEach(h -> entryNames.put(h.assetId(), h));
+        return new AccessNames(persons.isEmpty() ? Map.of() : directory.people(persons),
+                departments.isEmpty() ? Map.of() : directory.departmentsById(departments), groupNames, entryNames);
     }
 
     /** Keeps a grant after a review, clearing its flag (ledger {@code access.grant.confirmed}). */

@@ -414,6 +414,12 @@ public class Directory {
         return people.namesOf(ids);
     }
 
+    /** The given people (those that exist) as short references with their 社員番号, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, DepartmentView.PersonRef> people(java.util.Collection<Long> ids) {
+        return people.refsOf(ids);
+    }
+
     /** The given departments (those that exist), with their managers. */
     @Transactional(readOnly = true)
     public Map<Long, DepartmentView> departmentsById(java.util.Collection<Long> ids) {

@@ -27,6 +27,9 @@ public interface PersonAccounts {
      */
     int revokeTokensOfPerson(long personId);
 
+    /** How many API tokens of the account linked to the person are active (not revoked, not expired). */
+    int activeTokensOf(long personId);
+
     /** The state of the account linked to the person, read-only. */
     Optional<AccountState> ofPerson(long personId);
 

@@ -272,7 +272,7 @@ class LeaverChecklistTests {
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("lifecycle-step-LEAVING_PLEDGE")));
         mvc.perform(get("/lifecycle/equipment").with(TestUsers.as(hr))).andExpect(status().isOk());
         mvc.perform(get("/lifecycle/equipment").header("HX-Request", "true").with(TestUsers.as(hr))).andExpect(status().isOk());
-        mvc.perform(post("/lifecycle/leavers/{id}/steps/ACCESS_ENDED", leaver.personId()).with(csrf()).with(TestUsers.as(hr))
+        mvc.perform(post("/lifecycle/leavers/{id}/steps/ACCOUNTS_DELETED", leaver.personId()).with(csrf()).with(TestUsers.as(hr))
                         .param("status", "DONE").param("note", "全システムのIDを削除"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/lifecycle/leavers").with(TestUsers.as(reg.employee(dept)))).andExpect(status().isForbidden());

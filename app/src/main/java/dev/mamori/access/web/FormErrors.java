@@ -3,21 +3,62 @@ package dev.mamori.access.web;
 import java.util.Set;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultMessageCodesResolver;
+import org.springframework.validation.MessageCodesResolver;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 
 import dev.mamori.platform.MamoriException;
 
-/** Puts a refusal of the service beside its field when the form has it, otherwise above the form. */
+/**
+ * Puts a refusal of the service beside its field when the form has it, otherwise above the form; and, for the
+ * access pages' forms, words a value of the wrong type (a date or a number that is none) with
+ * {@code access.form.typeMismatch} while the typed text stays in the field.
+ */
+@ControllerAdvice(basePackageClasses = FormErrors.class)
 final class FormErrors {
 
-    private FormErrors() {
-    }
+    /** Refusals about the entry itself, shown beside the form's entry field. */
+    private static final Set<String> ENTRY_KEYS = Set.of("access.entry.notFound", "access.grant.notDesignated");
 
     static void bind(MamoriException ex, BindingResult binding, Set<String> fields) {
         String field = "holder".equals(ex.field()) ? "holderRef" : ex.field();
+        if (field == null && ENTRY_KEYS.contains(ex.messageKey())) {
+            field = "assetId";
+        }
         if (field != null && fields.contains(field)) {
             binding.rejectValue(field, ex.messageKey(), ex.args(), ex.messageKey());
         } else {
             binding.reject(ex.messageKey(), ex.args(), ex.messageKey());
+        }
+    }
+
+    @InitBinder
+    void codes(WebDataBinder binder) {
+        binder.setMessageCodesResolver(new TypeMismatchAs("access.form.typeMismatch"));
+    }
+
+    /** Spring's codes, with the module's own key first for a value that could not be converted. */
+    record TypeMismatchAs(String key) implements MessageCodesResolver {
+
+        private static final DefaultMessageCodesResolver DEFAULT = new DefaultMessageCodesResolver();
+
+        @Override
+        public String[] resolveMessageCodes(String errorCode, String objectName) {
+            return DEFAULT.resolveMessageCodes(errorCode, objectName);
+        }
+
+        @Override
+        public String[] resolveMessageCodes(String errorCode, String objectName, String field, Class<?> fieldType) {
+            String[] codes = DEFAULT.resolveMessageCodes(errorCode, objectName, field, fieldType);
+            if (!"typeMismatch".equals(errorCode)) {
+                return codes;
+            }
+            String[] out = new String[codes.length + 1];
+            out[0] = key;
+            System.arraycopy(codes, 0, out, 1, codes.length);
+            return out;
         }
     }
 }

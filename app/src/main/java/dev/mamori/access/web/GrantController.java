@@ -1,5 +1,7 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -37,15 +39,19 @@ class GrantController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(required = false) Long assetId, @RequestParam(required = false) Long personId, Model model) {
+        List<Grant> grants;
         if (assetId != null) {
-            model.addAttribute("grants", access.grantsOfEntry(assetId));
+            grants = access.grantsOfEntry(assetId);
             model.addAttribute("canGrant", access.canGrant(assetId));
         } else {
             long person = personId != null ? personId : users.require().personId() == null ? -1 : users.require().personId();
-            model.addAttribute("grants", access.grantsOfPerson(person));
+            grants = access.grantsOfPerson(person);
             model.addAttribute("canGrant", false);
             personId = person;
         }
+        model.addAttribute("grants", grants);
+        model.addAttribute("names", access.names(grants, List.of(), List.of(),
+                personId == null ? List.of() : List.of(personId), assetId == null ? List.of() : List.of(assetId)));
         model.addAttribute("assetId", assetId);
         model.addAttribute("personId", personId);
         model.addAttribute("kinds", AccessHolder.Kind.values());
@@ -81,8 +87,12 @@ class GrantController {
 
     @PostMapping("/{id}/end")
     @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         Grant g = access.grantById(id);
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(g.assetId(), null, model);
+        }
         access.revoke(id, form.note());
         return redirect(htmx, "/access/grants?assetId=" + g.assetId());
     }

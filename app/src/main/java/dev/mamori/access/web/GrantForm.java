@@ -2,6 +2,7 @@ package dev.mamori.access.web;
 
 import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ record GrantForm(@NotNull(message = "{access.grant.holderRequired}") AccessHolde
                  @NotBlank(message = "{access.grant.holderRequired}") @Size(max = 64) String holderRef,
                  @NotNull(message = "{access.grant.levelRequired}") AccessLevel level,
                  @NotBlank(message = "{access.grant.reasonRequired}") @Size(max = 2000) String reason,
-                 LocalDate endsOn) {
+                 @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn) {
 
     static final java.util.Set<String> FIELDS = java.util.Set.of("holderKind", "holderRef", "holder", "level", "reason", "endsOn");
 

@@ -1,5 +1,8 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+import java.util.Set;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mamori.access.Access;
+import dev.mamori.access.AccessRequest;
+import dev.mamori.access.Delegation;
 import dev.mamori.platform.InvalidInputException;
 
 /** The approver's inbox: pending requests to approve or reject, and delegations while away. */
@@ -30,8 +35,11 @@ class InboxController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     String list(Model model) {
-        model.addAttribute("requests", access.inbox());
-        model.addAttribute("delegations", access.myDelegations());
+        List<AccessRequest> requests = access.inbox();
+        List<Delegation> delegations = access.myDelegations();
+        model.addAttribute("requests", requests);
+        model.addAttribute("delegations", delegations);
+        model.addAttribute("names", access.names(List.of(), requests, delegations, List.of(), List.of()));
         if (!model.containsAttribute("delegationForm")) {
             model.addAttribute("delegationForm", new DelegationForm(null, access.today(), access.today().plusDays(7)));
         }
@@ -48,15 +56,28 @@ class InboxController {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("isAuthenticated()")
-    String update(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String update(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
         access.approve(id, form.note());
         return GrantController.redirect(htmx, "/access/inbox");
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("isAuthenticated()")
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
-        access.reject(id, form.note());
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
+        try {
+            access.reject(id, form.note());
+        } catch (InvalidInputException ex) {
+            model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
+            return list(model);
+        }
         return GrantController.redirect(htmx, "/access/inbox");
     }
 
@@ -69,7 +90,7 @@ class InboxController {
                 access.delegate(form.delegatePersonId(), form.startsOn(), form.endsOn());
                 return GrantController.redirect(htmx, "/access/inbox");
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, java.util.Set.of("delegatePersonId", "startsOn", "endsOn"));
+                FormErrors.bind(ex, binding, Set.of("delegatePersonId", "startsOn", "endsOn"));
             }
         }
         return list(model);

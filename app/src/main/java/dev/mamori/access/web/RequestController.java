@@ -1,5 +1,7 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -15,10 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.mamori.access.Access;
+import dev.mamori.access.AccessRequest;
 import dev.mamori.access.AccessLevel;
 import dev.mamori.access.RequestKind;
 import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.NotFoundException;
 import dev.mamori.policy.Location;
 import dev.mamori.policy.Medium;
 
@@ -36,7 +40,9 @@ class RequestController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(required = false) Long assetId, Model model) {
-        model.addAttribute("requests", access.myRequests());
+        List<AccessRequest> requests = access.myRequests();
+        model.addAttribute("requests", requests);
+        model.addAttribute("names", access.names(List.of(), requests, List.of(), List.of(), List.of()));
         model.addAttribute("kinds", RequestKind.values());
         model.addAttribute("levels", AccessLevel.values());
         model.addAttribute("media", Medium.values());
@@ -63,7 +69,7 @@ class RequestController {
             try {
                 access.submit(form.toDraft());
                 return GrantController.redirect(htmx, "/access/requests");
-            } catch (InvalidInputException | ConflictException ex) {
+            } catch (InvalidInputException | ConflictException | NotFoundException ex) {
                 FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));
             }
         }

@@ -2,6 +2,7 @@ package dev.mamori.access.web;
 
 import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ record RequestForm(@NotNull(message = "{access.request.kindRequired}") RequestKi
                    @NotNull(message = "{access.entry.required}") Long assetId,
                    AccessLevel level,
                    @NotBlank(message = "{access.request.reasonRequired}") @Size(max = 2000) String reason,
-                   LocalDate untilOn, Medium medium, Location location) {
+                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate untilOn, Medium medium, Location location) {
 
     static RequestForm empty(Long assetId) {
         return new RequestForm(RequestKind.ACCESS, assetId, AccessLevel.VIEW, null, null, Medium.ELECTRONIC,

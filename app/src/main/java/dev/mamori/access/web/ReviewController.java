@@ -1,17 +1,21 @@
 package dev.mamori.access.web;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.mamori.access.Access;
+import dev.mamori.access.ReviewItem;
 
 /** The review campaign of a 管理責任者: their entries' grants, when each review is due, keep or remove. */
 @Controller
@@ -29,7 +33,10 @@ class ReviewController {
     @GetMapping
     @PreAuthorize(REVIEWERS)
     String list(Model model) {
-        model.addAttribute("reviews", access.reviews());
+        List<ReviewItem> reviews = access.reviews();
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("names", access.names(reviews.stream().flatMap(r -> r.grants().stream()).toList(), List.of(),
+                List.of(), List.of(), List.of()));
         return "access/reviews";
     }
 
@@ -50,7 +57,11 @@ class ReviewController {
 
     @PostMapping("/grants/{id}/remove")
     @PreAuthorize(REVIEWERS)
-    String delete(@PathVariable long id, @Valid NoteForm form, HtmxRequest htmx) {
+    String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            return list(model);
+        }
         access.removeInReview(id, form.note());
         return GrantController.redirect(htmx, "/access/reviews");
     }

@@ -103,6 +103,19 @@ public class PersonRepository {
         return names;
     }
 
+    /** Short references (id, 社員番号, name) of the given people, in one query. */
+    public Map<Long, dev.mamori.directory.DepartmentView.PersonRef> refsOf(Collection<Long> ids) {
+        Map<Long, dev.mamori.directory.DepartmentView.PersonRef> refs = new HashMap<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        jdbc.sql("select id, employee_number, name from directory.person where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    refs.put(rs.getLong(1), new dev.mamori.directory.DepartmentView.PersonRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        return refs;
+    }
+
     public Optional<PersonView> findByEmployeeNumber(String employeeNumber) {
         return views(jdbc.sql("select * from directory.person where employee_number = ?").param(employeeNumber)
                 .query(PersonRepository::row).list()).stream().findFirst();

@@ -88,6 +88,7 @@ public class VaultService implements Vault {
     private final KeyWrapper keys;
     private final ObjectProvider<Markers> markers;
     private final Gate gate;
+    private final Refusals refusals;
     private final Inventory inventory;
     private final Directory directory;
     private final Policy policy;
@@ -99,13 +100,14 @@ public class VaultService implements Vault {
     private final Clock clock;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
-                 Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
+                 Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
                  Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.repo = repo;
         this.storage = storage;
         this.keys = keys;
         this.markers = markers;
         this.gate = gate;
+        this.refusals = refusals;
         this.inventory = inventory;
         this.directory = directory;
         this.policy = policy;
@@ -302,7 +304,10 @@ public class VaultService implements Vault {
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = gate.ask(me.personId(), action, row.assetId());
         if (!check.permitted()) {
-            if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            boolean readable = mayRead(me, row.assetId(), visibleAsset(row.assetId()));
+            refused(kind == CopyKind.VIEW ? "vault.document.viewRefused" : "vault.document.downloadRefused", documentId,
+                    row.assetId(), version, check, readable);
+            if (!readable) {
                 throw notFound(documentId);
             }
             throw new AccessRefusedException("vault.access.refused", action.name());
@@ -329,6 +334,22 @@ public class VaultService implements Vault {
         d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
         return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), v.contentType(), marked, copyId, copy.copyNumber());
+    }
+
+    /**
+     * Records an attempt the access check refused (who: the ledger's actor), committed on its own although
+     * the caller's transaction rolls back: which document and version, the check's outcome and reason, and whether the caller could
+     * see the document at all (if not, they were told it does not exist).
+     */
+    private void refused(String action, long documentId, long assetId, Integer version, AccessCheck check, boolean visible) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("assetId", assetId);
+        d.put("version", version);
+        d.put("outcome", check.outcome() == null ? null : check.outcome().name());
+        d.put("reason", check.reasonKey());
+        d.put("reasonArgs", check.reasonArgs());
+        d.put("visible", visible);
+        refusals.record(action, Subject.of("vault-document", documentId), d);
     }
 
     private VersionRow pickVersion(long documentId, Integer number) {
@@ -541,10 +562,12 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
         Optional<AssetView> asset = visibleAsset(row.assetId());
-        boolean allowed = asset.map(a -> manages(me, a)).orElse(false)
-                || gate.ask(me.personId(), Action.DISPOSE, row.assetId()).permitted();
-        if (!allowed) {
-            if (!mayRead(me, row.assetId(), asset)) {
+        boolean manager = asset.map(a -> manages(me, a)).orElse(false);
+        AccessCheck check = manager ? null : gate.ask(me.personId(), Action.DISPOSE, row.assetId());
+        if (!manager && !check.permitted()) {
+            boolean readable = mayRead(me, row.assetId(), asset);
+            refused("vault.document.disposalRefused", documentId, row.assetId(), null, check, readable);
+            if (!readable) {
                 throw notFound(documentId);
             }
             throw new AccessRefusedException("vault.disposal.refused");

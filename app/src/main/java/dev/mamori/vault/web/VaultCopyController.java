@@ -3,7 +3,7 @@ package dev.mamori.vault.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.mamori.vault.DistributionDraft;
 import dev.mamori.vault.Settlement;
 import dev.mamori.vault.Vault;
 
@@ -36,14 +35,12 @@ class VaultCopyController {
         return "vault/copies";
     }
 
-    @PostMapping("/vault/documents/{id}/copies")
+    @HxRequest
+    @GetMapping("/vault/copies")
     @PreAuthorize("isAuthenticated()")
-    String create(@PathVariable long id, @RequestParam String purpose,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-                  @RequestParam String recipients, RedirectAttributes redirect) {
-        vault.distribute(id, new DistributionDraft(purpose, dueOn, ids(recipients)));
-        redirect.addFlashAttribute("notice", "vault.copy.distributedNotice");
-        return "redirect:/vault/copies";
+    String table(Model model) {
+        list(model);
+        return "vault/copies :: table";
     }
 
     @GetMapping("/vault/copies/{id}/file")

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.mamori.vault.Vault;
@@ -24,14 +25,22 @@ class VaultIdentifyController {
 
     @GetMapping("/vault/identify")
     @PreAuthorize(IDENTIFIERS)
-    String newForm() {
+    String newForm(Model model) {
+        if (!model.containsAttribute("identifyForm")) {
+            model.addAttribute("identifyForm", new FileForm(null));
+        }
         return "vault/identify";
     }
 
     @PostMapping("/vault/identify")
     @PreAuthorize(IDENTIFIERS)
-    String create(@RequestParam MultipartFile file, Model model) {
-        model.addAttribute("result", vault.identify(Files.upload(file).content()));
-        return "vault/identify";
+    String create(@ModelAttribute("identifyForm") FileForm form, BindingResult binding, Model model) {
+        MultipartFile file = form.file();
+        if (file == null || file.isEmpty()) {
+            binding.rejectValue("file", "vault.file.empty", "vault.file.empty");
+        } else {
+            model.addAttribute("result", vault.identify(Files.upload(file).content()));
+        }
+        return newForm(model);
     }
 }

@@ -69,6 +69,15 @@ class AccountsByPerson implements PersonAccounts {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public int activeTokensOf(long personId) {
+        return accounts.findByPersonId(personId).map(a -> jdbc.sql("""
+                        select count(*) from platform.api_token where account_id = ? and revoked_at is null
+                        and (expires_at is null or expires_at > ?)""")
+                .params(a.id(), java.sql.Timestamp.from(clock.instant())).query(Integer.class).single()).orElse(0);
+    }
+
+    @Override
     @Transactional
     public int revokeTokensOfPerson(long personId) {
         return accounts.findByPersonId(personId).map(a -> tokens.revokeAll(a.id())).orElse(0);
