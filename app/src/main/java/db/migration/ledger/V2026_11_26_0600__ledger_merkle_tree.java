@@ -45,7 +45,7 @@ public class V2026_11_26_0600__ledger_merkle_tree extends BaseJavaMigration {
                 + "for each row execute function ledger.refuse_change()");
 
         JsonMapper json = JsonMapper.builder().build();
-        TreeStore tree = new TreeStore(jdbc);
+        TreeStore tree = new TreeStore(jdbc, false); // its tiles come with V2026_11_27_1500
         jdbc.execute("alter table ledger.entry disable trigger entry_no_update_or_delete");
         long after = 0;
         while (true) {

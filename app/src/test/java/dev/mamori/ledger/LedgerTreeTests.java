@@ -148,6 +148,35 @@ class LedgerTreeTests {
     }
 
     @Test
+    void everyCompleteTileIsStoredAndHoldsExactlyTheHashesItCovers() {
+        List<AuditRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 4_200; i++) { // enough for a tile of level 6 (64 nodes of 64 leaves)
+            batch.add(AuditRecord.of("test.tree.tiled", Subject.of("tree", "tiles"), Map.of("i", i)));
+        }
+        ledger.recordAll(batch);
+        ledger.record("test.tree.tiled", Subject.of("tree", "tiles"), Map.of("single", true));
+        // one snapshot: appends are serialised and a tile is written in the transaction that completes it
+        Map<String, Object> counts = jdbc.sql("""
+                select (select max(seq) from ledger.entry) as size,
+                       (select count(*) from ledger.tree_tile where level = 0) as leaf_tiles,
+                       (select count(*) from ledger.tree_tile where level = 6) as level6_tiles,
+                       (select count(*) from ledger.tree_tile t where t.level = 0 and t.hashes is distinct from
+                           (select string_agg(e.leaf_hash, ''::bytea order by e.seq) from ledger.entry e
+                            where e.seq between t.idx * 64 + 1 and t.idx * 64 + 64)) as wrong_leaf_tiles,
+                       (select count(*) from ledger.tree_tile t where t.level > 0 and t.hashes is distinct from
+                           (select string_agg(n.hash, ''::bytea order by n.idx) from ledger.tree_node n
+                            where n.level = t.level and n.idx between t.idx * 64 and t.idx * 64 + 63)) as wrong_node_tiles
+                """).query().singleRow();
+        long size = ((Number) counts.get("size")).longValue();
+        assertThat(((Number) counts.get("leaf_tiles")).longValue()).isEqualTo(size / 64);
+        assertThat(((Number) counts.get("level6_tiles")).longValue()).isEqualTo(size / 4096).isPositive();
+        assertThat(((Number) counts.get("wrong_leaf_tiles")).longValue()).isZero();
+        assertThat(((Number) counts.get("wrong_node_tiles")).longValue()).isZero();
+        assertThat(jdbc.sql("select count(*) from ledger.tree_tile where length(hashes) <> 2048").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void refusesImpossibleProofsWithAClearMessageAndRefusesOutsiders() throws Exception {
         var auditor = users.create(Role.AUDITOR);
         mvc.perform(get("/api/v1/ledger/proofs/inclusion?seq=0").with(TestUsers.as(auditor)))
@@ -169,7 +198,7 @@ class LedgerTreeTests {
         DriverManagerDataSource fresh = new DriverManagerDataSource(url, "postgres", "");
         Flyway.configure().dataSource(fresh).locations("classpath:db/migration").target("2026.11.26.0030").load().migrate();
         JdbcTemplate old = new JdbcTemplate(fresh);
-        for (int i = 1; i <= 11; i++) {
+        for (int i = 1; i <= 140; i++) {
             old.update("insert into ledger.entry (seq, actor_kind, actor_username, action, subject_type, subject_id, details) "
                     + "values (?, 'SYSTEM', 'system', 'test.old.recorded', 'old', ?, cast(? as jsonb))", i, "o" + i,
                     "{\"n\": " + i + ", \"name\": \"旧記録\"}");
@@ -181,9 +210,18 @@ class LedgerTreeTests {
             assertThat(rs.getString(1)).contains("\"seq\":" + (n + 1)).contains("\"details\":{\"n\":" + (n + 1) + ",\"name\":\"旧記録\"}");
             return rs.getBytes(2);
         });
-        assertThat(leaves).hasSize(11);
+        assertThat(leaves).hasSize(140);
         var tree = new dev.mamori.ledger.internal.TreeStore(old);
-        assertThat(tree.hash(0, 11)).isEqualTo(Merkle.root(leaves));
+        assertThat(tree.hash(0, 140)).isEqualTo(Merkle.root(leaves));
         assertThat(tree.hash(0, 8)).isEqualTo(Merkle.root(leaves.subList(0, 8)));
+        // the tiles of the carried log: two complete tiles of 64 leaves, the last 12 leaves not yet a tile
+        List<byte[]> tiles = old.query("select hashes from ledger.tree_tile where level = 0 order by idx", (rs, n) -> rs.getBytes(1));
+        assertThat(tiles).hasSize(2);
+        for (int t = 0; t < 2; t++) {
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            leaves.subList(t * 64, t * 64 + 64).forEach(expected::writeBytes);
+            assertThat(tiles.get(t)).isEqualTo(expected.toByteArray());
+        }
+        assertThat(tree.prefetched(List.of(new long[] {0, 140}, new long[] {70, 71})).hash(0, 140)).isEqualTo(Merkle.root(leaves));
     }
 }

@@ -95,6 +95,7 @@ public final class LedgerBenchmark {
         start = System.nanoTime();
         jdbc.execute("vacuum analyze ledger.entry");
         jdbc.execute("vacuum analyze ledger.tree_node");
+        jdbc.execute("vacuum analyze ledger.tree_tile");
         System.out.printf("vacuum analyze of the ledger tables in %.1f s (setup)%n", seconds(System.nanoTime() - start));
 
         Checkpoints checkpoints = context.getBean(Checkpoints.class);
@@ -106,10 +107,15 @@ public final class LedgerBenchmark {
         // first with the caches as they are (right after growing the log: warm; in a reused data directory right
         // after start: cold), then with the tables and indexes proofs read loaded into the OS cache, as on a
         // server that has run for a while with enough memory
+        start = System.nanoTime();
+        int tiles = context.getBean(Proofs.class).loadUpperTiles(); // what the application does once it is up
+        System.out.printf("upper tiles of the tree loaded into memory: %,d tiles (%,d KB) in %.1f ms (start-up)%n", tiles,
+                tiles * 2L, millis(System.nanoTime() - start));
         proofs(context.getBean(Proofs.class), checkpoint.treeSize(), "as started");
         start = System.nanoTime();
         jdbc.execute("create extension if not exists pg_prewarm");
-        for (String relation : List.of("ledger.entry", "ledger.entry_pkey", "ledger.tree_node", "ledger.tree_node_pkey")) {
+        for (String relation : List.of("ledger.entry", "ledger.entry_pkey", "ledger.tree_node", "ledger.tree_node_pkey",
+                "ledger.tree_tile", "ledger.tree_tile_pkey")) {
             jdbc.queryForObject("select pg_prewarm(?::regclass, 'read')", Long.class, relation);
         }
         System.out.printf("pg_prewarm of the ledger's tables and primary keys into the OS cache in %.1f s (setup)%n",
@@ -186,6 +192,20 @@ public final class LedgerBenchmark {
                 break;
             }
         }
+        // the tiles of the grown part, as the application writes them (V2026_11_27_1500 explains the layout)
+        jdbc.update("insert into ledger.tree_tile (level, idx, hashes) "
+                + "select 0, (seq - 1) / 64, string_agg(leaf_hash, ''::bytea order by seq) from ledger.entry "
+                + "where seq > ? group by (seq - 1) / 64 having count(*) = 64 on conflict do nothing", (from - 1) / 64 * 64);
+        for (int level = 6; ; level += 6) {
+            jdbc.update("insert into ledger.tree_tile (level, idx, hashes) "
+                    + "select ?, idx / 64, string_agg(hash, ''::bytea order by idx) from ledger.tree_node "
+                    + "where level = ? group by idx / 64 having count(*) = 64 on conflict do nothing", level, level);
+            Long nodes = jdbc.queryForObject("select count(*) from ledger.tree_node where level = ?", Long.class, level);
+            if (nodes == null || nodes < 64) {
+                break;
+            }
+        }
+        jdbc.execute("vacuum analyze ledger.tree_tile");
     }
 
     private static void proofs(Proofs proofs, long size, String cache) {

@@ -182,6 +182,7 @@ class JdbcLedger implements Ledger {
         return tree;
     }
 
+
     @Override
     @Transactional(readOnly = true)
     public LedgerPage search(LedgerQuery q, int page, int size) {

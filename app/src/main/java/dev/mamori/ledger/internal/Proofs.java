@@ -19,10 +19,37 @@ public class Proofs {
     public record Consistency(long size1, long size2, byte[] root1, byte[] root2, List<byte[]> proof) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Proofs.class);
+
     private final JdbcLedger ledger;
 
     Proofs(JdbcLedger ledger) {
         this.ledger = ledger;
+    }
+
+    /**
+     * Loads the tree's upper tiles (level 6 and above: n / 2,048 bytes for n entries) into memory, so that a proof
+     * reads at most its lowest tile from disk. Idempotent; returns the number of tiles loaded.
+     */
+    public int loadUpperTiles() {
+        long start = System.nanoTime();
+        int tiles = ledger.tree().preloadUpperTiles();
+        LOG.info("Ledger: {} upper tiles of the Merkle tree loaded in {} ms", tiles, (System.nanoTime() - start) / 1_000_000);
+        return tiles;
+    }
+
+    /** Once the application is up, loads the upper tiles in the background (until then, proofs read what they need). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void loadUpperTilesInTheBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                loadUpperTiles();
+            } catch (RuntimeException e) {
+                LOG.warn("Ledger: upper tiles not preloaded ({}); proofs read them as needed", e.toString());
+            }
+        }, "ledger-tile-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Proof that entry {@code seq} is in the tree of {@code treeSize} entries (0 or absent: the current tree). */

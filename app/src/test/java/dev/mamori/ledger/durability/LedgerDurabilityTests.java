@@ -185,6 +185,30 @@ class LedgerDurabilityTests {
             }
             assertThat(new TreeStore(jdbc).hash(0, count)).isEqualTo(Merkle.root(leaves));
 
+            // every complete tile of 64 hashes is stored, and holds exactly the leaves or nodes it covers
+            Map<String, byte[]> expectedTiles = new HashMap<>();
+            for (int t = 0; (t + 1) * 64 <= leaves.size(); t++) {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                leaves.subList(t * 64, t * 64 + 64).forEach(b::writeBytes);
+                expectedTiles.put("0:" + t, b.toByteArray());
+            }
+            for (int l = 6; expected.containsKey(l + ":63"); l += 6) {
+                for (int t = 0; expected.containsKey(l + ":" + (t * 64 + 63)); t++) {
+                    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                    for (int i = t * 64; i < t * 64 + 64; i++) {
+                        b.writeBytes(expected.get(l + ":" + i));
+                    }
+                    expectedTiles.put(l + ":" + t, b.toByteArray());
+                }
+            }
+            Map<String, byte[]> storedTiles = new HashMap<>();
+            jdbc.query("select level, idx, hashes from ledger.tree_tile",
+                    rs -> { storedTiles.put(rs.getInt("level") + ":" + rs.getLong("idx"), rs.getBytes("hashes")); });
+            assertThat(storedTiles.keySet()).as("round %d: stored tiles", round).isEqualTo(expectedTiles.keySet());
+            for (var e : expectedTiles.entrySet()) {
+                assertThat(storedTiles.get(e.getKey())).as("tile %s", e.getKey()).isEqualTo(e.getValue());
+            }
+
             // every checkpoint signs the root of the recomputed leaves at its size
             String key = SignedNote.verifierKey("mamori/ledger", SignedNote.rawPublicKey(publicKey()));
             List<Map<String, Object>> checkpoints = jdbc.queryForList("select tree_size, root_hash, note from ledger.checkpoint");

@@ -33,22 +33,67 @@ public final class Merkle {
         }
     }
 
-    /** One digest per thread for leaf and node hashes: creating a MessageDigest costs more than hashing 64 bytes. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Merkle::sha256);
+    /**
+     * One digest per thread for leaf and node hashes, with its scratch buffers: creating a MessageDigest costs more
+     * than hashing 64 bytes, and handing the digest the prefix byte and the data in one call, then letting it
+     * write into the result array, saves a partial-block copy and a temporary array per hash (leaf and node hashes
+     * are most of the work of verifying a log).
+     */
+    private static final class Hashing {
+        /** Entries up to this size are prefixed in the scratch buffer; longer ones are fed in two calls. */
+        private static final int SCRATCH_LIMIT = 64 * 1024;
+        final MessageDigest digest = sha256();
+        final byte[] node = new byte[1 + 2 * HASH_SIZE];
+        byte[] leaf = new byte[1024];
+
+        byte[] leafHash(byte[] data) {
+            if (data.length + 1 > leaf.length && data.length < SCRATCH_LIMIT) {
+                leaf = new byte[Math.max(data.length + 1, leaf.length * 2)];
+            }
+            if (data.length + 1 <= leaf.length) {
+                leaf[0] = 0x00;
+                System.arraycopy(data, 0, leaf, 1, data.length);
+                digest.update(leaf, 0, data.length + 1);
+            } else {
+                digest.update((byte) 0x00);
+                digest.update(data);
+            }
+            return finish();
+        }
+
+        byte[] nodeHash(byte[] left, byte[] right) {
+            if (left.length != HASH_SIZE || right.length != HASH_SIZE) {
+                digest.update((byte) 0x01);
+                digest.update(left);
+                digest.update(right);
+                return digest.digest();
+            }
+            node[0] = 0x01;
+            System.arraycopy(left, 0, node, 1, HASH_SIZE);
+            System.arraycopy(right, 0, node, 1 + HASH_SIZE, HASH_SIZE);
+            digest.update(node, 0, node.length);
+            return finish();
+        }
+
+        private byte[] finish() {
+            byte[] out = new byte[HASH_SIZE];
+            try {
+                digest.digest(out, 0, HASH_SIZE); // also resets the digest
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        }
+    }
+
+    private static final ThreadLocal<Hashing> HASHING = ThreadLocal.withInitial(Hashing::new);
 
     public static byte[] leafHash(byte[] data) {
-        MessageDigest d = DIGEST.get();
-        d.reset();
-        d.update((byte) 0x00);
-        return d.digest(data);
+        return HASHING.get().leafHash(data);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest d = DIGEST.get();
-        d.reset();
-        d.update((byte) 0x01);
-        d.update(left);
-        return d.digest(right);
+        return HASHING.get().nodeHash(left, right);
     }
 
     /** The root of the empty tree: SHA-256 of the empty string. */
