@@ -3,5 +3,6 @@
  * at joining, project participation and leaving with their register, the non-compete check, and training.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Agreement (誓約書・契約・研修)",
-        allowedDependencies = {"platform", "ledger", "directory", "inventory", "policy", "measure", "lifecycle"})
+        allowedDependencies = {"platform", "platform::forms", "ledger", "directory", "inventory", "policy", "measure",
+                "lifecycle"})
 package dev.mamori.agreement;

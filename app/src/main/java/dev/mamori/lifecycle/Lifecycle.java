@@ -31,6 +31,7 @@ import dev.mamori.ledger.LedgerEntry;
 import dev.mamori.ledger.LedgerPage;
 import dev.mamori.ledger.LedgerQuery;
 import dev.mamori.ledger.Subject;
+import dev.mamori.lifecycle.internal.AlumniContactRepository;
 import dev.mamori.lifecycle.internal.Deadlines;
 import dev.mamori.lifecycle.internal.PledgeFileRepository;
 import dev.mamori.lifecycle.internal.LeaverRepository;
@@ -62,6 +63,7 @@ public class Lifecycle {
 
     private final LeaverRepository leavers;
     private final LentItemRepository items;
+    private final AlumniContactRepository alumni;
     private final PledgeFileRepository documents;
     private final Directory directory;
     private final SecretHoldings holdings;
@@ -75,12 +77,14 @@ public class Lifecycle {
     private final ManagerScope scope;
     private final Clock clock;
 
-    Lifecycle(LeaverRepository leavers, LentItemRepository items, PledgeFileRepository documents, Directory directory,
+    Lifecycle(LeaverRepository leavers, LentItemRepository items, AlumniContactRepository alumni,
+              PledgeFileRepository documents, Directory directory,
               SecretHoldings holdings, PersonAccounts accounts, List<LeaverStepSource> sources, Ledger ledger,
               ApplicationEventPublisher events, CurrentUsers users, LifecycleProperties properties, ManagerScope scope, Clock clock) {
         this.scope = scope;
         this.leavers = leavers;
         this.items = items;
+        this.alumni = alumni;
         this.documents = documents;
         this.directory = directory;
         this.holdings = holdings;
@@ -287,6 +291,74 @@ public class Lifecycle {
         if (after.complete()) {
             events.publishEvent(new LifecycleEvents.LeaverChecklistCompleted(personId));
         }
+    }
+
+    /** The leaver's alumni (OB会) contact, for those who may see the checklist. */
+    @Transactional(readOnly = true)
+    public Optional<AlumniContact> alumniContact(long personId) {
+        CurrentUser user = requireReader();
+        requireLeaver(personId);
+        requireScope(user, personId);
+        return alumni.find(personId);
+    }
+
+    /**
+     * Records (or corrects) the leaver's alumni (OB会) contact: with consent, a postal address or an e-mail is
+     * needed and the checklist's step is done; without, the step is recorded as refused (nothing kept but the
+     * note). The ledger gets {@code lifecycle.alumni.recorded} with the consent, which channels were given and the
+     * day — not the address itself.
+     */
+    @Transactional
+    public void recordAlumniContact(long personId, Boolean consent, String address, String email, LocalDate on,
+                                    String note) {
+        CurrentUser user = requireEditor(personId);
+        leavers.lock(personId);
+        LeaverRepository.Row r = requireLeaver(personId);
+        if (r.retracted()) {
+            throw new ConflictException("lifecycle.leaver.retracted");
+        }
+        if (consent == null) {
+            throw InvalidInputException.onField("consent", "lifecycle.alumni.consentRequired");
+        }
+        String a = consent ? blankToNull(address) : null;
+        String e = consent ? blankToNull(email) : null;
+        String n = blankToNull(note);
+        if (consent && a == null && e == null) {
+            throw InvalidInputException.onField("email", "lifecycle.alumni.contactRequired");
+        }
+        if (e != null && !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw InvalidInputException.onField("email", "lifecycle.alumni.emailInvalid");
+        }
+        if ((a != null && a.length() > 500) || (e != null && e.length() > 320)) {
+            throw InvalidInputException.onField(a != null && a.length() > 500 ? "address" : "email", "lifecycle.text.tooLong");
+        }
+        if (n != null && n.length() > 2000) {
+            throw InvalidInputException.onField("note", "lifecycle.text.tooLong");
+        }
+        LocalDate day = on == null ? today() : on;
+        if (day.isAfter(today())) {
+            throw InvalidInputException.onField("on", "lifecycle.step.future");
+        }
+        alumni.save(new AlumniContact(personId, consent, a, e, day, n, user.username()));
+        String stepNote = consent ? (e != null ? e : a) : (n != null ? n : "OB会への連絡を希望しない");
+        leavers.saveStep(personId, LeaverStep.ALUMNI_CONTACT,
+                new StepState(consent ? StepState.Status.DONE : StepState.Status.REFUSED, day,
+                        stepNote.length() > 2000 ? stepNote.substring(0, 2000) : stepNote, null), user.username(), null);
+        leavers.updateAlumniContact(personId, consent ? stepNote : null);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("consent", consent);
+        d.put("address", a != null);
+        d.put("email", e != null);
+        d.put("on", day.toString());
+        ledger.record("lifecycle.alumni.recorded", Subject.of("leaver", personId), d);
+        LeaverSummary after = summaries(List.of(requireLeaver(personId))).get(0);
+        if (after.complete()) {
+            events.publishEvent(new LifecycleEvents.LeaverChecklistCompleted(personId));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Writes the leaver's secrets (held and accessed) as CSV or XLSX for the leaving pledge; recorded in the ledger. */

@@ -70,12 +70,19 @@ class AgreementDemoData implements DemoDataLoader {
                 signed++;
             }
         }
+        // the first leaver signed the leaving pledge with a non-compete clause, the second refused it (the two
+        // checklists the lifecycle demo works through); any further leavers' pledges stay pending
         for (int i = 0; i < leaving.size(); i++) {
             PersonView p = leaving.get(i);
-            pledges.request(new PledgeDraft(p.id(), PledgeKind.LEAVING,
+            Pledge pledge = pledges.request(new PledgeDraft(p.id(), PledgeKind.LEAVING,
                     List.of("担当した製品の設計図面及び試験データ", "担当顧客の取引条件・価格表"), null, null,
                     i == 0 ? new NonCompeteClause(12, "在職中に担当した製品の開発業務を競合他社で行うこと", "500,000円") : null,
                     p.lastWorkingDay(), null), Templates.SYSTEM);
+            if (i == 0) {
+                pledges.signForDemo(pledge, now.minus(1, ChronoUnit.DAYS));
+            } else if (i == 1) {
+                pledges.refuseForDemo(pledge, "署名は拒否するが、入社時の誓約書の義務が続くことは理解した");
+            }
         }
         Course course = training.createForDemo();
         training.assignForDemo(course.id());

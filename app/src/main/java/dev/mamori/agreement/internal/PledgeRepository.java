@@ -73,6 +73,18 @@ class PledgeRepository {
                 .param(personId).query(PledgeRepository::map).list();
     }
 
+    /**
+     * The person's newest leaving pledge (withdrawn ones left out) whose document carries a non-compete clause:
+     * the non-compete agreement asked of a leaver.
+     */
+    Optional<Pledge> newestNonCompete(long personId) {
+        return jdbc.sql(SELECT + """
+                         where p.person_id = ? and p.kind = 'LEAVING' and p.state <> 'WITHDRAWN'
+                           and (d.template_values ->> 'nonCompete') = 'true'
+                         order by p.requested_at desc, p.id desc limit 1""")
+                .param(personId).query(PledgeRepository::map).optional();
+    }
+
     /** The pledges of many people (withdrawn left out), newest first. */
     List<Pledge> ofPeople(Collection<Long> personIds) {
         if (personIds.isEmpty()) {

@@ -635,8 +635,19 @@ public class PledgeService implements Agreements {
     @Transactional(readOnly = true)
     public List<ProjectView> projects() {
         requireRegisterReader();
-        return repository.projects().stream().map(p -> new ProjectView(p.key(), p.name(), p.endedOn(), p.endedBy(),
-                repository.projectSecrets(p.key()), visible(repository.ofProject(p.key())))).toList();
+        Map<Long, PersonView> people = new HashMap<>();
+        return repository.projects().stream().map(p -> {
+            List<Pledge> pledges = visible(repository.ofProject(p.key()));
+            Map<Long, PersonView> named = new LinkedHashMap<>();
+            for (Pledge x : pledges) {
+                PersonView person = people.computeIfAbsent(x.personId(), id -> directory.findPerson(id).orElse(null));
+                if (person != null) {
+                    named.put(x.personId(), person);
+                }
+            }
+            return new ProjectView(p.key(), p.name(), p.endedOn(), p.endedBy(), repository.projectSecrets(p.key()),
+                    pledges, named);
+        }).toList();
     }
 
     private List<Pledge> visible(List<Pledge> pledges) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +24,7 @@ import dev.mamori.agreement.PledgeState;
 import dev.mamori.agreement.internal.Pledge;
 import dev.mamori.agreement.internal.PledgeService;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.web.FormErrors;
 
 /** The register (with the request form for HR), "my pledges", one pledge with signing, refusal and scans, projects. */
 @Controller
@@ -47,6 +50,9 @@ class PledgeController {
         model.addAttribute("kinds", PledgeKind.values());
         model.addAttribute("states", PledgeState.values());
         model.addAttribute("canManage", pledges.canManage());
+        if (!model.containsAttribute("requestForm")) {
+            model.addAttribute("requestForm", new PledgeRequestForm(null, null, null, null, null, null, null, null, null));
+        }
         return "agreement/register";
     }
 
@@ -59,16 +65,23 @@ class PledgeController {
         return "agreement/register :: table";
     }
 
+    /** Asks for a pledge; a refusal shows beside its field on the register again, with what was typed (HTTP 400). */
     @PostMapping
     @PreAuthorize(AgreementAccess.REQUEST)
-    String create(@Valid PledgeRequestForm form, BindingResult binding) {
-        if (binding.hasErrors()) {
-            throw InvalidInputException.onField(binding.getFieldErrors().get(0).getField(), "agreement.form.invalid");
+    String create(@Valid @ModelAttribute("requestForm") PledgeRequestForm form, BindingResult binding, Model model,
+                  HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                long id = pledges.requestByForm(form.employeeNumber(), form.kind(), form.secrets(), form.projectName(),
+                        form.leavingOn(), form.nonCompetePeriodMonths(), form.nonCompeteActivities(),
+                        form.nonCompeteCompensation(), form.dueOn());
+                return "redirect:/agreements/pledges/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
         }
-        long id = pledges.requestByForm(form.employeeNumber(), form.kind(), form.secrets(), form.projectName(),
-                form.leavingOn(), form.nonCompetePeriodMonths(), form.nonCompeteActivities(),
-                form.nonCompeteCompensation(), form.dueOn());
-        return "redirect:/agreements/pledges/" + id;
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return list(null, null, false, model);
     }
 
     @GetMapping("/mine")

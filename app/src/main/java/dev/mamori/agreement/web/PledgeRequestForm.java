@@ -21,7 +21,8 @@ record PledgeRequestForm(@NotBlank(message = "{agreement.form.employeeNumber}") 
                          @Size(max = 20000) String secrets,
                          @Size(max = 200) String projectName,
                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate leavingOn,
-                         @Min(0) @Max(120) Integer nonCompetePeriodMonths,
+                         @Min(value = 0, message = "{agreement.pledge.nonCompetePeriod}")
+                         @Max(value = 120, message = "{agreement.pledge.nonCompetePeriod}") Integer nonCompetePeriodMonths,
                          @Size(max = 4000) String nonCompeteActivities,
                          @Size(max = 200) String nonCompeteCompensation,
                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {

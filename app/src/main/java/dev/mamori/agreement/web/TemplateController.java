@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +23,7 @@ import dev.mamori.agreement.internal.TemplateKind;
 import dev.mamori.agreement.internal.TemplateVersion;
 import dev.mamori.agreement.internal.Templates;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.web.FormErrors;
 
 /**
  * The templates: the list, one template's newest (or a chosen) version with the drafting cautions beside the
@@ -72,15 +75,22 @@ class TemplateController {
         return "agreement/template";
     }
 
+    /** Publishes a new version; a refusal shows beside the text or the note again, with what was typed (HTTP 400). */
     @PostMapping("/templates/{slug}")
     @PreAuthorize(AgreementAccess.EDIT_TEMPLATES)
-    String update(@PathVariable String slug, @Valid TemplateForm form, BindingResult binding) {
+    String update(@PathVariable String slug, @Valid @ModelAttribute("form") TemplateForm form, BindingResult binding,
+                  Model model, HttpServletResponse response) {
         TemplateKind kind = TemplateKind.of(slug);
-        if (binding.hasErrors()) {
-            throw InvalidInputException.onField(binding.getFieldErrors().get(0).getField(), "agreement.form.invalid");
+        if (!binding.hasErrors()) {
+            try {
+                TemplateVersion v = templates.publish(kind, form.source(), form.note());
+                return "redirect:/agreements/templates/" + kind.slug() + "/versions/" + v.number();
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
         }
-        TemplateVersion v = templates.publish(kind, form.source(), form.note());
-        return "redirect:/agreements/templates/" + kind.slug() + "/versions/" + v.number();
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(kind, templates.latest(kind), model);
     }
 
     /** Generates a document for another company from the values entered (one list entry a line). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.mamori.agreement.internal.Course;
 import dev.mamori.agreement.internal.Training;
 import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.web.FormErrors;
 
 /** Training: my trainings and the courses; one course with its material, check, completion by department. */
 @Controller
@@ -39,18 +42,28 @@ class TrainingController {
         model.addAttribute("courses", training.courses());
         model.addAttribute("canManage", training.canManage());
         model.addAttribute("kinds", Course.Kind.values());
+        if (!model.containsAttribute("courseForm")) {
+            model.addAttribute("courseForm", new CourseForm(null, null, null, null, 100, null));
+        }
         return "agreement/training";
     }
 
+    /** Creates a course; a refusal shows beside its field again, with what was typed (HTTP 400). */
     @PostMapping
     @PreAuthorize(AgreementAccess.HR)
-    String create(@Valid CourseForm form, BindingResult binding) {
-        if (binding.hasErrors()) {
-            throw InvalidInputException.onField(binding.getFieldErrors().get(0).getField(), "agreement.form.invalid");
+    String create(@Valid @ModelAttribute("courseForm") CourseForm form, BindingResult binding, Model model,
+                  HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                Course c = training.create(form.title(), form.kind(), form.material(), Course.parseQuiz(form.quiz()),
+                        form.passMark() == null ? 100 : form.passMark(), form.acknowledgement());
+                return "redirect:/training/" + c.id();
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
         }
-        Course c = training.create(form.title(), form.kind(), form.material(), Course.parseQuiz(form.quiz()),
-                form.passMark() == null ? 100 : form.passMark(), form.acknowledgement());
-        return "redirect:/training/" + c.id();
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return list(model);
     }
 
     @GetMapping("/{id}")

@@ -13,6 +13,7 @@ import dev.mamori.directory.PersonStatus;
 import dev.mamori.directory.PersonView;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
+import dev.mamori.lifecycle.AlumniContact;
 import dev.mamori.lifecycle.HireDraft;
 import dev.mamori.lifecycle.LeaverStep;
 import dev.mamori.lifecycle.LentKind;
@@ -34,10 +35,12 @@ class LifecycleDemoData implements DemoDataLoader {
     private final LeaverRepository leavers;
     private final LentItemRepository items;
     private final HireRepository hires;
+    private final AlumniContactRepository alumni;
     private final Ledger ledger;
 
     LifecycleDemoData(Directory directory, Lifecycle lifecycle, LeaverRepository leavers, LentItemRepository items,
-                      HireRepository hires, Ledger ledger) {
+                      HireRepository hires, AlumniContactRepository alumni, Ledger ledger) {
+        this.alumni = alumni;
         this.directory = directory;
         this.lifecycle = lifecycle;
         this.leavers = leavers;
@@ -92,9 +95,16 @@ class LifecycleDemoData implements DemoDataLoader {
                 returned(usb, p.noticeDate().plusDays(1), "内容を消去して返却");
                 confirm(p.id(), LeaverStep.LEAVING_PLEDGE, StepState.Status.DONE, p.noticeDate().plusDays(1),
                         "退職時の秘密保持誓約書に署名（秘密情報の一覧を別紙として添付）");
+                LocalDate on = p.noticeDate().plusDays(2).isAfter(today) ? today : p.noticeDate().plusDays(2);
+                alumni.save(new AlumniContact(p.id(), true, null, "ob-" + p.employeeNumber().toLowerCase(java.util.Locale.ROOT) + "@example.jp",
+                        on, "OB会の会報をメールで受け取りたい", "hr"));
+                confirm(p.id(), LeaverStep.ALUMNI_CONTACT, StepState.Status.DONE, on, "OB会の連絡先を記録（メール）");
+                leavers.updateAlumniContact(p.id(), "ob-" + p.employeeNumber().toLowerCase(java.util.Locale.ROOT) + "@example.jp");
+                ledger.record("lifecycle.alumni.recorded", Subject.of("leaver", p.id()),
+                        Map.of("consent", true, "address", false, "email", true, "on", on.toString()));
+            } else {
                 confirm(p.id(), LeaverStep.NON_COMPETE, StepState.Status.NOT_APPLICABLE, p.noticeDate().plusDays(1),
                         "キーパーソンではないため競業避止義務の合意は求めない");
-            } else {
                 confirm(p.id(), LeaverStep.LEAVING_PLEDGE, StepState.Status.REFUSED, p.noticeDate().plusDays(2),
                         "本人が署名を拒否。入社時の誓約書と就業規則の義務が続くことを説明し、面談記録を保存");
             }

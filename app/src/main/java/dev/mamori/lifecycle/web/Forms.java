@@ -70,6 +70,14 @@ final class Forms {
                      @NotBlank(message = "{lifecycle.hire.checkNoteRequired}") @Size(max = 2000, message = "{lifecycle.text.tooLong}") String note) {
     }
 
+    /** The alumni (OB会) contact of a leaver: consent, postal address and/or e-mail, the day, a note. */
+    record AlumniForm(@NotNull(message = "{lifecycle.alumni.consentRequired}") Boolean consent,
+                      @Size(max = 500, message = "{lifecycle.text.tooLong}") String address,
+                      @Size(max = 320, message = "{lifecycle.text.tooLong}") String email,
+                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                      @Size(max = 2000, message = "{lifecycle.text.tooLong}") String note) {
+    }
+
     /** Turns the first binding error into the field error pages and the API show. */
     static void refuseInvalid(BindingResult binding) {
         if (binding.hasErrors()) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mamori.lifecycle.AlumniContact;
 import dev.mamori.lifecycle.LeaverChecklist;
 import dev.mamori.lifecycle.LeaverStep;
 import dev.mamori.lifecycle.LeaverSummary;
@@ -53,6 +54,19 @@ class LeaverApiController {
                            @Valid @RequestBody Forms.StepForm form) {
         lifecycle.confirmStep(personId, step, form.status(), form.on(), form.note(), Upload.none());
         return lifecycle.checklist(personId);
+    }
+
+    @GetMapping("/leavers/{personId}/alumni-contact")
+    @PreAuthorize(Roles.LEAVER_READERS)
+    ResponseEntity<AlumniContact> showAlumniContact(@PathVariable long personId) {
+        return ResponseEntity.of(lifecycle.alumniContact(personId));
+    }
+
+    @PostMapping("/leavers/{personId}/alumni-contact")
+    @PreAuthorize(Roles.LEAVER_EDITORS)
+    AlumniContact createAlumniContact(@PathVariable long personId, @Valid @RequestBody Forms.AlumniForm form) {
+        lifecycle.recordAlumniContact(personId, form.consent(), form.address(), form.email(), form.on(), form.note());
+        return lifecycle.alumniContact(personId).orElseThrow();
     }
 
     @GetMapping("/equipment")

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +23,9 @@ import dev.mamori.lifecycle.LeaverStep;
 import dev.mamori.lifecycle.LentKind;
 import dev.mamori.lifecycle.Lifecycle;
 import dev.mamori.lifecycle.StoredDocument;
+import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.tabular.ExportFormat;
+import dev.mamori.platform.web.FormErrors;
 
 /** The leaver dashboard and one leaver's checklist. */
 @Controller
@@ -59,7 +62,30 @@ class LeaverController {
         model.addAttribute("today", lifecycle.today());
         model.addAttribute("kinds", LentKind.values());
         model.addAttribute("canLend", lifecycle.canLendTo(personId));
+        var alumni = lifecycle.alumniContact(personId).orElse(null);
+        model.addAttribute("alumni", alumni);
+        if (!model.containsAttribute("alumniForm")) {
+            model.addAttribute("alumniForm", alumni == null ? new Forms.AlumniForm(null, null, null, null, null)
+                    : new Forms.AlumniForm(alumni.consent(), alumni.address(), alumni.email(), alumni.recordedOn(), alumni.note()));
+        }
         return "lifecycle/leaver";
+    }
+
+    /** Records the alumni (OB会) contact; a refusal shows beside its field again with what was typed (HTTP 400). */
+    @PostMapping("/{personId}/alumni-contact")
+    @PreAuthorize(Roles.LEAVER_EDITORS)
+    String createAlumniContact(@PathVariable long personId, @Valid @ModelAttribute("alumniForm") Forms.AlumniForm form,
+                               BindingResult binding, Model model, HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                lifecycle.recordAlumniContact(personId, form.consent(), form.address(), form.email(), form.on(), form.note());
+                return "redirect:/lifecycle/leavers/" + personId + "#lifecycle-alumni";
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(personId, model);
     }
 
     @PostMapping("/{personId}/steps/{step}")

@@ -20,7 +20,7 @@ import dev.mamori.support.TestUsers;
 
 /**
  * The demo company (its own database, shared with the other demo tests) has joining pledges signed, pending
- * and refused, leaving pledges for the leavers, and a training about two thirds completed.
+ * and refused, leaving pledges for the leavers (one signed with a non-compete clause, one refused, the rest pending), and a training about two thirds completed.
  */
 @SpringBootTest(properties = {"mamori.demo=true", "mamori.db.embedded-database=demo_test"})
 @Import(TestUsers.class)
@@ -50,6 +50,8 @@ class AgreementDemoCompanyTests {
         assertThat(joining.stream().filter(s -> s == PledgeState.SIGNED).count())
                 .isGreaterThan(joining.stream().filter(s -> s == PledgeState.PENDING).count());
         assertThat(rows).anyMatch(r -> r.status(PledgeKind.LEAVING).state() == PledgeState.PENDING);
+        assertThat(rows).anyMatch(r -> r.status(PledgeKind.LEAVING).state() == PledgeState.SIGNED);
+        assertThat(rows).anyMatch(r -> r.status(PledgeKind.LEAVING).state() == PledgeState.REFUSED);
         assertThat(rows).anyMatch(RegisterRow::lasting);
         int[] totals = training.totals();
         assertThat(totals[1]).isPositive().isLessThan(totals[0]);

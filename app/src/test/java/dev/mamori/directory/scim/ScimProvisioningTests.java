@@ -170,6 +170,72 @@ class ScimProvisioningTests {
                 .andExpect(jsonPath("$.scimType").value("invalidFilter"));
     }
 
+    /** A create as Okta sends it, with the given name parts and display name. */
+    long oktaCreate(String userName, String externalId, String employeeNumber, String family, String given,
+                    String display) throws Exception {
+        String body = """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"%s","externalId":"%s","name":{"givenName":"%s","familyName":"%s"},"displayName":"%s",
+                 "emails":[{"primary":true,"value":"%s","type":"work"}],"active":true,"locale":"ja-JP",
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"%s","department":"%s"}}
+                """.formatted(userName, externalId, given, family, display, userName, employeeNumber, deptCode);
+        String out = call(post("/scim/v2/Users").contentType(SCIM).content(body)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return Long.parseLong(json.readTree(out).get("id").asString());
+    }
+
+    @Test
+    void filtersAsEntraAndOktaSendThemAreAnsweredFromSql() throws Exception {
+        long yamaguchi = oktaCreate("yg." + tag + "@asagiri.example", "okta-00u" + tag, "Y" + tag, "山口", "一郎",
+                "山口 一郎 " + tag);
+        oktaCreate("kw." + tag + "@asagiri.example", "okta-00v" + tag, "K" + tag, "川上", "二郎", "川上 二郎 " + tag);
+        // Entra ID's matching query before a create, then by the anchor it keeps
+        call(get("/scim/v2/Users").param("filter", "userName eq \"YG." + tag + "@asagiri.example\""))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].id").value(String.valueOf(yamaguchi)));
+        call(get("/scim/v2/Users").param("filter", "externalId eq \"okta-00u" + tag + "\""))
+                .andExpect(jsonPath("$.totalResults").value(1));
+        call(get("/scim/v2/Users").param("filter", "externalId eq \"OKTA-00U" + tag + "\""))
+                .andExpect(jsonPath("$.totalResults").value(0));
+        // Okta's query with its paging parameters
+        call(get("/scim/v2/Users").param("filter", "userName eq \"kw." + tag + "@asagiri.example\"")
+                        .param("startIndex", "1").param("count", "100"))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].name.familyName").value("川上"));
+        call(get("/scim/v2/Users").param("filter", "emails[type eq \"work\"].value eq \"yg." + tag + "@asagiri.example\""))
+                .andExpect(jsonPath("$.totalResults").value(1));
+        call(get("/scim/v2/Users").param("filter", "name.familyName sw \"山\" and displayName co \"" + tag + "\""))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].name.givenName").value("一郎"));
+        call(get("/scim/v2/Users").param("filter", "(name.givenName eq \"一郎\" or name.givenName eq \"二郎\")"
+                        + " and userName co \"." + tag + "@\" and active eq true").param("count", "1"))
+                .andExpect(jsonPath("$.totalResults").value(2))
+                .andExpect(jsonPath("$.itemsPerPage").value(1))
+                .andExpect(jsonPath("$.Resources.length()").value(1));
+        call(get("/scim/v2/Users").param("filter", "displayName co \"" + tag + "\" and not (name.familyName eq \"山口\")"))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].name.familyName").value("川上"));
+        call(get("/scim/v2/Users").param("filter", "displayName co \"" + tag + "\"").param("startIndex", "5"))
+                .andExpect(jsonPath("$.totalResults").value(2))
+                .andExpect(jsonPath("$.Resources").isEmpty());
+        call(get("/scim/v2/Users").param("filter", "userName eq \"x' or '1'='1\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalResults").value(0));
+    }
+
+    @Test
+    void aContainsWithPercentOrUnderscoreMatchesThemLiterally() throws Exception {
+        oktaCreate("pa." + tag + "@asagiri.example", "pa-" + tag, "PA" + tag, "割引", "太郎", "Q" + tag + "50%_off");
+        oktaCreate("pb." + tag + "@asagiri.example", "pb-" + tag, "PB" + tag, "割引", "次郎", "Q" + tag + "50xyoff");
+        call(get("/scim/v2/Users").param("filter", "displayName co \"" + tag + "50%_\""))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].externalId").value("pa-" + tag));
+        call(get("/scim/v2/Users").param("filter", "displayName sw \"Q" + tag + "50_\""))
+                .andExpect(jsonPath("$.totalResults").value(0));
+        call(get("/scim/v2/Users").param("filter", "displayName sw \"Q" + tag + "50\""))
+                .andExpect(jsonPath("$.totalResults").value(2));
+    }
+
     @Test
     void entraDeactivationWithAStringBooleanBecomesALeaveNoticeForHrAndReactivationWithdrawsIt() throws Exception {
         long id = create("leaver." + tag + "@asagiri.example", "lx-" + tag, "L" + tag);

@@ -7,10 +7,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A SCIM filter (RFC 7644 3.4.2.2) parsed into a predicate over a resource's attribute values: the comparison
- * operators {@code eq ne co sw ew gt ge lt le}, {@code pr}, {@code and}, {@code or}, {@code not( )} and
- * parentheses. String comparisons ignore case (the attributes Mamori filters on are not case-exact), except
- * {@code id} and {@code externalId}.
+ * A SCIM filter (RFC 7644 3.4.2.2) parsed into a tree of the comparison operators {@code eq ne co sw ew gt ge lt
+ * le}, {@code pr}, {@code and}, {@code or}, {@code not( )} and parentheses; the tree is evaluated in memory over
+ * a resource's attribute values ({@link #parse}) or written as a parameterised SQL condition ({@link #toSql}).
+ * String comparisons ignore case (the attributes Mamori filters on are not case-exact), except {@code id} and
+ * {@code externalId}.
  */
 final class ScimFilter {
 
@@ -21,75 +22,199 @@ final class ScimFilter {
         this.tokens = tokens;
     }
 
-    /** {@code values} answers an attribute path (lower case, enterprise URN shortened to {@code enterprise:}) with its values. */
-    static <T> Predicate<T> parse(String filter, Function<T, Function<String, List<String>>> values) {
+    /** The parsed filter. */
+    interface Expr {
+    }
+
+    record Or(Expr left, Expr right) implements Expr {
+    }
+
+    record And(Expr left, Expr right) implements Expr {
+    }
+
+    record Not(Expr inner) implements Expr {
+    }
+
+    record Present(String attribute) implements Expr {
+    }
+
+    /** {@code value} is null for the literal {@code null}; unquoted literals ({@code true}, numbers) lower case. */
+    record Compare(String attribute, String op, String value) implements Expr {
+
+        boolean exact() {
+            return attribute.equals("id") || attribute.equals("externalid");
+        }
+    }
+
+    /** The filter as a tree, or null for a blank filter. */
+    static Expr tree(String filter) {
         if (filter == null || filter.isBlank()) {
-            return t -> true;
+            return null;
         }
         ScimFilter f = new ScimFilter(tokenize(filter));
-        Node node = f.or();
+        Expr e = f.or();
         if (f.pos != f.tokens.size()) {
             throw new ScimException(400, "invalidFilter", "Unexpected '" + f.tokens.get(f.pos) + "' in filter");
         }
-        return t -> node.test(values.apply(t));
+        return e;
     }
 
-    /** The value an {@code eq} filter on the attribute asks for, when the filter is just that (for indexed lookups). */
-    static String equalityOn(String filter, String attribute) {
-        if (filter == null) {
-            return null;
+    /** {@code values} answers an attribute path (lower case, enterprise URN shortened to {@code enterprise:}) with its values. */
+    static <T> Predicate<T> parse(String filter, Function<T, Function<String, List<String>>> values) {
+        Expr e = tree(filter);
+        if (e == null) {
+            return t -> true;
         }
-        List<String> t = tokenize(filter);
-        if (t.size() == 3 && normalise(t.get(0)).equals(attribute) && t.get(1).equalsIgnoreCase("eq") && t.get(2).startsWith("\"")) {
-            return unquote(t.get(2));
+        return t -> test(e, values.apply(t));
+    }
+
+    static boolean test(Expr e, Function<String, List<String>> v) {
+        if (e instanceof Or o) {
+            return test(o.left(), v) || test(o.right(), v);
         }
-        return null;
+        if (e instanceof And a) {
+            return test(a.left(), v) && test(a.right(), v);
+        }
+        if (e instanceof Not n) {
+            return !test(n.inner(), v);
+        }
+        if (e instanceof Present p) {
+            return v.apply(p.attribute()).stream().anyMatch(x -> x != null && !x.isEmpty());
+        }
+        Compare c = (Compare) e;
+        List<String> values = v.apply(c.attribute());
+        boolean exact = c.exact();
+        String wanted = c.value();
+        if (c.op().equals("ne")) {
+            return values.stream().noneMatch(x -> same(x, wanted, exact));
+        }
+        return values.stream().anyMatch(x -> x != null && wanted != null && compare(c.op(),
+                exact ? x : x.toLowerCase(Locale.ROOT), exact ? wanted : wanted.toLowerCase(Locale.ROOT)));
     }
 
-    interface Node {
-        boolean test(Function<String, List<String>> values);
+    /** A parameterised SQL condition and its parameters, in order. */
+    record Sql(String where, List<Object> params) {
     }
 
-    private Node or() {
-        Node left = and();
+    /**
+     * Writes the filter as a SQL condition with the same meaning as {@link #test}: {@code columns} gives the SQL
+     * expressions (text-valued, trusted, never user input) an attribute's values come from — several when the
+     * attribute has several values — or an empty list when the attribute is unknown (no value). Values are always
+     * bound as parameters; the LIKE wildcards {@code % _ \} in a value match literally. A blank filter is
+     * {@code true}.
+     */
+    static Sql toSql(String filter, Function<String, List<String>> columns) {
+        Expr e = tree(filter);
+        List<Object> params = new ArrayList<>();
+        String where = e == null ? "true" : sql(e, columns, params);
+        return new Sql(where, params);
+    }
+
+    private static String sql(Expr e, Function<String, List<String>> columns, List<Object> params) {
+        if (e instanceof Or o) {
+            return "(" + sql(o.left(), columns, params) + " or " + sql(o.right(), columns, params) + ")";
+        }
+        if (e instanceof And a) {
+            return "(" + sql(a.left(), columns, params) + " and " + sql(a.right(), columns, params) + ")";
+        }
+        if (e instanceof Not n) {
+            return "(not " + sql(n.inner(), columns, params) + ")";
+        }
+        if (e instanceof Present p) {
+            return any(columns.apply(p.attribute()), c -> "coalesce(" + c + " <> '', false)");
+        }
+        Compare c = (Compare) e;
+        return compare(c, columns.apply(c.attribute()), params);
+    }
+
+    private static String compare(Compare c, List<String> exprs, List<Object> params) {
+        String op = c.op();
+        String wanted = c.value();
+        if (op.equals("ne")) {
+            if (exprs.isEmpty()) {
+                return wanted == null ? "false" : "true";
+            }
+            List<String> parts = new ArrayList<>();
+            for (String x : exprs) {
+                params.add(wanted);
+                parts.add(c.exact() ? x + " is distinct from cast(? as text)"
+                        : "lower(" + x + ") is distinct from lower(cast(? as text))");
+            }
+            return "(" + String.join(" and ", parts) + ")";
+        }
+        if (wanted == null || exprs.isEmpty()) {
+            return "false";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String x : exprs) {
+            String left = c.exact() ? x : "lower(" + x + ")";
+            String right = c.exact() ? "?" : "lower(?)";
+            String cond = switch (op) {
+                case "eq" -> left + " = " + right;
+                case "co", "sw", "ew" -> left + " like " + right + " escape '\\'";
+                case "gt" -> left + " collate \"C\" > " + right;
+                case "ge" -> left + " collate \"C\" >= " + right;
+                case "lt" -> left + " collate \"C\" < " + right;
+                default -> left + " collate \"C\" <= " + right;
+            };
+            params.add(switch (op) {
+                case "co" -> "%" + escapeLike(wanted) + "%";
+                case "sw" -> escapeLike(wanted) + "%";
+                case "ew" -> "%" + escapeLike(wanted);
+                default -> wanted;
+            });
+            parts.add("coalesce(" + cond + ", false)");
+        }
+        return "(" + String.join(" or ", parts) + ")";
+    }
+
+    private static String any(List<String> exprs, Function<String, String> each) {
+        if (exprs.isEmpty()) {
+            return "false";
+        }
+        return "(" + String.join(" or ", exprs.stream().map(each).toList()) + ")";
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Expr or() {
+        Expr left = and();
         while (peek("or")) {
             pos++;
-            Node l = left;
-            Node r = and();
-            left = v -> l.test(v) || r.test(v);
+            left = new Or(left, and());
         }
         return left;
     }
 
-    private Node and() {
-        Node left = unary();
+    private Expr and() {
+        Expr left = unary();
         while (peek("and")) {
             pos++;
-            Node l = left;
-            Node r = unary();
-            left = v -> l.test(v) && r.test(v);
+            left = new And(left, unary());
         }
         return left;
     }
 
-    private Node unary() {
+    private Expr unary() {
         if (peek("not")) {
             pos++;
             expect("(");
-            Node inner = or();
+            Expr inner = or();
             expect(")");
-            return v -> !inner.test(v);
+            return new Not(inner);
         }
         if (peek("(")) {
             pos++;
-            Node inner = or();
+            Expr inner = or();
             expect(")");
             return inner;
         }
         return comparison();
     }
 
-    private Node comparison() {
+    private Expr comparison() {
         if (pos >= tokens.size()) {
             throw new ScimException(400, "invalidFilter", "Filter ends early");
         }
@@ -99,7 +224,7 @@ final class ScimFilter {
         }
         String op = tokens.get(pos++).toLowerCase(Locale.ROOT);
         if (op.equals("pr")) {
-            return v -> v.apply(attribute).stream().anyMatch(x -> x != null && !x.isEmpty());
+            return new Present(attribute);
         }
         if (!List.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le").contains(op)) {
             throw new ScimException(400, "invalidFilter", "Unknown operator " + op);
@@ -109,15 +234,7 @@ final class ScimFilter {
         }
         String raw = tokens.get(pos++);
         String wanted = raw.startsWith("\"") ? unquote(raw) : raw.equalsIgnoreCase("null") ? null : raw.toLowerCase(Locale.ROOT);
-        boolean exact = attribute.equals("id") || attribute.equals("externalid");
-        return v -> {
-            List<String> values = v.apply(attribute);
-            if (op.equals("ne")) {
-                return values.stream().noneMatch(x -> same(x, wanted, exact));
-            }
-            return values.stream().anyMatch(x -> x != null && wanted != null && compare(op, exact ? x : x.toLowerCase(Locale.ROOT),
-                    exact ? wanted : wanted.toLowerCase(Locale.ROOT)));
-        };
+        return new Compare(attribute, op, wanted);
     }
 
     private static boolean same(String x, String wanted, boolean exact) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
@@ -19,6 +18,7 @@ import dev.mamori.directory.EmploymentType;
 import dev.mamori.directory.PersonDraft;
 import dev.mamori.directory.PersonStatus;
 import dev.mamori.directory.PersonView;
+import dev.mamori.directory.internal.PersonRepository;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
 import dev.mamori.platform.ConflictException;
@@ -59,13 +59,16 @@ public class ScimProvisioning {
     static final int MAX_COUNT = 200;
 
     private final Directory directory;
+    private final PersonRepository persons;
     private final ScimLinks links;
     private final Ledger ledger;
     private final Notifications notifications;
     private final JsonMapper json;
 
-    ScimProvisioning(Directory directory, ScimLinks links, Ledger ledger, Notifications notifications, JsonMapper json) {
+    ScimProvisioning(Directory directory, PersonRepository persons, ScimLinks links, Ledger ledger,
+                     Notifications notifications, JsonMapper json) {
         this.directory = directory;
+        this.persons = persons;
         this.links = links;
         this.ledger = ledger;
         this.notifications = notifications;
@@ -74,24 +77,22 @@ public class ScimProvisioning {
 
     // ---------------------------------------------------------------- Users
 
+    /**
+     * The Users matching the filter, a page at a time: the filter is written as one parameterised SQL condition
+     * over the person and the provider's link, so neither the matching nor the count loads every person.
+     */
     @Transactional(readOnly = true)
     public ObjectNode listUsers(String filter, Integer startIndex, Integer count, String baseUrl) {
-        Map<Long, ScimLinks.Link> all = links.all();
-        Map<Long, DepartmentView> departments = departmentsById();
-        List<PersonView> candidates = new ArrayList<>();
-        String userName = ScimFilter.equalityOn(filter, "username");
-        String externalId = ScimFilter.equalityOn(filter, "externalid");
-        if (externalId != null) {
-            links.findByExternalId(externalId).flatMap(l -> directory.findPerson(l.personId())).ifPresent(candidates::add);
-        } else if (userName != null && links.findByUserName(userName).isPresent()) {
-            directory.findPerson(links.findByUserName(userName).get().personId()).ifPresent(candidates::add);
-        } else {
-            directory.forEachPerson(1000, candidates::addAll);
-        }
-        Predicate<PersonView> predicate = ScimFilter.parse(filter, p -> attributesOf(p, all.get(p.id()), departments));
-        List<PersonView> matching = candidates.stream().filter(predicate).toList();
-        return page(matching.size(), startIndex, count, (from, size) -> matching.subList(from, from + size).stream()
-                .map(p -> (JsonNode) user(p, all.get(p.id()), departments, baseUrl)).toList());
+        ScimFilter.Sql where = ScimFilter.toSql(filter, ScimLinks::columnsOf);
+        long total = links.countUsers(where);
+        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
+        int size = count == null ? 100 : Math.max(0, Math.min(count, MAX_COUNT));
+        List<Long> ids = size == 0 || start - 1 >= total ? List.of() : links.userIds(where, start - 1, size);
+        List<PersonView> people = persons.findAllById(ids);
+        Map<Long, ScimLinks.Link> linked = links.findAll(ids);
+        Map<Long, DepartmentView> departments = people.isEmpty() ? Map.of() : departmentsById();
+        return page((int) total, startIndex, count, (from, n) -> people.stream()
+                .map(p -> (JsonNode) user(p, linked.get(p.id()), departments, baseUrl)).toList());
     }
 
     @Transactional(readOnly = true)
@@ -337,34 +338,6 @@ public class ScimProvisioning {
         meta.put("location", baseUrl + "/Users/" + p.id());
         meta.put("version", "W/\"" + p.version() + "\"");
         return n;
-    }
-
-    private static Function<String, List<String>> attributesOf(PersonView p, ScimLinks.Link link,
-                                                              Map<Long, DepartmentView> departments) {
-        return attribute -> {
-            List<String> one = new ArrayList<>(1);
-            String v = switch (attribute) {
-                case "id" -> String.valueOf(p.id());
-                case "username" -> link != null ? link.userName() : defaultUserName(p);
-                case "externalid" -> link == null ? null : link.externalId();
-                case "displayname", "name.formatted" -> p.name();
-                case "name.givenname" -> link == null ? null : link.givenName();
-                case "name.familyname" -> link == null ? null : link.familyName();
-                case "emails.value" -> p.email();
-                case "title" -> p.position();
-                case "active" -> String.valueOf(link != null ? link.active() : activeOf(p));
-                case "enterprise:employeenumber" -> p.employeeNumber();
-                case "enterprise:department" -> p.primaryDepartment() == null ? null : p.primaryDepartment().nameJa();
-                case "enterprise:manager", "enterprise:manager.value" ->
-                        link == null || link.managerPersonId() == null ? null : String.valueOf(link.managerPersonId());
-                default -> null;
-            };
-            if (attribute.equals("enterprise:department") && p.primaryDepartment() != null) {
-                one.add(p.primaryDepartment().code());
-            }
-            one.add(v);
-            return one;
-        };
     }
 
     /** Active for the provider: not 退職予定 or 退職済. */
