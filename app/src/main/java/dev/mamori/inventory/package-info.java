@@ -3,5 +3,5 @@
  * where, how it was obtained, which legal regimes apply, its lifecycle and its designation as a secret.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inventory (情報資産台帳)",
-        allowedDependencies = {"platform", "platform::tabular", "ledger", "directory", "policy"})
+        allowedDependencies = {"platform", "platform::forms", "platform::tabular", "ledger", "directory", "policy"})
 package dev.mamori.inventory;

@@ -4,5 +4,5 @@
  * regulations generated from them with their versions and their acknowledgement by the people in scope.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy (秘密情報管理基準)",
-        allowedDependencies = {"platform", "platform::pdf", "ledger", "directory"})
+        allowedDependencies = {"platform", "platform::forms", "platform::pdf", "ledger", "directory"})
 package dev.mamori.policy;

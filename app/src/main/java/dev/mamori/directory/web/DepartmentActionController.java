@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.directory.Directory;
 import dev.mamori.platform.InvalidInputException;
 
@@ -36,7 +37,7 @@ class DepartmentActionController {
             directory.assignManagersByEmployeeNumber(id, form.employeeNumbers());
             return "redirect:/directory/departments";
         } catch (InvalidInputException ex) {
-            FormErrors.bind(ex, binding, java.util.Set.of("managers"));
+            FormErrors.bind(binding, ex, java.util.Set.of("managers"));
         }
         return pages.formPage(model, id, null);
     }
@@ -50,7 +51,7 @@ class DepartmentActionController {
                 directory.abolishDepartment(id, form.abolishedOn());
                 return "redirect:/directory/departments?abolished=true";
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, java.util.Set.of());
+                FormErrors.bind(binding, ex, java.util.Set.of());
             }
         }
         return pages.formPage(model, id, null);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.directory.Directory;
 import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
@@ -71,7 +72,7 @@ class DepartmentController {
                 directory.createDepartment(form.toDraft());
                 return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + "/directory/departments";
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, DepartmentForm.FIELDS);
+                FormErrors.bind(binding, ex, DepartmentForm.FIELDS);
             }
         }
         return pages.formPage(model, null, htmx.isHtmxRequest() ? "editor" : null);
@@ -99,7 +100,7 @@ class DepartmentController {
                 directory.updateDepartment(id, form.toDraft());
                 return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + "/directory/departments";
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, DepartmentForm.FIELDS);
+                FormErrors.bind(binding, ex, DepartmentForm.FIELDS);
             }
         }
         return pages.formPage(model, id, htmx.isHtmxRequest() ? "editor" : null);

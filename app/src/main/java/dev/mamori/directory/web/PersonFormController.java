@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.EmploymentType;
 import dev.mamori.platform.ConflictException;
@@ -56,7 +57,7 @@ class PersonFormController {
                 long id = directory.registerPerson(form.toDraft());
                 return redirect(htmx, id);
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, PersonForm.FIELDS);
+                FormErrors.bind(binding, ex, PersonForm.FIELDS);
             }
         }
         return form(model, null, form, htmx.isHtmxRequest());
@@ -87,7 +88,7 @@ class PersonFormController {
                 directory.updatePerson(id, form.toDraft(), form.version());
                 return redirect(htmx, id);
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, PersonForm.FIELDS);
+                FormErrors.bind(binding, ex, PersonForm.FIELDS);
             }
         }
         return form(model, id, form, htmx.isHtmxRequest());

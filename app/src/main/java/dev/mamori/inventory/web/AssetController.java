@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.inventory.Inventory;
 import dev.mamori.platform.AccessRefusedException;
 import dev.mamori.platform.ConflictException;
@@ -84,7 +85,7 @@ class AssetController {
                 long id = inventory.register(pages.draft(form));
                 return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + "/inventory/assets/" + id;
             } catch (InvalidInputException | ConflictException | AccessRefusedException ex) {
-                FormErrors.bind(ex, binding, AssetEntryForm.FIELDS);
+                FormErrors.bind(binding, ex, AssetEntryForm.FIELDS);
             }
         }
         return pages.formPage(model, null, form, null);
@@ -110,7 +111,7 @@ class AssetController {
                 inventory.update(id, pages.draft(form), form.version() == null ? -1 : form.version());
                 return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + "/inventory/assets/" + id;
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, AssetEntryForm.FIELDS);
+                FormErrors.bind(binding, ex, AssetEntryForm.FIELDS);
             }
         }
         return pages.formPage(model, id, form, null);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.inventory.AccessHolder;
 import dev.mamori.inventory.AssetForm;
 import dev.mamori.inventory.AssetKind;
@@ -61,7 +62,7 @@ class DeclarationController {
                 inventory.declare(form.toDraft());
                 return "redirect:/inventory/declarations";
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, DeclarationForm.FIELDS);
+                FormErrors.bind(binding, ex, DeclarationForm.FIELDS);
             }
         }
         return form(model, form);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.inventory.Inventory;
 import dev.mamori.inventory.LevelReview;
 import dev.mamori.platform.ConflictException;
@@ -56,7 +57,7 @@ class LevelReviewController {
                 inventory.reviewLevel(id, form.levelId(), form.reason());
                 return "redirect:/inventory/assets/" + id;
             } catch (InvalidInputException | ConflictException ex) {
-                FormErrors.bind(ex, binding, LevelReviewForm.FIELDS);
+                FormErrors.bind(binding, ex, LevelReviewForm.FIELDS);
             }
         }
         return editForm(id, model);

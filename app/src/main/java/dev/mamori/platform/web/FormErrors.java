@@ -33,6 +33,18 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * Rejects the refusal's field when it is one of {@code fields} (for forms that are not records, or that name
+     * their fields), otherwise the form as a whole.
+     */
+    public static void bind(BindingResult binding, MamoriException refusal, java.util.Set<String> fields) {
+        if (refusal.field() != null && fields.contains(refusal.field())) {
+            binding.rejectValue(refusal.field(), refusal.messageKey(), refusal.args(), refusal.messageKey());
+        } else {
+            binding.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+        }
+    }
+
     private static boolean hasComponent(Object form, String name) {
         for (var component : form.getClass().getRecordComponents()) {
             if (component.getName().equals(name)) {

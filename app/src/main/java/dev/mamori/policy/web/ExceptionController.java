@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.platform.AccessRefusedException;
 import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
@@ -84,7 +85,7 @@ class ExceptionController {
                 policy.requestException(form.toDraft());
                 return redirect(htmx, ExceptionStatus.PENDING);
             } catch (InvalidInputException | ConflictException | AccessRefusedException ex) {
-                FormErrors.bind(ex, binding, ExceptionForm.FIELDS);
+                FormErrors.bind(binding, ex, ExceptionForm.FIELDS);
             }
         }
         return pages.formPage(model, null, htmx.isHtmxRequest() ? "editor" : null);

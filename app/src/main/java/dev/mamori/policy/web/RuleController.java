@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.mamori.platform.web.FormErrors;
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.policy.Aspect;
@@ -86,7 +87,7 @@ class RuleController {
                 RuleChange change = policy.saveRule(level, aspect, medium, form.toDraft());
                 return saved(level, aspect, medium, change, htmx, htmxResponse, model, redirect);
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, RuleForm.FIELDS);
+                FormErrors.bind(binding, ex, RuleForm.FIELDS);
             }
         }
         form(level, aspect, medium, model, form);
