@@ -1,13 +1,11 @@
 package dev.mamori.agreement.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,6 +73,12 @@ class TrainingController {
         model.addAttribute("canManage", training.canManage());
         model.addAttribute("completion", training.canFollow() ? training.completion(id) : List.of());
         model.addAttribute("departments", training.departmentOptions());
+        if (!model.containsAttribute("assignmentForm")) {
+            model.addAttribute("assignmentForm", new AssignmentForm(null, null));
+        }
+        if (!model.containsAttribute("attendanceForm")) {
+            model.addAttribute("attendanceForm", new AttendanceForm(null));
+        }
         return "agreement/course";
     }
 
@@ -85,24 +89,43 @@ class TrainingController {
         List<Integer> answers = new ArrayList<>();
         for (int i = 0; i < course.quiz().size(); i++) {
             String a = params.get("q" + i);
-            answers.add(a == null || a.isBlank() ? null : Integer.valueOf(a));
+            answers.add(a == null || !a.strip().matches("\\d{1,3}") ? null : Integer.valueOf(a.strip())); // no answer
         }
         training.take(id, answers, "true".equals(params.get("acknowledged")));
         return "redirect:/training/" + id;
     }
 
+    /** Assigns the course; a refusal or a malformed date shows beside its field, the choice kept (HTTP 400). */
     @PostMapping("/{id}/assignments")
     @PreAuthorize(AgreementAccess.HR)
-    String assign(@PathVariable long id, @RequestParam(required = false) List<Long> departmentIds,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
-        training.assign(id, departmentIds, dueOn);
-        return "redirect:/training/" + id;
+    String assign(@PathVariable long id, @Valid @ModelAttribute("assignmentForm") AssignmentForm form,
+                  BindingResult binding, Model model, HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                training.assign(id, form.departmentIds(), form.dueOn());
+                return "redirect:/training/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(id, model);
     }
 
+    /** Records attendance; an unknown employee number shows beside the list, which is kept as typed (HTTP 400). */
     @PostMapping("/{id}/attendance")
     @PreAuthorize(AgreementAccess.HR)
-    String attendance(@PathVariable long id, @RequestParam String employeeNumbers) {
-        training.recordAttendanceByNumbers(id, employeeNumbers);
-        return "redirect:/training/" + id;
+    String attendance(@PathVariable long id, @Valid @ModelAttribute("attendanceForm") AttendanceForm form,
+                      BindingResult binding, Model model, HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                training.recordAttendanceByNumbers(id, form.employeeNumbers());
+                return "redirect:/training/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.bind(binding, e);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return show(id, model);
     }
 }
