@@ -66,6 +66,12 @@ public interface Vault {
     /** Identifies a (leaked) file: its fingerprint and the copy it was issued as (ledger {@code vault.copy.identified}). */
     Identification identify(byte[] file);
 
+    /**
+     * The names of the given entries that the signed-in user may know of (the register's concealment rule: a
+     * concealed entry they may not see, or one no longer designated, is left out and shown by its number).
+     */
+    java.util.Map<Long, String> entryNames(java.util.Collection<Long> assetIds);
+
     /** For the command line: the copy of a fingerprint, without a signed-in user (the operator holds the data directory). */
     Optional<CopyView> copyOfFingerprint(String fingerprint);
 }

@@ -31,6 +31,7 @@ import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
 import dev.mamori.inventory.AssetView;
 import dev.mamori.inventory.Inventory;
+import dev.mamori.inventory.SecretHoldings;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.ledger.Subject;
 import dev.mamori.platform.AccessRefusedException;
@@ -98,10 +99,13 @@ public class VaultService implements Vault {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final SecretHoldings secrets;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
                  Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
-                 Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                 Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock,
+                 SecretHoldings secrets) {
+        this.secrets = secrets;
         this.repo = repo;
         this.storage = storage;
         this.keys = keys;
@@ -117,6 +121,15 @@ public class VaultService implements Vault {
         this.events = events;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> entryNames(java.util.Collection<Long> assetIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        secrets.designated(new java.util.HashSet<>(assetIds)).stream().filter(h -> !h.hidden())
+                .forEach(h -> names.put(h.assetId(), h.name()));
+        return names;
     }
 
     public LocalDate today() {

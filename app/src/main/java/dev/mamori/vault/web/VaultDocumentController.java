@@ -36,7 +36,7 @@ class VaultDocumentController {
         if (assetId != null) {
             return "redirect:/vault/assets/" + assetId + "/documents";
         }
-        model.addAttribute("documents", vault.visibleDocuments(200));
+        documents(model, vault.visibleDocuments(200));
         return "vault/documents";
     }
 
@@ -44,7 +44,7 @@ class VaultDocumentController {
     @GetMapping("/vault")
     @PreAuthorize("isAuthenticated()")
     String table(Model model) {
-        model.addAttribute("documents", vault.visibleDocuments(200));
+        documents(model, vault.visibleDocuments(200));
         return "vault/documents :: table";
     }
 
@@ -52,7 +52,8 @@ class VaultDocumentController {
     @PreAuthorize("isAuthenticated()")
     String show(@PathVariable long assetId, Model model) {
         model.addAttribute("assetId", assetId);
-        model.addAttribute("documents", vault.documents(assetId));
+        documents(model, vault.documents(assetId));
+        model.addAttribute("entryName", vault.entryNames(java.util.List.of(assetId)).get(assetId));
         model.addAttribute("canUpload", vault.canUpload(assetId));
         if (!model.containsAttribute("uploadForm")) {
             model.addAttribute("uploadForm", new UploadForm(null, null));
@@ -82,5 +83,11 @@ class VaultDocumentController {
             }
         }
         return show(assetId, model);
+    }
+
+    /** The documents with the names of their entries, read at once for the page. */
+    private void documents(Model model, java.util.List<dev.mamori.vault.DocumentView> documents) {
+        model.addAttribute("documents", documents);
+        model.addAttribute("entryNames", vault.entryNames(documents.stream().map(dev.mamori.vault.DocumentView::assetId).toList()));
     }
 }

@@ -39,6 +39,7 @@ class VaultDocumentPageController {
     String show(@PathVariable long id, Model model) {
         DocumentView d = vault.document(id);
         model.addAttribute("document", d);
+        model.addAttribute("entryName", vault.entryNames(java.util.List.of(d.assetId())).get(d.assetId()));
         model.addAttribute("manages", vault.manages(d.assetId()));
         model.addAttribute("canUpload", !d.disposed() && vault.canUpload(d.assetId()));
         if (!model.containsAttribute("versionForm")) {

@@ -164,6 +164,17 @@ class VaultPagesTests {
                 .andExpect(status().is(org.hamcrest.Matchers.greaterThanOrEqualTo(400)));
     }
 
+    @Test
+    void documentPagesNameTheirEntryForThoseWhoMayKnowOfIt() throws Exception {
+        long id = upload("名称");
+        for (String page : new String[] {"/vault", "/vault/assets/" + f.assetId + "/documents", "/vault/documents/" + id}) {
+            mvc.perform(get(page).with(as(f.manager))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("新型ポンプ設計")));
+        }
+        mvc.perform(get("/vault").with(as(f.manager)).header("HX-Request", "true")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("新型ポンプ設計")));
+    }
+
     private static LedgerEntry only(List<LedgerEntry> history, String action) {
         List<LedgerEntry> found = history.stream().filter(e -> e.action().equals(action)).toList();
         assertThat(found).as(action).hasSize(1);
