@@ -72,10 +72,13 @@ public class Access {
     private final ApplicationEventPublisher events;
     private final CurrentUsers users;
     private final Clock clock;
+    private final List<DocumentEntries> documents;
 
     Access(GrantRepository grants, RequestRepository requests, IndexKeeper keeper, AccessChecks checks, AccessSettings settings,
            Policy policy, Directory directory, Inventory inventory, SecretHoldings secrets, PersonAccounts accounts,
-           Notifications notifications, Ledger ledger, ApplicationEventPublisher events, CurrentUsers users, Clock clock) {
+           Notifications notifications, Ledger ledger, ApplicationEventPublisher events, CurrentUsers users, Clock clock,
+           List<DocumentEntries> documents) {
+        this.documents = documents;
         this.grants = grants;
         this.requests = requests;
         this.keeper = keeper;
@@ -676,14 +679,35 @@ public class Access {
      */
     public List<AccessCheck> checkAs(List<AccessQuestion> questions) {
         CurrentUser user = users.require();
-        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN)) {
-            for (AccessQuestion q : questions) {
-                if (user.personId() == null || q.personId() != user.personId()) {
-                    throw new AccessRefusedException("access.check.outOfScope");
-                }
-            }
+        for (AccessQuestion q : questions) {
+            requireMayAskAbout(user, q.personId());
         }
         return checks.checkAll(questions);
+    }
+
+    private static void requireMayAskAbout(CurrentUser user, long personId) {
+        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN) && (user.personId() == null || personId != user.personId())) {
+            throw new AccessRefusedException("access.check.outOfScope");
+        }
+    }
+
+    /**
+     * The question about a vault document instead of an entry: asked about the entry the document is filed
+     * under. An unknown document is refused with 404; for a disposed document {@link #disposedDocument} answers.
+     */
+    @Transactional(readOnly = true)
+    public DocumentEntries.DocumentEntry documentEntry(long documentId) {
+        return documents.stream().map(d -> d.entryOf(documentId)).flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> new NotFoundException("access.check.unknownDocument", String.valueOf(documentId)));
+    }
+
+    /**
+     * The answer about a disposed document: nobody may do anything with it, whatever its entry allows. Asked
+     * by the same people as {@link #checkAs}.
+     */
+    public AccessCheck disposedDocument(long personId, long assetId) {
+        requireMayAskAbout(users.require(), personId);
+        return AccessCheck.refused(keeper.index().levelOf(assetId), "access.check.documentDisposed", List.of());
     }
 
     /** The person with the 社員番号 (for the check endpoint's subjects). */

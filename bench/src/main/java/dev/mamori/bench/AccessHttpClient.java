@@ -51,19 +51,64 @@ public final class AccessHttpClient {
         System.out.printf("[access-http] client: separate JVM (pid %d), %d keep-alive connections%n",
                 ProcessHandle.current().pid(), connections);
         System.out.printf("[access-http] warm-up %d s at %,d/s%n", warmup, rate);
-        run(port, requests, rate, warmup, connections);
+        // one pool of connections for both phases: the measurement starts on connections already open and warm
+        Connection[] pool = new Connection[connections];
+        run(port, requests, rate, warmup, pool);
         System.out.printf("[access-http] measuring %d s at %,d/s%n", seconds, rate);
-        Result r = run(port, requests, rate, seconds, connections);
+        Result r = run(port, requests, rate, seconds, pool);
         long[] l = r.latencies;
+        slowWindows(l, rate);
         Arrays.sort(l);
         int n = l.length;
         System.out.printf("[access-http] %,d checks in %.1f s (%.0f/s achieved), %d failed, %,d permitted, %d reconnections%n",
                 n, r.elapsedNanos / 1e9, n / (r.elapsedNanos / 1e9), r.failures, r.permitted, r.reconnections);
         System.out.printf("[access-http] latency from scheduled send: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                 pct(l, 0.50), pct(l, 0.90), pct(l, 0.99), pct(l, 0.999), l[n - 1] / 1e6);
+        long[] x = r.exchanges.clone();
+        Arrays.sort(x);
+        // the exchange alone (from the moment of sending to the whole answer read): what is left of the latency
+        // without the wait for a free connection or for this JVM's thread to be scheduled at the due time
+        System.out.printf("[access-http] exchange alone (send to answer): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms%n",
+                pct(x, 0.50), pct(x, 0.90), pct(x, 0.99), pct(x, 0.999));
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("[access-http] client JVM CPU: %.1f s%n", os.getProcessCpuTime() / 1e9);
         System.exit(r.failures == 0 ? 0 : 1);
+    }
+
+    /**
+     * Where the slow answers (over 2 ms) fall in time, by 100 ms window of their scheduled send: clustered in a
+     * few windows (a pause of the server or of the machine) or spread out (queueing throughout).
+     */
+    static void slowWindows(long[] latencies, int rate) {
+        int per = Math.max(1, rate / 10);
+        int windows = (latencies.length + per - 1) / per;
+        int[] slow = new int[windows];
+        long[] worst = new long[windows];
+        int total = 0;
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] > 2_000_000L) {
+                slow[i / per]++;
+                total++;
+            }
+            worst[i / per] = Math.max(worst[i / per], latencies[i]);
+        }
+        int withSlow = 0;
+        for (int s : slow) {
+            withSlow += s > 0 ? 1 : 0;
+        }
+        Integer[] order = new Integer[windows];
+        for (int w = 0; w < windows; w++) {
+            order[w] = w;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(slow[b], slow[a]));
+        StringBuilder top = new StringBuilder();
+        int shown = 0;
+        for (int k = 0; k < Math.min(8, windows) && slow[order[k]] > 0; k++) {
+            top.append(String.format(" %.1fs:%d(max %.1fms)", order[k] / 10.0, slow[order[k]], worst[order[k]] / 1e6));
+            shown += slow[order[k]];
+        }
+        System.out.printf("[access-http] answers over 2 ms: %,d in %d of %d windows of 100 ms; worst windows hold %,d:%s%n",
+                total, withSlow, windows, shown, top);
     }
 
     static double pct(long[] sorted, double p) {
@@ -83,12 +128,14 @@ public final class AccessHttpClient {
         return out;
     }
 
-    record Result(long[] latencies, long elapsedNanos, int failures, long permitted, long reconnections) {
+    record Result(long[] latencies, long[] exchanges, long elapsedNanos, int failures, long permitted, long reconnections) {
     }
 
-    private static Result run(int port, byte[][] requests, int rate, int seconds, int connections) throws Exception {
+    private static Result run(int port, byte[][] requests, int rate, int seconds, Connection[] pool) throws Exception {
+        int connections = pool.length;
         int total = rate * seconds;
         long[] latencies = new long[total];
+        long[] exchanges = new long[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong permitted = new AtomicLong();
@@ -97,9 +144,10 @@ public final class AccessHttpClient {
         long start = System.nanoTime() + 20_000_000L;
         Thread[] workers = new Thread[connections];
         for (int w = 0; w < connections; w++) {
+            int slot = w;
             workers[w] = new Thread(() -> {
-                Connection c = null;
-                boolean opened = false;
+                Connection c = pool[slot];
+                boolean opened = c != null;
                 try {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long due = start + i * interval;
@@ -108,6 +156,7 @@ public final class AccessHttpClient {
                             LockSupport.parkNanos(wait);
                         }
                         byte[] req = requests[i & (requests.length - 1)];
+                        long sent = System.nanoTime();
                         int status = -1;
                         for (int attempt = 0; attempt < 2 && status < 0; attempt++) {
                             try {
@@ -133,15 +182,15 @@ public final class AccessHttpClient {
                                 c = null;
                             }
                         }
-                        latencies[i] = System.nanoTime() - due;
+                        long answered = System.nanoTime();
+                        latencies[i] = answered - due;
+                        exchanges[i] = answered - sent;
                         if (status != 200) {
                             failures.incrementAndGet();
                         }
                     }
                 } finally {
-                    if (c != null) {
-                        c.close();
-                    }
+                    pool[slot] = c; // kept open for the next phase (closed when this JVM ends)
                 }
             }, "load-" + w);
             workers[w].start();
@@ -150,7 +199,7 @@ public final class AccessHttpClient {
             t.join();
         }
         long elapsed = System.nanoTime() - start;
-        return new Result(latencies, elapsed, failures.get(), permitted.get(), reconnections.get());
+        return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get());
     }
 
     /** One keep-alive HTTP/1.1 connection; not thread-safe. */

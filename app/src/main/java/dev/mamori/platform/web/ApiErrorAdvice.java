@@ -36,10 +36,12 @@ class ApiErrorAdvice {
 
     private final MessageSource messages;
     private final ObjectProvider<ValidatorFactory> validation;
+    private final ApiProblemWriter problems;
 
-    ApiErrorAdvice(MessageSource messages, ObjectProvider<ValidatorFactory> validation) {
+    ApiErrorAdvice(MessageSource messages, ObjectProvider<ValidatorFactory> validation, ApiProblemWriter problems) {
         this.messages = messages;
         this.validation = validation;
+        this.problems = problems;
     }
 
     @ExceptionHandler(MamoriException.class)
@@ -100,11 +102,6 @@ class ApiErrorAdvice {
     }
 
     private ProblemDetail problem(HttpStatus status, String key, Object... args) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setDetail(messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
-        problem.setProperty("code", key);
-        problem.setProperty("detail_ja", messages.getMessage(key, args, key, Locale.JAPANESE));
-        problem.setProperty("detail_en", messages.getMessage(key, args, key, Locale.ENGLISH));
-        return problem;
+        return problems.problem(status, LocaleContextHolder.getLocale(), key, args);
     }
 }

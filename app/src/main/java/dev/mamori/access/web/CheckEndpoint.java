@@ -1,0 +1,225 @@
+package dev.mamori.access.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mamori.access.Access;
+import dev.mamori.access.AccessCheck;
+import dev.mamori.access.AccessQuestion;
+import dev.mamori.access.DocumentEntries;
+import dev.mamori.platform.ApiProblems;
+import dev.mamori.platform.InvalidInputException;
+import dev.mamori.platform.MamoriException;
+import dev.mamori.policy.Action;
+import dev.mamori.policy.Approver;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
+import dev.mamori.policy.Obligation;
+import dev.mamori.policy.Outcome;
+import dev.mamori.policy.Recipient;
+
+/**
+ * The authorization endpoint for other systems (a file server, a DLP tool, a document system):
+ * {@code POST /api/v1/access/check} — may this subject do this with this entry or document? — and its batch form
+ * {@code POST /api/v1/access/check/batch}.
+ * <p>
+ * Served as a plain request handler rather than an annotated controller, because it is the API's hot path
+ * (2,000 checks a second is the target): JSON is read and written by readers and writers built once, and no
+ * argument resolution, content negotiation, model attributes or method-security proxy run per request
+ * (profiled: they were most of the CPU per check; BENCHMARKS.md "Access checks"). Who may ask is decided in
+ * the same two places as before: the API filter chain lets only an authenticated bearer token (or session)
+ * through (401 otherwise), and {@link Access#checkAs} lets IT_SECURITY and SYSTEM_ADMIN ask about anyone and
+ * everyone else only about themselves (403). Errors are the API's usual problem+json ({@link ApiProblems}).
+ * The OpenAPI document describes both operations ({@link CheckApiDocumentation}).
+ */
+@Component
+class CheckEndpoint {
+
+    static final String PATH = "/api/v1/access/check";
+    static final String BATCH_PATH = "/api/v1/access/check/batch";
+    static final int MAX_BATCH = 1000;
+    static final int MAX_REASONS = 10_000;
+
+    private final ConcurrentHashMap<List<Object>, Reason> reasons = new ConcurrentHashMap<>();
+
+    private final Access access;
+    private final MessageSource messages;
+    private final ApiProblems problems;
+    private final ObjectReader checkReader;
+    private final ObjectReader batchReader;
+    private final ObjectWriter checkWriter;
+    private final ObjectWriter batchWriter;
+
+    CheckEndpoint(Access access, MessageSource messages, ApiProblems problems, JsonMapper json) {
+        this.access = access;
+        this.messages = messages;
+        this.problems = problems;
+        this.checkReader = json.readerFor(CheckRequest.class);
+        this.batchReader = json.readerFor(BatchRequest.class);
+        this.checkWriter = json.writerFor(CheckResponse.class);
+        this.batchWriter = json.writerFor(BatchResponse.class);
+    }
+
+    /**
+     * The subject is a person id or an employee number (社員番号); the object an entry (inventory asset id) or a
+     * vault document, which is asked about as the entry it is filed under.
+     */
+    record CheckRequest(Long personId, String employeeNumber, Action action, Long assetId, Long documentId,
+                        Medium medium, Location location, Recipient recipient) {
+    }
+
+    record Reason(String key, String ja, String en) {
+    }
+
+    record CheckResponse(boolean permitted, Outcome outcome, Approver approvalBy, Set<Obligation> obligations,
+                         String levelCode, Long assetId, Reason reason) {
+    }
+
+    record BatchRequest(List<CheckRequest> checks) {
+    }
+
+    record BatchResponse(List<CheckResponse> results) {
+    }
+
+    void check(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!acceptable(request, response)) {
+            return;
+        }
+        try {
+            CheckRequest body = checkReader.readValue(request.getInputStream());
+            byte[] answer = checkWriter.writeValueAsBytes(answer(List.of(body)).get(0));
+            write(response, answer);
+        } catch (JacksonException e) {
+            problems.write(request, response, 400, "platform.error.unreadable");
+        } catch (MamoriException e) {
+            problems.write(request, response, e);
+        }
+    }
+
+    void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!acceptable(request, response)) {
+            return;
+        }
+        try {
+            BatchRequest body = batchReader.readValue(request.getInputStream());
+            List<CheckRequest> checks = body == null || body.checks() == null ? List.of() : body.checks();
+            if (checks.size() > MAX_BATCH) {
+                throw new InvalidInputException("access.check.batchTooLarge", MAX_BATCH);
+            }
+            write(response, batchWriter.writeValueAsBytes(new BatchResponse(answer(checks))));
+        } catch (JacksonException e) {
+            problems.write(request, response, 400, "platform.error.unreadable");
+        } catch (MamoriException e) {
+            problems.write(request, response, e);
+        }
+    }
+
+    /** Only a POST of JSON is asked; anything else is answered 405 or 415 in the API's problem format. */
+    private boolean acceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            problems.write(request, response, 405, "access.check.postOnly");
+            return false;
+        }
+        String type = request.getContentType();
+        if (type == null || !(type.regionMatches(true, 0, "application/json", 0, 16)
+                || type.toLowerCase(Locale.ROOT).contains("+json"))) {
+            problems.write(request, response, 415, "access.check.jsonOnly");
+            return false;
+        }
+        return true;
+    }
+
+    private static void write(HttpServletResponse response, byte[] body) throws IOException {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The answers in request order; the questions are all checked first, so one refusal answers none. */
+    private List<CheckResponse> answer(List<CheckRequest> requests) {
+        List<AccessQuestion> questions = new ArrayList<>(requests.size());
+        List<Integer> asked = new ArrayList<>(requests.size());
+        CheckResponse[] answers = new CheckResponse[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            CheckRequest r = requests.get(i);
+            if (r == null || r.action() == null || (r.assetId() == null && r.documentId() == null)) {
+                throw new InvalidInputException("access.check.incomplete");
+            }
+            long person = subject(r);
+            long assetId;
+            if (r.assetId() != null) {
+                assetId = r.assetId();
+            } else {
+                DocumentEntries.DocumentEntry document = access.documentEntry(r.documentId());
+                assetId = document.assetId();
+                if (document.disposed()) {
+                    answers[i] = response(access.disposedDocument(person, assetId), assetId);
+                    continue;
+                }
+            }
+            questions.add(new AccessQuestion(person, r.action(), assetId, r.medium(), r.location(), r.recipient()));
+            asked.add(i);
+        }
+        List<AccessCheck> checks = access.checkAs(questions);
+        for (int k = 0; k < checks.size(); k++) {
+            answers[asked.get(k)] = response(checks.get(k), questions.get(k).assetId());
+        }
+        return List.of(answers);
+    }
+
+    private long subject(CheckRequest r) {
+        if (r.personId() != null) {
+            return r.personId();
+        }
+        if (r.employeeNumber() != null && !r.employeeNumber().isBlank()) {
+            return access.personByEmployeeNumber(r.employeeNumber().strip());
+        }
+        throw new InvalidInputException("access.check.subjectRequired");
+    }
+
+    private CheckResponse response(AccessCheck c, long assetId) {
+        return new CheckResponse(c.permitted(), c.outcome(), c.approvalBy(), c.obligations(), c.levelCode(), assetId,
+                reason(c));
+    }
+
+    /**
+     * The reason in both languages, remembered per message key and arguments: there are few distinct reasons,
+     * and formatting them anew took a lock per message format that the busy endpoint's threads queued on
+     * (profiled with JFR under load). Bounded: forgotten wholesale past {@link #MAX_REASONS}.
+     */
+    private Reason reason(AccessCheck c) {
+        List<Object> key = new ArrayList<>(c.reasonArgs().size() + 1);
+        key.add(c.reasonKey());
+        key.addAll(c.reasonArgs());
+        Reason known = reasons.get(key);
+        if (known != null) {
+            return known;
+        }
+        Reason r = new Reason(c.reasonKey(), text(c, Locale.JAPANESE), text(c, Locale.ENGLISH));
+        if (reasons.size() >= MAX_REASONS) {
+            reasons.clear();
+        }
+        reasons.put(Collections.unmodifiableList(key), r);
+        return r;
+    }
+
+    private String text(AccessCheck c, Locale locale) {
+        return messages.getMessage(c.reasonKey(), c.reasonArgs().toArray(), c.reasonKey(), locale);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.mamori.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The machine's floor for {@link AccessHttpLoad}: the same client, rate and connections against a trivial
+ * HTTP/1.1 server in another JVM (a thread per connection that reads each request and writes a fixed
+ * 200 answer of the check's size, no framework). What this measures is what loopback, the two JVMs and the
+ * scheduler of this machine cost by themselves; the endpoint's own figure cannot be better than this.
+ * <p>
+ * Arguments: rate per second, seconds measured, connections, seconds of warm-up.
+ */
+public final class LoopbackFloor {
+
+    private static final byte[] ANSWER;
+
+    static {
+        String body = "{\"permitted\":false,\"outcome\":\"DENY\",\"approvalBy\":\"NONE\",\"obligations\":[],"
+                + "\"levelCode\":\"TOP_SECRET\",\"assetId\":1,\"reason\":{\"key\":\"policy.decision.notAccessHolder\","
+                + "\"ja\":\"アクセス権者ではありません。\",\"en\":\"Not an access holder.\"}}";
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        byte[] h = ("HTTP/1.1 200 \r\nContent-Type: application/json\r\nContent-Length: " + b.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        ANSWER = new byte[h.length + b.length];
+        System.arraycopy(h, 0, ANSWER, 0, h.length);
+        System.arraycopy(b, 0, ANSWER, h.length, b.length);
+    }
+
+    private LoopbackFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        ServerSocket server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                try {
+                    Socket s = server.accept();
+                    s.setTcpNoDelay(true);
+                    Thread t = new Thread(() -> serve(s), "floor-conn");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "floor-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
+                System.getProperty("java.class.path"), AccessHttpClient.class.getName(),
+                String.valueOf(server.getLocalPort()), "floor", "1000", "1000", String.valueOf(rate),
+                String.valueOf(seconds), String.valueOf(warmup), String.valueOf(connections))
+                .inheritIO().start();
+        int exit = client.waitFor();
+        server.close();
+        System.exit(exit);
+    }
+
+    /** Reads requests (headers, then Content-Length bytes of body) and answers each with the fixed answer. */
+    private static void serve(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            byte[] buf = new byte[16384];
+            int len = 0;
+            while (true) {
+                int end = headerEnd(buf, len);
+                while (end < 0) {
+                    int n = in.read(buf, len, buf.length - len);
+                    if (n < 0) {
+                        return;
+                    }
+                    len += n;
+                    end = headerEnd(buf, len);
+                }
+                int contentLength = contentLength(new String(buf, 0, end, StandardCharsets.US_ASCII));
+                int total = end + contentLength;
+                while (len < total) {
+                    int n = in.read(buf, len, buf.length - len);
+                    if (n < 0) {
+                        return;
+                    }
+                    len += n;
+                }
+                out.write(ANSWER);
+                out.flush();
+                System.arraycopy(buf, total, buf, 0, len - total);
+                len -= total;
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static int headerEnd(byte[] b, int len) {
+        for (int i = 3; i < len; i++) {
+            if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return 0;
+    }
+}
