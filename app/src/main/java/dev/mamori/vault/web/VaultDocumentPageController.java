@@ -1,6 +1,7 @@
 package dev.mamori.vault.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,11 +66,12 @@ class VaultDocumentPageController {
     @PostMapping("/versions")
     @PreAuthorize("isAuthenticated()")
     String update(@PathVariable long id, @ModelAttribute("versionForm") FileForm form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, HttpServletResponse response) {
         try {
             vault.addVersion(id, Files.upload(form.file()));
         } catch (InvalidInputException ex) {
             VaultForms.bind(ex, binding);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(id, model);
         }
         redirect.addFlashAttribute("notice", "vault.version.uploaded");
@@ -79,23 +81,26 @@ class VaultDocumentPageController {
     @PostMapping("/copies")
     @PreAuthorize("isAuthenticated()")
     String create(@PathVariable long id, @Valid @ModelAttribute("distributionForm") DistributionForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+                  BindingResult binding, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
-                vault.distribute(id, new DistributionDraft(form.purpose(), form.dueOn(), VaultCopyController.ids(form.recipients())));
+                vault.distribute(id, DistributionDraft.byEmployeeNumbers(form.purpose(), form.dueOn(),
+                        VaultCopyController.employeeNumbers(form.recipients())));
                 redirect.addFlashAttribute("notice", "vault.copy.distributedNotice");
                 return "redirect:/vault/copies";
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }
         }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return show(id, model);
     }
 
     @PostMapping("/disposal")
     @PreAuthorize("isAuthenticated()")
     String delete(@PathVariable long id, @Valid @ModelAttribute("disposalForm") DisposalForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
                 vault.dispose(id, form.reason());
@@ -105,6 +110,7 @@ class VaultDocumentPageController {
                 VaultForms.bind(ex, binding);
             }
         }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return show(id, model);
     }
 
