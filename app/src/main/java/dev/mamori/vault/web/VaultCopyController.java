@@ -69,7 +69,7 @@ class VaultCopyController {
             try {
                 vault.settle(id, form.settledAs(), form.note());
                 redirect.addFlashAttribute("notice", "vault.copy.settledNotice");
-                return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + "/vault/copies";
+                return VaultForms.redirect(htmx, "/vault/copies");
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }

@@ -1,5 +1,6 @@
 package dev.mamori.vault.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -81,37 +82,42 @@ class VaultDocumentPageController {
     @PostMapping("/copies")
     @PreAuthorize("isAuthenticated()")
     String create(@PathVariable long id, @Valid @ModelAttribute("distributionForm") DistributionForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect,
+                  BindingResult binding, HtmxRequest htmx, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
                 vault.distribute(id, DistributionDraft.byEmployeeNumbers(form.purpose(), form.dueOn(),
                         VaultCopyController.employeeNumbers(form.recipients())));
                 redirect.addFlashAttribute("notice", "vault.copy.distributedNotice");
-                return "redirect:/vault/copies";
+                return VaultForms.redirect(htmx, "/vault/copies");
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return show(id, model);
+        return refused(id, "distribute", htmx, model, response);
     }
 
     @PostMapping("/disposal")
     @PreAuthorize("isAuthenticated()")
     String delete(@PathVariable long id, @Valid @ModelAttribute("disposalForm") DisposalForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                  HtmxRequest htmx, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
                 vault.dispose(id, form.reason());
                 redirect.addFlashAttribute("notice", "vault.document.disposedNotice");
-                return "redirect:/vault/documents/" + id;
+                return VaultForms.redirect(htmx, "/vault/documents/" + id);
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }
         }
+        return refused(id, "dispose", htmx, model, response);
+    }
+
+    /** The page again (for htmx the form's fragment alone) with the errors beside the fields, HTTP 400. */
+    private String refused(long id, String fragment, HtmxRequest htmx, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return show(id, model);
+        String page = show(id, model);
+        return htmx.isHtmxRequest() ? page + " :: " + fragment : page;
     }
 
     @GetMapping("/view")

@@ -31,6 +31,11 @@ final class VaultForms {
         }
     }
 
+    /** After a successful post: a redirect, which htmx follows as a whole page ({@code redirect:htmx:}). */
+    static String redirect(io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest htmx, String path) {
+        return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
+    }
+
     private static boolean hasField(BindingResult binding, String field) {
         for (var c : binding.getTarget().getClass().getRecordComponents()) {
             if (c.getName().equals(field)) {

@@ -145,4 +145,44 @@ class VaultHtmxTests {
         assertThat(Register.as(f.manager, () -> vault.numberedCopies()).stream().filter(c -> c.id() == copy.id())
                 .findFirst().orElseThrow().open()).isTrue();
     }
+
+    @Test
+    void theDistributionAndDisposalFormsPostThroughHtmxAndComeBackAsTheirFragmentWhenRefused() throws Exception {
+        long id = upload(Register.unique("配布"));
+        String copies = "/vault/documents/" + id + "/copies";
+        String disposal = "/vault/documents/" + id + "/disposal";
+        mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hx-post=\"" + copies + "\"")))
+                .andExpect(content().string(containsString("hx-post=\"" + disposal + "\"")))
+                .andExpect(content().string(containsString("hx-target=\"this\"")));
+        mvc.perform(post(copies).param("purpose", "会議").param("dueOn", LocalDate.now(Directory.JAPAN).plusDays(2).toString())
+                        .param("recipients", "NO-SUCH-7").with(as(f.manager)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString("<html"))))
+                .andExpect(content().string(containsString("id=\"vault-distribute\"")))
+                .andExpect(content().string(containsString("id=\"vault-copy-recipients-error\"")))
+                .andExpect(content().string(not(containsString("id=\"vault-versions\""))));
+        mvc.perform(post(disposal).param("reason", " ").with(as(f.manager)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(not(containsString("<html"))))
+                .andExpect(content().string(containsString("id=\"vault-disposal-reason-error\"")));
+        // the same posts without htmx answer the whole page
+        mvc.perform(post(disposal).param("reason", " ").with(as(f.manager)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<html")))
+                .andExpect(content().string(containsString("id=\"vault-versions\"")));
+        // refused to the holder (who may view but not dispose) and to anonymous callers
+        mvc.perform(post(disposal).param("reason", "不要").with(as(f.holder)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(disposal).param("reason", "不要").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().is(not(200)));
+        mvc.perform(post(copies).param("purpose", "会議").param("dueOn", LocalDate.now(Directory.JAPAN).plusDays(2).toString())
+                        .param("recipients", "X").with(as(f.outsider)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(disposal).param("reason", "不要になった").with(as(f.manager)).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().is2xxSuccessful())
+                .andExpect(header().string("HX-Redirect", "/vault/documents/" + id));
+        assertThat(Register.as(f.manager, () -> vault.document(id)).disposed()).isTrue();
+    }
 }
