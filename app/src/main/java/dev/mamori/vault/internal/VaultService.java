@@ -453,6 +453,9 @@ public class VaultService implements Vault {
             throw InvalidInputException.onField("recipientEmployeeNumbers", "vault.copy.employeeNumbersUnknown",
                     String.join(", ", unknown));
         }
+        // one copy per person, however often they were named
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        people.removeIf(p -> !seen.add(p.id()));
         for (PersonView p : people) {
             if (!gate.ask(p.id(), Action.VIEW, row.assetId()).permitted()) {
                 throw InvalidInputException.onField(recipientsField, "vault.copy.recipientRefused", p.name());

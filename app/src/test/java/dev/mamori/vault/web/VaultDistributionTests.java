@@ -94,9 +94,10 @@ class VaultDistributionTests {
                 .andExpect(content().string(containsString("<td>" + number(f.holder) + "</td>")))
                 .andExpect(content().string(containsString("受領 三郎")))
                 .andExpect(content().string(containsString("<td>" + number(second) + "</td>")));
-        // commas work as well as lines
+        // commas work as well as lines, and a person named twice gets one copy
         mvc.perform(post("/vault/documents/{id}/copies", documentId).param("purpose", "二回目").param("dueOn", due)
-                        .param("recipients", number(second) + "、" + number(f.holder)).with(as(f.manager)).with(csrf()))
+                        .param("recipients", number(second) + "、" + number(f.holder) + "," + number(second))
+                        .with(as(f.manager)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(Register.as(f.manager, () -> vault.numberedCopies()).stream()
                 .filter(c -> c.documentId() == documentId && "二回目".equals(c.purpose()))).hasSize(2);
