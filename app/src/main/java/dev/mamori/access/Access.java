@@ -386,12 +386,21 @@ public class Access {
     }
 
     /**
-     * The person left: every grant in their name ends, their pending requests are withdrawn and their API
-     * tokens are revoked. No caller checks.
+     * The person left: every grant in their name ends, their pending requests are withdrawn, every delegation
+     * to or from them that is current or still to come is revoked, and their API tokens are revoked. No caller
+     * checks. (Requests awaiting their approval follow the entries' 管理責任者: they move when the register names
+     * another one; the leaver checklist counts those that remain.)
      */
     @Transactional
     public void applyLeft(long personId) {
         grants.liveOfPerson(personId).forEach(g -> end(g, "PERSON_LEFT", null, null));
+        for (Delegation d : requests.liveDelegationsOf(personId, today())) {
+            if (requests.revokeDelegation(d.id())) {
+                ledger.record("access.delegation.revoked", Subject.of("delegation", d.id()),
+                        Map.of("reason", "PERSON_LEFT", "personId", personId, "approver", d.approverPersonId(),
+                                "delegate", d.delegatePersonId()));
+            }
+        }
         for (Long id : requests.pendingOf(personId)) {
             requests.findById(id).ifPresent(r -> {
                 requests.decide(id, AccessRequest.Status.WITHDRAWN, null);

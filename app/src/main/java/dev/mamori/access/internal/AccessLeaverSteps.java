@@ -22,22 +22,28 @@ import dev.mamori.policy.Policy;
 /**
  * Answers the leaver checklist's access steps from the grants themselves. {@code ACCESS_RESTRICTED}: the
  * configured leave-notice restriction holds (by default no live grant at the highest level, every other live
- * grant flagged for review). {@code ACCESS_ENDED}: no grant in the person's name is live and no API token of
- * their account is active. The day is that of the last grant ended, or today when nothing had to end.
+ * grant flagged for review). {@code ACCESS_ENDED}: nothing is left through which the person could still reach
+ * or pass on information, or hold up others: no grant in their name is live, no API token of their account is
+ * active, no delegation to or from them is current or still to come, no request of theirs is pending, and no
+ * pending request waits for their approval as an entry's 管理責任者 (such a request moves to whoever the register
+ * names instead). The note lists what remains. The day is that of the last grant ended, or today when nothing
+ * had to end.
  */
 @Component
 class AccessLeaverSteps implements LeaverStepSource {
 
     private final GrantRepository grants;
+    private final RequestRepository requests;
     private final IndexKeeper keeper;
     private final AccessSettings settings;
     private final Policy policy;
     private final PersonAccounts accounts;
     private final Clock clock;
 
-    AccessLeaverSteps(GrantRepository grants, IndexKeeper keeper, AccessSettings settings, Policy policy,
+    AccessLeaverSteps(GrantRepository grants, RequestRepository requests, IndexKeeper keeper, AccessSettings settings, Policy policy,
                       PersonAccounts accounts, Clock clock) {
         this.grants = grants;
+        this.requests = requests;
         this.keeper = keeper;
         this.settings = settings;
         this.policy = policy;
@@ -63,12 +69,7 @@ class AccessLeaverSteps implements LeaverStepSource {
         }
         List<Grant> live = grants.liveOfPerson(personId);
         if (step == LeaverStep.ACCESS_ENDED) {
-            int tokens = accounts.activeTokensOf(personId);
-            if (live.isEmpty() && tokens == 0) {
-                return Optional.of(new StepState(StepState.Status.DONE, lastEnded(personId), "grants 0, tokens 0", name()));
-            }
-            return Optional.of(new StepState(StepState.Status.PENDING, null,
-                    "grants " + live.size() + ", tokens " + tokens, name()));
+            return Optional.of(ended(personId, live.size()));
         }
         String highest = policy.levels().isEmpty() ? null : policy.levels().get(0).code();
         long toEnd = live.stream().filter(g -> switch (settings.properties().leaveNotice()) {
@@ -83,6 +84,30 @@ class AccessLeaverSteps implements LeaverStepSource {
         }
         return Optional.of(new StepState(StepState.Status.PENDING, null,
                 "to end " + toEnd + ", to flag " + unflagged, name()));
+    }
+
+    private StepState ended(long personId, int liveGrants) {
+        int tokens = accounts.activeTokensOf(personId);
+        LocalDate today = LocalDate.now(clock.withZone(Directory.JAPAN));
+        int delegations = requests.liveDelegationsOf(personId, today).size();
+        int ownRequests = requests.pendingOf(personId).size();
+        int awaiting = awaitingApprovalOf(personId);
+        String note = "grants " + liveGrants + ", tokens " + tokens + ", delegations " + delegations
+                + ", own requests pending " + ownRequests + ", requests awaiting their approval " + awaiting;
+        if (liveGrants == 0 && tokens == 0 && delegations == 0 && ownRequests == 0 && awaiting == 0) {
+            return new StepState(StepState.Status.DONE, lastEnded(personId), note, name());
+        }
+        return new StepState(StepState.Status.PENDING, null, note, name());
+    }
+
+    /** Pending requests of others on entries the person is still 管理責任者 of, which they have not decided. */
+    private int awaitingApprovalOf(long personId) {
+        List<Long> managed = java.util.Arrays.stream(keeper.index().entriesManagedBy(personId)).boxed().toList();
+        return (int) requests.pendingOnEntries(managed).stream()
+                .filter(r -> r.requesterPersonId() != personId)
+                .filter(r -> r.steps().stream().noneMatch(s -> s.personId() == personId
+                        || Long.valueOf(personId).equals(s.onBehalfOf())))
+                .count();
     }
 
     private LocalDate lastEnded(long personId) {

@@ -8,7 +8,8 @@ import dev.mamori.directory.PersonEvents;
 
 /**
  * The organisation drives grants: a transfer flags the person's grants for their entries' 管理責任者 to
- * review; a notice of leaving ends or flags them as configured; leaving ends every grant and API token.
+ * review; a notice of leaving ends or flags them as configured; leaving ends every grant, withdraws the
+ * person's pending requests, revokes their delegations (given or received) and their API tokens.
  * (Checks refuse a person who has left as soon as the directory commits, through the index.)
  */
 @Component

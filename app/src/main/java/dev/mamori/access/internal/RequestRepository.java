@@ -76,7 +76,24 @@ public class RequestRepository {
                 .param(personId).query(Long.class).list();
     }
 
+    /** Pending requests on the given entries, with their steps, oldest first. */
+    public List<AccessRequest> pendingOnEntries(java.util.Collection<Long> assetIds) {
+        if (assetIds.isEmpty()) {
+            return List.of();
+        }
+        return withSteps(jdbc.sql("select * from access.request where status = 'PENDING' and asset_id in (:ids) order by id")
+                .param("ids", assetIds).query(this::map).list());
+    }
+
     // ---------------------------------------------------------------- delegations
+
+    /** Delegations given by or to the person that are not revoked and not over on the day (current or future). */
+    public List<Delegation> liveDelegationsOf(long personId, LocalDate day) {
+        return jdbc.sql("""
+                        select * from access.delegation where (approver_person_id = ? or delegate_person_id = ?)
+                        and revoked_at is null and ends_on >= ? order by id""")
+                .params(personId, personId, Date.valueOf(day)).query(RequestRepository::delegation).list();
+    }
 
     public long insertDelegation(long approver, long delegate, LocalDate from, LocalDate to) {
         return jdbc.sql("insert into access.delegation (approver_person_id, delegate_person_id, starts_on, ends_on) values (?, ?, ?, ?) returning id")

@@ -421,8 +421,11 @@ public class VaultService implements Vault {
             throw InvalidInputException.onField("dueOn", "vault.copy.dueInvalid");
         }
         List<Long> recipients = draft.recipientPersonIds() == null ? List.of() : draft.recipientPersonIds();
-        if (recipients.isEmpty() || recipients.size() > 200) {
-            throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientsRequired");
+        List<String> numbers = draft.recipientEmployeeNumbers() == null ? List.of()
+                : draft.recipientEmployeeNumbers().stream().map(n -> n == null ? "" : n.strip()).filter(n -> !n.isEmpty()).toList();
+        String recipientsField = numbers.isEmpty() ? "recipientPersonIds" : "recipientEmployeeNumbers";
+        if (recipients.size() + numbers.size() == 0 || recipients.size() + numbers.size() > 200) {
+            throw InvalidInputException.onField(recipientsField, "vault.copy.recipientsRequired");
         }
         CurrentUser me = me();
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
@@ -440,10 +443,23 @@ public class VaultService implements Vault {
             if (p == null) {
                 throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientUnknown", String.valueOf(id));
             }
-            if (!gate.ask(p.id(), Action.VIEW, row.assetId()).permitted()) {
-                throw InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientRefused", p.name());
-            }
             people.add(p);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String number : numbers) {
+            directory.findPersonByEmployeeNumber(number).ifPresentOrElse(people::add, () -> unknown.add(number));
+        }
+        if (!unknown.isEmpty()) {
+            throw InvalidInputException.onField("recipientEmployeeNumbers", "vault.copy.employeeNumbersUnknown",
+                    String.join(", ", unknown));
+        }
+        // one copy per person, however often they were named
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        people.removeIf(p -> !seen.add(p.id()));
+        for (PersonView p : people) {
+            if (!gate.ask(p.id(), Action.VIEW, row.assetId()).permitted()) {
+                throw InvalidInputException.onField(recipientsField, "vault.copy.recipientRefused", p.name());
+            }
         }
         VersionRow v = pickVersion(documentId, null);
         boolean markable = FileFormat.of(open(v)).markable();
@@ -525,6 +541,9 @@ public class VaultService implements Vault {
             throw new AccessRefusedException("vault.copy.notIssuer");
         }
         String clean = note == null || note.isBlank() ? null : note.strip();
+        if (clean != null && clean.length() > 200) {
+            throw InvalidInputException.onField("note", "vault.form.tooLong");
+        }
         if (repo.settle(copyId, as, clean) == 0) {
             throw new ConflictException("vault.copy.settled");
         }

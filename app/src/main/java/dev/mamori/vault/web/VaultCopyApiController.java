@@ -34,14 +34,18 @@ class VaultCopyApiController {
         return vault.numberedCopies();
     }
 
-    record DistributionJson(long documentId, String purpose, LocalDate dueOn, List<Long> recipientPersonIds) {
+    /** Recipients by {@code employeeNumbers} (社員番号) and/or by {@code recipientPersonIds} (kept for older clients). */
+    record DistributionJson(long documentId, String purpose, LocalDate dueOn, List<Long> recipientPersonIds,
+                            List<String> employeeNumbers) {
     }
 
     @PostMapping
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<List<CopyView>> create(@RequestBody DistributionJson body) {
         return ResponseEntity.status(201).body(vault.distribute(body.documentId(),
-                new DistributionDraft(body.purpose(), body.dueOn(), body.recipientPersonIds())));
+                new DistributionDraft(body.purpose(), body.dueOn(),
+                        body.recipientPersonIds() == null ? List.of() : body.recipientPersonIds(),
+                        body.employeeNumbers() == null ? List.of() : body.employeeNumbers())));
     }
 
     @GetMapping("/{id}/file")

@@ -3,18 +3,22 @@ package dev.mamori.vault.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.mamori.vault.Settlement;
+import dev.mamori.platform.InvalidInputException;
 import dev.mamori.vault.Vault;
 
 /** The numbered-copy tracker (配布・回収): issue copies from a document, download one, record its return. */
@@ -32,6 +36,10 @@ class VaultCopyController {
     String list(Model model) {
         model.addAttribute("copies", vault.numberedCopies());
         model.addAttribute("today", LocalDate.now(dev.mamori.directory.Directory.JAPAN));
+        model.addAttribute("settlements", dev.mamori.vault.Settlement.values());
+        if (!model.containsAttribute("settlementForm")) {
+            model.addAttribute("settlementForm", SettlementForm.empty());
+        }
         return "vault/copies";
     }
 
@@ -49,26 +57,34 @@ class VaultCopyController {
         return Files.attachment(vault.numberedCopyFile(id));
     }
 
+    /**
+     * Records the return or destruction; a malformed or refused input comes back beside its field in the copy's
+     * row (HTTP 400, the table alone for htmx), with what was entered.
+     */
     @PostMapping("/vault/copies/{id}/settlement")
     @PreAuthorize("isAuthenticated()")
-    String update(@PathVariable long id, @RequestParam Settlement settledAs, @RequestParam(required = false) String note,
-                  RedirectAttributes redirect) {
-        vault.settle(id, settledAs, note);
-        redirect.addFlashAttribute("notice", "vault.copy.settledNotice");
-        return "redirect:/vault/copies";
+    String update(@PathVariable long id, @Valid @ModelAttribute("settlementForm") SettlementForm form, BindingResult binding,
+                  HtmxRequest htmx, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                vault.settle(id, form.settledAs(), form.note());
+                redirect.addFlashAttribute("notice", "vault.copy.settledNotice");
+                return VaultForms.redirect(htmx, "/vault/copies");
+            } catch (InvalidInputException ex) {
+                VaultForms.bind(ex, binding);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("settlementCopyId", id);
+        list(model);
+        return htmx.isHtmxRequest() ? "vault/copies :: table" : "vault/copies";
     }
 
-    /** Person ids separated by commas, spaces or new lines; anything else is refused by the service as unknown. */
-    static List<Long> ids(String text) {
+    /** 社員番号 (employee numbers) one per line or separated by commas (also 、 or spaces), as typed. */
+    static List<String> employeeNumbers(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split("[,\\s、]+")).filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                throw dev.mamori.platform.InvalidInputException.onField("recipientPersonIds", "vault.copy.recipientUnknown", s);
-            }
-        }).toList();
+        return java.util.Arrays.stream(text.split("[,，、\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

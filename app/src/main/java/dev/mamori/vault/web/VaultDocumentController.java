@@ -18,8 +18,8 @@ import dev.mamori.vault.DocumentView;
 import dev.mamori.vault.Vault;
 
 /**
- * Documents: those the caller may view, and the documents of one entry with the upload form. Each list is
- * also an htmx fragment ({@code vault-table}).
+ * Documents: those the caller may view (or those of one entry number, the filter of the list), and the
+ * documents of one entry with the upload form. Each list is also an htmx fragment ({@code vault-table}).
  */
 @Controller
 class VaultDocumentController {
@@ -33,18 +33,16 @@ class VaultDocumentController {
     @GetMapping("/vault")
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(required = false) Long assetId, Model model) {
-        if (assetId != null) {
-            return "redirect:/vault/assets/" + assetId + "/documents";
-        }
-        documents(model, vault.visibleDocuments(200));
+        model.addAttribute("assetId", assetId);
+        documents(model, assetId == null ? vault.visibleDocuments(200) : vault.documents(assetId));
         return "vault/documents";
     }
 
     @HxRequest
     @GetMapping("/vault")
     @PreAuthorize("isAuthenticated()")
-    String table(Model model) {
-        documents(model, vault.visibleDocuments(200));
+    String table(@RequestParam(required = false) Long assetId, Model model) {
+        list(assetId, model);
         return "vault/documents :: table";
     }
 
@@ -72,7 +70,7 @@ class VaultDocumentController {
     @PostMapping("/vault/assets/{assetId}/documents")
     @PreAuthorize("isAuthenticated()")
     String create(@PathVariable long assetId, @Valid @ModelAttribute("uploadForm") UploadForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
                 DocumentView d = vault.create(assetId, form.title(), Files.upload(form.file()));
@@ -82,6 +80,7 @@ class VaultDocumentController {
                 VaultForms.bind(ex, binding);
             }
         }
+        response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         return show(assetId, model);
     }
 

@@ -1,6 +1,8 @@
 package dev.mamori.vault.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,11 +67,12 @@ class VaultDocumentPageController {
     @PostMapping("/versions")
     @PreAuthorize("isAuthenticated()")
     String update(@PathVariable long id, @ModelAttribute("versionForm") FileForm form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, HttpServletResponse response) {
         try {
             vault.addVersion(id, Files.upload(form.file()));
         } catch (InvalidInputException ex) {
             VaultForms.bind(ex, binding);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return show(id, model);
         }
         redirect.addFlashAttribute("notice", "vault.version.uploaded");
@@ -79,33 +82,42 @@ class VaultDocumentPageController {
     @PostMapping("/copies")
     @PreAuthorize("isAuthenticated()")
     String create(@PathVariable long id, @Valid @ModelAttribute("distributionForm") DistributionForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+                  BindingResult binding, HtmxRequest htmx, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
-                vault.distribute(id, new DistributionDraft(form.purpose(), form.dueOn(), VaultCopyController.ids(form.recipients())));
+                vault.distribute(id, DistributionDraft.byEmployeeNumbers(form.purpose(), form.dueOn(),
+                        VaultCopyController.employeeNumbers(form.recipients())));
                 redirect.addFlashAttribute("notice", "vault.copy.distributedNotice");
-                return "redirect:/vault/copies";
+                return VaultForms.redirect(htmx, "/vault/copies");
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }
         }
-        return show(id, model);
+        return refused(id, "distribute", htmx, model, response);
     }
 
     @PostMapping("/disposal")
     @PreAuthorize("isAuthenticated()")
     String delete(@PathVariable long id, @Valid @ModelAttribute("disposalForm") DisposalForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+                  HtmxRequest htmx, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
                 vault.dispose(id, form.reason());
                 redirect.addFlashAttribute("notice", "vault.document.disposedNotice");
-                return "redirect:/vault/documents/" + id;
+                return VaultForms.redirect(htmx, "/vault/documents/" + id);
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);
             }
         }
-        return show(id, model);
+        return refused(id, "dispose", htmx, model, response);
+    }
+
+    /** The page again (for htmx the form's fragment alone) with the errors beside the fields, HTTP 400. */
+    private String refused(long id, String fragment, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        String page = show(id, model);
+        return htmx.isHtmxRequest() ? page + " :: " + fragment : page;
     }
 
     @GetMapping("/view")

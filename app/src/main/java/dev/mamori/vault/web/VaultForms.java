@@ -13,12 +13,14 @@ import dev.mamori.platform.MamoriException;
 
 /**
  * The vault pages' forms: a refusal of the service goes beside its field (the service's field names mapped to
- * the form's), otherwise above the form; a value of the wrong type is worded by {@code vault.form.typeMismatch}.
+ * the form's), otherwise above the form; a value of the wrong type is worded by {@code vault.form.typeMismatch.<field>} if there is one, else by
+ * {@code vault.form.typeMismatch}.
  */
 @ControllerAdvice(basePackageClasses = VaultForms.class)
 final class VaultForms {
 
-    private static final Map<String, String> FIELDS = Map.of("recipientPersonIds", "recipients");
+    private static final Map<String, String> FIELDS = Map.of("recipientPersonIds", "recipients",
+            "recipientEmployeeNumbers", "recipients");
 
     static void bind(MamoriException ex, BindingResult binding) {
         String field = ex.field() == null ? null : FIELDS.getOrDefault(ex.field(), ex.field());
@@ -27,6 +29,11 @@ final class VaultForms {
         } else {
             binding.reject(ex.messageKey(), ex.args(), ex.messageKey());
         }
+    }
+
+    /** After a successful post: a redirect, which htmx follows as a whole page ({@code redirect:htmx:}). */
+    static String redirect(io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest htmx, String path) {
+        return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
     }
 
     private static boolean hasField(BindingResult binding, String field) {
@@ -54,9 +61,10 @@ final class VaultForms {
                 if (!"typeMismatch".equals(errorCode)) {
                     return found;
                 }
-                String[] out = new String[found.length + 1];
-                out[0] = "vault.form.typeMismatch";
-                System.arraycopy(found, 0, out, 1, found.length);
+                String[] out = new String[found.length + 2];
+                out[0] = "vault.form.typeMismatch." + field;
+                out[1] = "vault.form.typeMismatch";
+                System.arraycopy(found, 0, out, 2, found.length);
                 return out;
             }
         });

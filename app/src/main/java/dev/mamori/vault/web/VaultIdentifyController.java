@@ -34,10 +34,12 @@ class VaultIdentifyController {
 
     @PostMapping("/vault/identify")
     @PreAuthorize(IDENTIFIERS)
-    String create(@ModelAttribute("identifyForm") FileForm form, BindingResult binding, Model model) {
+    String create(@ModelAttribute("identifyForm") FileForm form, BindingResult binding, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
         MultipartFile file = form.file();
         if (file == null || file.isEmpty()) {
             binding.rejectValue("file", "vault.file.empty", "vault.file.empty");
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         } else {
             model.addAttribute("result", vault.identify(Files.upload(file).content()));
         }

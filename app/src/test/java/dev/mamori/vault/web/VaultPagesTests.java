@@ -56,6 +56,7 @@ class VaultPagesTests {
     @Autowired Ledger ledger;
     @Autowired TestUsers users;
     @Autowired MessageSource messages;
+    @Autowired dev.mamori.directory.Directory directory;
 
     VaultFixture f;
 
@@ -74,16 +75,16 @@ class VaultPagesTests {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.forLanguageTag(lang));
         mvc.perform(multipart("/vault/assets/{a}/documents", f.assetId).file(new MockMultipartFile("file", "a.png", "image/png", PNG))
                         .param("title", " ").with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-upload-title", "vault.document.titleRequired", lang));
         mvc.perform(multipart("/vault/assets/{a}/documents", f.assetId).param("title", "入力した題名").with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-upload-file", "vault.file.empty", lang))
                 .andExpect(content().string(containsString("value=\"入力した題名\"")));
         long id = upload("版");
         mvc.perform(multipart("/vault/documents/{id}/versions", id).file(new MockMultipartFile("file", "e.png", "image/png", new byte[0]))
                         .with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-version-file", "vault.file.empty", lang));
     }
 
@@ -93,21 +94,21 @@ class VaultPagesTests {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.forLanguageTag(lang));
         long id = upload("配布");
         mvc.perform(post("/vault/documents/{id}/copies", id).param("purpose", "定例会議").param("dueOn", "2030-02-30")
-                        .param("recipients", String.valueOf(f.holder.personId())).with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                        .param("recipients", employeeNumber(f.holder)).with(as(manager)).with(csrf()))
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-copy-due", "vault.form.typeMismatch", lang))
                 .andExpect(content().string(containsString("value=\"定例会議\"")));
         mvc.perform(post("/vault/documents/{id}/copies", id).param("purpose", "定例会議").param("dueOn", "2030-01-31")
                         .param("recipients", "x12").with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(beside("vault-copy-recipients", "vault.copy.recipientUnknown", lang, "x12"))
+                .andExpect(status().isBadRequest())
+                .andExpect(beside("vault-copy-recipients", "vault.copy.employeeNumbersUnknown", lang, "x12"))
                 .andExpect(content().string(containsString("value=\"2030-01-31\"")));
         mvc.perform(post("/vault/documents/{id}/copies", id).param("purpose", "定例会議").param("dueOn", "2000-01-01")
-                        .param("recipients", String.valueOf(f.holder.personId())).with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                        .param("recipients", employeeNumber(f.holder)).with(as(manager)).with(csrf()))
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-copy-due", "vault.copy.dueInvalid", lang));
         mvc.perform(post("/vault/documents/{id}/disposal", id).param("reason", "").with(as(manager)).with(csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-disposal-reason", "vault.disposal.reasonRequired", lang));
         assertThat(Register.as(f.manager, () -> vault.document(id)).disposed()).isFalse();
     }
@@ -117,7 +118,7 @@ class VaultPagesTests {
     void theIdentifyFormAsksForAFileBesideTheField(String lang) throws Exception {
         MamoriUserDetails security = users.inLanguage(f.colleague("情報 四郎", Role.IT_SECURITY), Locale.forLanguageTag(lang));
         mvc.perform(multipart("/vault/identify").with(as(security)).with(csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-identify-file", "vault.file.empty", lang));
         mvc.perform(multipart("/vault/identify").with(as(f.holder)).with(csrf())).andExpect(status().isForbidden());
     }
@@ -173,6 +174,10 @@ class VaultPagesTests {
         }
         mvc.perform(get("/vault").with(as(f.manager)).header("HX-Request", "true")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("新型ポンプ設計")));
+    }
+
+    private String employeeNumber(MamoriUserDetails user) {
+        return directory.findPerson(user.personId()).orElseThrow().employeeNumber();
     }
 
     private static LedgerEntry only(List<LedgerEntry> history, String action) {
