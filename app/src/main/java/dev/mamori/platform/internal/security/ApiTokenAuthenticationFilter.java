@@ -66,19 +66,26 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         String hash = ApiTokens.hash(secret);
         VerifiedTokens.Verified v = verified.get(hash, now);
         if (v == null) {
-            long generation = verified.generation();
-            v = tokens.verify(hash).flatMap(t -> accounts.findById(t.accountId())
-                    .map(a -> new VerifiedTokens.Verified(t.id(), t.expiresAt(), a, accounts.rolesOf(a.id()),
-                            generation, now))).orElse(null);
+            v = load(hash, verified.generation());
             if (v == null) {
                 return Optional.empty();
             }
             verified.put(hash, v);
+        } else {
+            verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
         }
         AccountRecord a = v.account();
         if (!a.enabled() || a.lockedAt(now)) {
             return Optional.empty();
         }
         return Optional.of(new ApiTokenAuthentication(new MamoriUserDetails(a, v.roles(), now), v.tokenId()));
+    }
+
+    /** The token, its account and roles from the database (the token's last use recorded), or null when refused. */
+    private VerifiedTokens.Verified load(String hash, long generation) {
+        Instant at = clock.instant();
+        return tokens.verify(hash).flatMap(t -> accounts.findById(t.accountId())
+                .map(a -> new VerifiedTokens.Verified(t.id(), t.expiresAt(), a, accounts.rolesOf(a.id()),
+                        generation, at))).orElse(null);
     }
 }
