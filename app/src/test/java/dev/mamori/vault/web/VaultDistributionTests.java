@@ -48,8 +48,7 @@ import dev.mamori.vault.VaultFixture;
 @MamoriTest
 class VaultDistributionTests {
 
-    static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    static final byte[] PNG = dev.mamori.vault.internal.marking.SampleFiles.image("png", 1, 1);
 
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
