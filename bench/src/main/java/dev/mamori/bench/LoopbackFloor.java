@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * HTTP/1.1 server in another JVM (a thread per connection that reads each request and writes a fixed
  * 200 answer of the check's size, no framework). What this measures is what loopback, the two JVMs and the
  * scheduler of this machine cost by themselves; the endpoint's own figure cannot be better than this.
+ * With {@code -Dfloor.jdk=true} the trivial server is the JDK's own HTTP server ({@code jdk.httpserver}) instead.
  * <p>
  * Arguments: rate per second, seconds measured, connections, seconds of warm-up.
  */
@@ -41,6 +42,25 @@ public final class LoopbackFloor {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        if (System.getProperty("floor.jdk") != null) {
+            // the JDK's own HTTP server (jdk.httpserver), handler run on its dispatcher thread, TCP_NODELAY on
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+            var http = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+            String answer = new String(ANSWER, StandardCharsets.UTF_8);
+            byte[] body = answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+            http.createContext("/", ex -> {
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            http.start();
+            int exit = client(http.getAddress().getPort(), rate, seconds, connections, warmup);
+            http.stop(0);
+            System.exit(exit);
+        }
         ServerSocket server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (true) {
@@ -57,15 +77,19 @@ public final class LoopbackFloor {
         }, "floor-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
-                System.getProperty("java.class.path"), AccessHttpClient.class.getName(),
-                String.valueOf(server.getLocalPort()), "floor", "1000", "1000", String.valueOf(rate),
-                String.valueOf(seconds), String.valueOf(warmup), String.valueOf(connections))
-                .inheritIO().start();
-        int exit = client.waitFor();
+        int exit = client(server.getLocalPort(), rate, seconds, connections, warmup);
         server.close();
         System.exit(exit);
+    }
+
+    /** Runs {@link AccessHttpClient} against the port in its own JVM; its exit code. */
+    private static int client(int port, int rate, int seconds, int connections, int warmup) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
+                System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), "floor",
+                "1000", "1000", String.valueOf(rate), String.valueOf(seconds), String.valueOf(warmup),
+                String.valueOf(connections))
+                .inheritIO().start().waitFor();
     }
 
     /** Reads requests (headers, then Content-Length bytes of body) and answers each with the fixed answer. */
