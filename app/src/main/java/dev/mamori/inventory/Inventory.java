@@ -297,6 +297,22 @@ public class Inventory {
         return decisionId;
     }
 
+    /**
+     * The newest evaluation of each of the entries (those without one are left out, and so are entries the current
+     * user does not see), by entry id; without the evaluator's name. Two queries whatever the number of entries
+     * (for measure's readiness of every secret).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, EvaluationView> latestEvaluations(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : evaluations.latestOf(assets.visibleAmong(ids, viewer()));
+    }
+
+    /** {@link #latestEvaluations} for secrecy decisions: the newest of each entry, without the decider's name. */
+    @Transactional(readOnly = true)
+    public Map<Long, DecisionView> latestDecisions(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : decisions.latestOf(assets.visibleAmong(ids, viewer()));
+    }
+
     @Transactional(readOnly = true)
     public List<DecisionView> decisions(long id) {
         requireVisible(id, viewer());

@@ -89,6 +89,35 @@ class ReadinessPagingTests {
     }
 
     @Test
+    void theListReadsTheNewestEvaluationAndDecisionOfEachSecretAsItsOwnPageDoes() {
+        long twice = reg.asset(manager, dept, Register.unique("再評価"));
+        reg.designate(manager, twice, "CONFIDENTIAL", AccessHolder.person(manager.personId()));
+        java.util.Map<String, dev.mamori.inventory.EvaluationDraft.Score> reasoned = new java.util.HashMap<>();
+        java.util.Map<String, dev.mamori.inventory.EvaluationDraft.Score> bare = new java.util.HashMap<>();
+        for (dev.mamori.inventory.Criterion c : as(manager, () -> inventory.criteria())) {
+            reasoned.put(c.code(), new dev.mamori.inventory.EvaluationDraft.Score(3, "理由 " + c.code()));
+            bare.put(c.code(), new dev.mamori.inventory.EvaluationDraft.Score(1, "見直し " + c.code()));
+        }
+        as(manager, () -> inventory.evaluate(twice, new dev.mamori.inventory.EvaluationDraft(reasoned, 1_000_000L, 5_000_000L, "初回")));
+        as(manager, () -> inventory.evaluate(twice, new dev.mamori.inventory.EvaluationDraft(bare, 1_000L, 5_000L, "見直し")));
+        as(manager, () -> inventory.decide(twice, new SecrecyAnswers(null, null, null, null, true, null, null, null,
+                null, null), SecrecyOutcome.KEEP_SECRET, "最初の理由"));
+        as(manager, () -> inventory.decide(twice, new SecrecyAnswers(null, null, null, null, true, null, null, null,
+                null, null), SecrecyOutcome.KEEP_SECRET, "改めた理由"));
+        Readiness listed = page(chief, new ReadinessQuery("CONFIDENTIAL", dept, null), 0, 50).items().stream()
+                .filter(r -> r.assetId() == twice).findFirst().orElseThrow();
+        assertThat(listed).isEqualTo(as(chief, () -> readiness.readiness(twice)));
+        ReadinessIndicator usefulness = listed.indicators().stream()
+                .filter(i -> i.indicator() == Indicator.USEFULNESS_RECORDED).findFirst().orElseThrow();
+        // the newer evaluation's total and the newer decision's reason are shown, not the first ones
+        int first = as(manager, () -> inventory.evaluations(twice)).get(1).total();
+        int latest = as(manager, () -> inventory.evaluations(twice)).get(0).total();
+        assertThat(latest).isNotEqualTo(first);
+        assertThat(usefulness.summaryArgs()).containsExactly(String.valueOf(latest), "改めた理由");
+        assertThat(usefulness.score()).isEqualTo(100);
+    }
+
+    @Test
     void everySecretOnTheFirstPagesOfTheWholeListMatchesItsOwnReadiness() {
         ReadinessPage first = page(chief, ReadinessQuery.all(), 0, 100);
         assertThat(first.total()).isGreaterThanOrEqualTo(3);

@@ -36,9 +36,28 @@ public class DecisionRepository {
 
     public List<DecisionView> history(long assetId) {
         return jdbc.sql("select * from inventory.decision where asset_id = ? order by id desc").param(assetId)
-                .query((rs, i) -> new DecisionView(rs.getLong("id"), json.readValue(rs.getString("answers"), SecrecyAnswers.class),
-                        SecrecyOutcome.valueOf(rs.getString("recommended")), SecrecyOutcome.valueOf(rs.getString("chosen")),
-                        rs.getString("reason"), (Long) rs.getObject("decided_by"), null,
-                        rs.getTimestamp("decided_at").toInstant())).list();
+                .query((rs, i) -> view(rs)).list();
+    }
+
+    /** The newest secrecy decision of each of the entries that has one (no decider name), by entry id. */
+    public java.util.Map<Long, DecisionView> latestOf(java.util.Collection<Long> assetIds) {
+        java.util.Map<Long, DecisionView> latest = new java.util.HashMap<>();
+        if (!assetIds.isEmpty()) {
+            jdbc.sql("""
+                            select distinct on (asset_id) * from inventory.decision where asset_id = any(?)
+                            order by asset_id, id desc""")
+                    .param(assetIds.toArray(Long[]::new))
+                    .query((java.sql.ResultSet rs) -> {
+                        latest.put(rs.getLong("asset_id"), view(rs));
+                    });
+        }
+        return latest;
+    }
+
+    private DecisionView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DecisionView(rs.getLong("id"), json.readValue(rs.getString("answers"), SecrecyAnswers.class),
+                SecrecyOutcome.valueOf(rs.getString("recommended")), SecrecyOutcome.valueOf(rs.getString("chosen")),
+                rs.getString("reason"), (Long) rs.getObject("decided_by"), null,
+                rs.getTimestamp("decided_at").toInstant());
     }
 }

@@ -73,6 +73,38 @@ public class EvaluationRepository {
                 e.total(), e.lossMinYen(), e.lossMaxYen(), e.note(), scores.getOrDefault(e.id(), List.of()))).toList();
     }
 
+    /** The newest evaluation of each of the entries that has one, with its scores (no evaluator name), by entry id. */
+    public Map<Long, EvaluationView> latestOf(java.util.Collection<Long> assetIds) {
+        Map<Long, EvaluationView> latest = new HashMap<>();
+        if (assetIds.isEmpty()) {
+            return latest;
+        }
+        List<EvaluationView> rows = jdbc.sql("""
+                        select distinct on (asset_id) * from inventory.evaluation where asset_id = any(?)
+                        order by asset_id, id desc""")
+                .param(assetIds.toArray(Long[]::new))
+                .query((rs, i) -> new EvaluationView(rs.getLong("id"), rs.getLong("asset_id"),
+                        (Long) rs.getObject("evaluated_by"), null, rs.getTimestamp("evaluated_at").toInstant(),
+                        rs.getInt("total"), rs.getLong("loss_min_yen"), rs.getLong("loss_max_yen"), rs.getString("note"),
+                        List.of())).list();
+        if (rows.isEmpty()) {
+            return latest;
+        }
+        Map<Long, List<EvaluationView.ScoreView>> scores = new HashMap<>();
+        jdbc.sql("""
+                        select s.* from inventory.evaluation_score s join inventory.criterion c on c.code = s.criterion
+                        where s.evaluation_id = any(?) order by s.evaluation_id, c.position""")
+                .param(rows.stream().map(EvaluationView::id).toArray(Long[]::new)).query((ResultSet rs) -> {
+                    scores.computeIfAbsent(rs.getLong("evaluation_id"), k -> new ArrayList<>())
+                            .add(new EvaluationView.ScoreView(rs.getString("criterion"), rs.getInt("score"), rs.getString("rationale")));
+                });
+        for (EvaluationView e : rows) {
+            latest.put(e.assetId(), new EvaluationView(e.id(), e.assetId(), e.evaluatedByPersonId(), null, e.evaluatedAt(),
+                    e.total(), e.lossMinYen(), e.lossMaxYen(), e.note(), scores.getOrDefault(e.id(), List.of())));
+        }
+        return latest;
+    }
+
     /** The entry's percent rank (0 lowest .. 1 highest) among the latest evaluations of all live entries. */
     public Optional<Double> percentRank(long assetId) {
         return jdbc.sql("""

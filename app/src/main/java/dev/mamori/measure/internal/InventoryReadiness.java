@@ -1,7 +1,9 @@
 package dev.mamori.measure.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -54,6 +56,20 @@ class InventoryReadiness implements ReadinessContributor {
         }
         return new ReadinessIndicator(Indicator.ACCESS_RESTRICTED, score, "inventory",
                 "measure.readiness.summary.holders", List.of(s.holderCount(), s.holderPersonIds().size()), missing);
+    }
+
+    /** The same indicators for many secrets with two queries in all (the usefulness records read at once). */
+    @Override
+    public Map<Long, List<ReadinessIndicator>> indicators(List<SecretUnderReview> secrets) {
+        List<Long> ids = secrets.stream().map(SecretUnderReview::assetId).toList();
+        Map<Long, EvaluationView> evaluations = inventory.latestEvaluations(ids);
+        Map<Long, DecisionView> decisions = inventory.latestDecisions(ids);
+        Map<Long, List<ReadinessIndicator>> all = new LinkedHashMap<>();
+        for (SecretUnderReview s : secrets) {
+            all.put(s.assetId(), List.of(designation(s), access(s),
+                    usefulness(evaluations.get(s.assetId()), decisions.get(s.assetId()))));
+        }
+        return all;
     }
 
     private ReadinessIndicator usefulness(SecretUnderReview s) {
