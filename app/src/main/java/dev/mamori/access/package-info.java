@@ -3,5 +3,5 @@
  * and the authorization check every access goes through, in-process and for other systems over HTTP.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access (接近の制御)",
-        allowedDependencies = {"platform", "ledger", "directory", "inventory", "policy", "lifecycle"})
+        allowedDependencies = {"platform", "platform::forms", "ledger", "directory", "inventory", "policy", "lifecycle"})
 package dev.mamori.access;

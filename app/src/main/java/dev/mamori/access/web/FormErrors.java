@@ -3,13 +3,12 @@ package dev.mamori.access.web;
 import java.util.Set;
 
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DefaultMessageCodesResolver;
-import org.springframework.validation.MessageCodesResolver;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 import dev.mamori.platform.MamoriException;
+import dev.mamori.platform.web.TypeMismatchCodes;
 
 /**
  * Puts a refusal of the service beside its field when the form has it, otherwise above the form; and, for the
@@ -36,29 +35,6 @@ final class FormErrors {
 
     @InitBinder
     void codes(WebDataBinder binder) {
-        binder.setMessageCodesResolver(new TypeMismatchAs("access.form.typeMismatch"));
-    }
-
-    /** Spring's codes, with the module's own key first for a value that could not be converted. */
-    record TypeMismatchAs(String key) implements MessageCodesResolver {
-
-        private static final DefaultMessageCodesResolver DEFAULT = new DefaultMessageCodesResolver();
-
-        @Override
-        public String[] resolveMessageCodes(String errorCode, String objectName) {
-            return DEFAULT.resolveMessageCodes(errorCode, objectName);
-        }
-
-        @Override
-        public String[] resolveMessageCodes(String errorCode, String objectName, String field, Class<?> fieldType) {
-            String[] codes = DEFAULT.resolveMessageCodes(errorCode, objectName, field, fieldType);
-            if (!"typeMismatch".equals(errorCode)) {
-                return codes;
-            }
-            String[] out = new String[codes.length + 1];
-            out[0] = key;
-            System.arraycopy(codes, 0, out, 1, codes.length);
-            return out;
-        }
+        binder.setMessageCodesResolver(new TypeMismatchCodes("access.form.typeMismatch"));
     }
 }

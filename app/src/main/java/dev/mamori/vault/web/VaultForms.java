@@ -3,13 +3,12 @@ package dev.mamori.vault.web;
 import java.util.Map;
 
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DefaultMessageCodesResolver;
-import org.springframework.validation.MessageCodesResolver;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 import dev.mamori.platform.MamoriException;
+import dev.mamori.platform.web.TypeMismatchCodes;
 
 /**
  * The vault pages' forms: a refusal of the service goes beside its field (the service's field names mapped to
@@ -47,26 +46,6 @@ final class VaultForms {
 
     @InitBinder
     void codes(WebDataBinder binder) {
-        binder.setMessageCodesResolver(new MessageCodesResolver() {
-            private final DefaultMessageCodesResolver codes = new DefaultMessageCodesResolver();
-
-            @Override
-            public String[] resolveMessageCodes(String errorCode, String objectName) {
-                return codes.resolveMessageCodes(errorCode, objectName);
-            }
-
-            @Override
-            public String[] resolveMessageCodes(String errorCode, String objectName, String field, Class<?> fieldType) {
-                String[] found = codes.resolveMessageCodes(errorCode, objectName, field, fieldType);
-                if (!"typeMismatch".equals(errorCode)) {
-                    return found;
-                }
-                String[] out = new String[found.length + 2];
-                out[0] = "vault.form.typeMismatch." + field;
-                out[1] = "vault.form.typeMismatch";
-                System.arraycopy(found, 0, out, 2, found.length);
-                return out;
-            }
-        });
+        binder.setMessageCodesResolver(new TypeMismatchCodes("vault.form.typeMismatch"));
     }
 }
