@@ -61,6 +61,36 @@ public final class LoopbackFloor {
             http.stop(0);
             System.exit(exit);
         }
+        if (System.getProperty("floor.netty") != null) {
+            var group = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+            var channel = new io.netty.bootstrap.ServerBootstrap().group(group)
+                    .channel(io.netty.channel.socket.nio.NioServerSocketChannel.class)
+                    .childOption(io.netty.channel.ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
+                        @Override
+                        protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
+                            ch.pipeline().addLast(new io.netty.handler.codec.http.HttpServerCodec(),
+                                    new io.netty.handler.codec.http.HttpObjectAggregator(65536),
+                                    new io.netty.channel.SimpleChannelInboundHandler<io.netty.handler.codec.http.FullHttpRequest>() {
+                                        @Override
+                                        protected void channelRead0(io.netty.channel.ChannelHandlerContext ctx,
+                                                                    io.netty.handler.codec.http.FullHttpRequest req) {
+                                            String a = new String(ANSWER, StandardCharsets.UTF_8);
+                                            byte[] body = a.substring(a.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+                                            var res = new io.netty.handler.codec.http.DefaultFullHttpResponse(
+                                                    io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                                                    io.netty.handler.codec.http.HttpResponseStatus.OK,
+                                                    io.netty.buffer.Unpooled.wrappedBuffer(body));
+                                            res.headers().set("Content-Type", "application/json").setInt("Content-Length", body.length);
+                                            ctx.writeAndFlush(res);
+                                        }
+                                    });
+                        }
+                    }).bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+            int exit = client(((java.net.InetSocketAddress) channel.localAddress()).getPort(), rate, seconds, connections, warmup);
+            group.shutdownGracefully();
+            System.exit(exit);
+        }
         ServerSocket server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (true) {
@@ -85,7 +115,7 @@ public final class LoopbackFloor {
     /** Runs {@link AccessHttpClient} against the port in its own JVM; its exit code. */
     private static int client(int port, int rate, int seconds, int connections, int warmup) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
+        return new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), "floor",
                 "1000", "1000", String.valueOf(rate), String.valueOf(seconds), String.valueOf(warmup),
                 String.valueOf(connections))
