@@ -22,4 +22,13 @@ public interface ApiProblems {
     /** A problem+json answer with the given status and message key. */
     void write(HttpServletRequest request, HttpServletResponse response, int status, String key, Object... args)
             throws IOException;
+
+    /** The caller's language from an {@code Accept-Language} header (or null), as {@link #locale(HttpServletRequest)}. */
+    Locale locale(String acceptLanguage);
+
+    /** The body {@link #write(HttpServletRequest, HttpServletResponse, MamoriException)} writes, for another transport. */
+    byte[] body(MamoriException refusal, Locale locale, String instance);
+
+    /** The body {@link #write(HttpServletRequest, HttpServletResponse, int, String, Object...)} writes, for another transport. */
+    byte[] body(int status, Locale locale, String instance, String key, Object... args);
 }

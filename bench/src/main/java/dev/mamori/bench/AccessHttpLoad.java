@@ -59,6 +59,12 @@ public final class AccessHttpLoad {
         }
     };
 
+    /**
+     * Whether the load goes to the access module's check listener (default) or, with
+     * {@code -Dbench.access.via=servlet}, to the same endpoint on the application's own port (Tomcat).
+     */
+    static final boolean LISTENER = !"servlet".equals(System.getProperty("bench.access.via", "listener"));
+
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int entries = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
@@ -72,6 +78,7 @@ public final class AccessHttpLoad {
                 .properties("mamori.data-dir=" + dataDir.toAbsolutePath(), "server.port=0",
                         "server.tomcat.max-keep-alive-requests=-1",
                         "mamori.admin-password=bench-admin-password", "spring.main.banner-mode=off",
+                        "mamori.access.check-listener.enabled=" + LISTENER, "mamori.access.check-listener.port=0",
                         "logging.level.root=warn")
                 .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c)
                         .registerBean("serverTimer", org.springframework.boot.web.servlet.FilterRegistrationBean.class,
@@ -88,6 +95,14 @@ public final class AccessHttpLoad {
             SpringApplication.exit(context);
         }
         System.exit(exit);
+    }
+
+    /** The port the check listener bound (the listener is package-private in the access module's web adapter). */
+    private static int listenerPort(ConfigurableApplicationContext context) throws ReflectiveOperationException {
+        Object listener = context.getBean(Class.forName("dev.mamori.access.web.CheckListener"));
+        var port = listener.getClass().getDeclaredMethod("port");
+        port.setAccessible(true);
+        return (int) port.invoke(listener);
     }
 
     /** CPU time of every live Java thread by name (ids keep threads of the same name apart). */
@@ -110,7 +125,8 @@ public final class AccessHttpLoad {
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("http-nio")) {
+            if (info != null && (info.getThreadName().startsWith("http-nio")
+                    || info.getThreadName().startsWith("check-listener"))) {
                 sum += Math.max(0, mx.getThreadAllocatedBytes(info.getThreadId()));
             }
         }
@@ -127,13 +143,15 @@ public final class AccessHttpLoad {
         long account = context.getBean(AccountManagement.class).create("bench-integration", "bench-integration-password",
                 "Bench integration", null, List.of(new RoleGrant(Role.IT_SECURITY, null)));
         String token = context.getBean(ApiTokens.class).issue(account, "bench", Instant.now().plus(1, ChronoUnit.DAYS)).secret();
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        int port = LISTENER ? listenerPort(context) : ((WebServerApplicationContext) context).getWebServer().getPort();
+        System.out.printf("[access-http] target: %s (port %d)%n", LISTENER ? "the check listener"
+                : "the application's port (Tomcat)", port);
         System.gc();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process client = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-classpath",
+        Process client = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), token,
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
                 String.valueOf(warmup), String.valueOf(connections))

@@ -1,6 +1,7 @@
 package dev.mamori.access.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +54,7 @@ class CheckEndpoint {
     static final String BATCH_PATH = "/api/v1/access/check/batch";
     static final int MAX_BATCH = 1000;
     static final int MAX_REASONS = 10_000;
+    static final String PROBLEM = "application/problem+json";
 
     private final ConcurrentHashMap<List<Object>, Reason> reasons = new ConcurrentHashMap<>();
 
@@ -95,60 +97,106 @@ class CheckEndpoint {
     record BatchResponse(List<CheckResponse> results) {
     }
 
+    /** What to send back: status, content type and body (and {@code Allow} for a 405). */
+    record Answer(int status, String contentType, byte[] body, String allow) {
+
+        static Answer json(byte[] body) {
+            return new Answer(200, "application/json", body, null);
+        }
+    }
+
+    /** A question parsed from its body: the checks asked, and whether they came in the batch form. */
+    record Parsed(List<CheckRequest> checks, boolean batch) {
+
+        /**
+         * Whether answering needs the database (a subject by 社員番号, a vault document); checks by person and entry
+         * ids are answered from memory.
+         */
+        boolean needsDatabase() {
+            return checks.stream().anyMatch(c -> c != null && (c.documentId() != null
+                    || (c.personId() == null && c.employeeNumber() != null)));
+        }
+    }
+
     void check(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!acceptable(request, response)) {
-            return;
-        }
-        try {
-            CheckRequest body = checkReader.readValue(request.getInputStream());
-            byte[] answer = checkWriter.writeValueAsBytes(answer(List.of(body)).get(0));
-            write(response, answer);
-        } catch (JacksonException e) {
-            problems.write(request, response, 400, "platform.error.unreadable");
-        } catch (MamoriException e) {
-            problems.write(request, response, e);
-        }
+        send(response, handle(request.getRequestURI(), false, request.getMethod(), request.getContentType(),
+                request.getInputStream(), problems.locale(request)));
     }
 
     void batch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!acceptable(request, response)) {
-            return;
+        send(response, handle(request.getRequestURI(), true, request.getMethod(), request.getContentType(),
+                request.getInputStream(), problems.locale(request)));
+    }
+
+    private Answer handle(String instance, boolean batch, String method, String contentType, InputStream body,
+                          Locale locale) throws IOException {
+        Answer refused = refuseUnacceptable(method, contentType, locale, instance);
+        if (refused != null) {
+            return refused;
         }
         try {
-            BatchRequest body = batchReader.readValue(request.getInputStream());
-            List<CheckRequest> checks = body == null || body.checks() == null ? List.of() : body.checks();
-            if (checks.size() > MAX_BATCH) {
-                throw new InvalidInputException("access.check.batchTooLarge", MAX_BATCH);
-            }
-            write(response, batchWriter.writeValueAsBytes(new BatchResponse(answer(checks))));
+            return answer(parse(batch, body), locale, instance);
         } catch (JacksonException e) {
-            problems.write(request, response, 400, "platform.error.unreadable");
+            return problem(400, locale, instance, "platform.error.unreadable");
         } catch (MamoriException e) {
-            problems.write(request, response, e);
+            return refusal(e, locale, instance);
         }
     }
 
-    /** Only a POST of JSON is asked; anything else is answered 405 or 415 in the API's problem format. */
-    private boolean acceptable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            problems.write(request, response, 405, "access.check.postOnly");
-            return false;
+    private static void send(HttpServletResponse response, Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.allow() != null) {
+            response.setHeader("Allow", answer.allow());
         }
-        String type = request.getContentType();
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+
+    /** Only a POST of JSON is asked; anything else is answered 405 or 415 in the API's problem format (else null). */
+    Answer refuseUnacceptable(String method, String type, Locale locale, String instance) {
+        if (!"POST".equals(method)) {
+            Answer a = problem(405, locale, instance, "access.check.postOnly");
+            return new Answer(a.status(), a.contentType(), a.body(), "POST");
+        }
         if (type == null || !(type.regionMatches(true, 0, "application/json", 0, 16)
                 || type.toLowerCase(Locale.ROOT).contains("+json"))) {
-            problems.write(request, response, 415, "access.check.jsonOnly");
-            return false;
+            return problem(415, locale, instance, "access.check.jsonOnly");
         }
-        return true;
+        return null;
     }
 
-    private static void write(HttpServletResponse response, byte[] body) throws IOException {
-        response.setStatus(200);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    /** The body read as a single check or as the batch form (at most {@link #MAX_BATCH} checks). */
+    Parsed parse(boolean batch, InputStream body) throws IOException {
+        if (!batch) {
+            CheckRequest one = checkReader.readValue(body);
+            return new Parsed(java.util.Collections.singletonList(one), false);
+        }
+        BatchRequest request = batchReader.readValue(body);
+        List<CheckRequest> checks = request == null || request.checks() == null ? List.of() : request.checks();
+        if (checks.size() > MAX_BATCH) {
+            throw new InvalidInputException("access.check.batchTooLarge", MAX_BATCH);
+        }
+        return new Parsed(checks, true);
+    }
+
+    /** The answer to parsed checks, asked by the current user (problem+json when they are refused or incomplete). */
+    Answer answer(Parsed parsed, Locale locale, String instance) {
+        try {
+            List<CheckResponse> answers = answer(parsed.checks());
+            return Answer.json(parsed.batch() ? batchWriter.writeValueAsBytes(new BatchResponse(answers))
+                    : checkWriter.writeValueAsBytes(answers.get(0)));
+        } catch (MamoriException e) {
+            return refusal(e, locale, instance);
+        }
+    }
+
+    Answer refusal(MamoriException e, Locale locale, String instance) {
+        return new Answer(e.status(), PROBLEM, problems.body(e, locale, instance), null);
+    }
+
+    Answer problem(int status, Locale locale, String instance, String key, Object... args) {
+        return new Answer(status, PROBLEM, problems.body(status, locale, instance, key, args), null);
     }
 
     /** The answers in request order; the questions are all checked first, so one refusal answers none. */

@@ -44,12 +44,40 @@ class ApiProblemWriter implements ApiProblems {
     @Override
     public void write(HttpServletRequest request, HttpServletResponse response, MamoriException refusal)
             throws IOException {
-        ProblemDetail problem = problem(HttpStatus.valueOf(refusal.status()), locale(request), refusal.messageKey(),
-                refusal.args());
+        write(request, response, problem(refusal, locale(request)));
+    }
+
+    @Override
+    public Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.JAPANESE;
+        }
+        try {
+            // the first range by weight, as the servlet container's getLocale() picks it
+            var ranges = Locale.LanguageRange.parse(acceptLanguage);
+            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("en")
+                    ? Locale.ENGLISH : Locale.JAPANESE;
+        } catch (IllegalArgumentException e) {
+            return Locale.JAPANESE;
+        }
+    }
+
+    @Override
+    public byte[] body(MamoriException refusal, Locale locale, String instance) {
+        return json.writeValueAsBytes(fields(problem(refusal, locale), instance));
+    }
+
+    @Override
+    public byte[] body(int status, Locale locale, String instance, String key, Object... args) {
+        return json.writeValueAsBytes(fields(problem(HttpStatus.valueOf(status), locale, key, args), instance));
+    }
+
+    private ProblemDetail problem(MamoriException refusal, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(refusal.status()), locale, refusal.messageKey(), refusal.args());
         if (refusal.field() != null) {
             problem.setProperty("field", refusal.field());
         }
-        write(request, response, problem);
+        return problem;
     }
 
     @Override
@@ -60,6 +88,12 @@ class ApiProblemWriter implements ApiProblems {
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), fields(problem, request.getRequestURI()));
+    }
+
+    private static Map<String, Object> fields(ProblemDetail problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (problem.getType() != null) {
             body.put("type", problem.getType().toString());
@@ -67,13 +101,11 @@ class ApiProblemWriter implements ApiProblems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
+        body.put("instance", instance);
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), body);
+        return body;
     }
 
     /** The problem with {@code detail} in the caller's language and both languages beside it. */

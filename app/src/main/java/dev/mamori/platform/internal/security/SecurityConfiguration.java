@@ -63,8 +63,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountRepository accounts, VerifiedTokens verified,
-                                 MessageSource messages, LocaleResolver locales, Clock clock) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, BearerTokenVerifier verifier, MessageSource messages,
+                                 LocaleResolver locales) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(request, response, 401,
                 messages.getMessage("platform.error.unauthorized", null, locales.resolveLocale(request)));
         AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(request, response, 403,
@@ -76,7 +76,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, verified, unauthorized, clock),
+                .addFilterBefore(new ApiTokenAuthenticationFilter(verifier, unauthorized),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));

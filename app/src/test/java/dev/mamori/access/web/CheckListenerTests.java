@@ -1,0 +1,257 @@
+package dev.mamori.access.web;
+
+import static dev.mamori.support.TestUsers.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mamori.directory.Directory;
+import dev.mamori.inventory.Register;
+import dev.mamori.platform.Role;
+import dev.mamori.platform.internal.security.ApiTokens;
+import dev.mamori.support.MamoriTest;
+import dev.mamori.support.TestUsers;
+import dev.mamori.vault.Upload;
+import dev.mamori.vault.Vault;
+import dev.mamori.vault.VaultFixture;
+import dev.mamori.vault.internal.marking.MarkFont;
+import dev.mamori.vault.internal.marking.SampleFiles;
+
+/**
+ * The check listener (enabled in the tests' settings, on a free port) answers exactly what the application's own
+ * port answers — by entry, by document, by 社員番号, one at a time or in a batch — over real HTTP, refuses the same
+ * callers the same way (401 without a valid token, at once after revocation; 403 for an employee asking about
+ * someone else), turns every malformed request into a problem+json answer, and keeps the order of pipelined
+ * requests even when one of them needs the database and the next does not.
+ */
+@MamoriTest
+class CheckListenerTests {
+
+    @Autowired ApplicationContext context;
+    @Autowired MockMvc mvc;
+    @Autowired CheckListener listener;
+    @Autowired Vault vault;
+    @Autowired TestUsers users;
+    @Autowired ApiTokens tokens;
+    @Autowired Directory directory;
+    @Autowired JsonMapper json;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    VaultFixture f;
+    String integration;
+
+    @BeforeEach
+    void fixture() {
+        f = new VaultFixture(context);
+        integration = bearer(users.token(users.create(Role.IT_SECURITY)));
+    }
+
+    record Answer(int status, String contentType, String allow, String wwwAuthenticate, JsonNode body) {
+    }
+
+    Answer listen(String method, String path, String authorization, String contentType, String body, String language)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Allow").orElse(null),
+                response.headers().firstValue("WWW-Authenticate").orElse(null),
+                response.body().isEmpty() ? null : json.readTree(response.body()));
+    }
+
+    Answer ask(String path, String authorization, String body) throws Exception {
+        return listen("POST", path, authorization, "application/json", body, null);
+    }
+
+    JsonNode viaApplicationPort(String path, String authorization, String body, int status) throws Exception {
+        return json.readTree(mvc.perform(post(path).header("Authorization", authorization)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is(status)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    long upload(String title) {
+        byte[] pdf = SampleFiles.pdf(MarkFont.locate(null), "検査用の文書", "本文", 1);
+        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("検査.pdf", "application/pdf", pdf))).id();
+    }
+
+    @Test
+    void answersWhatTheApplicationsPortAnswersByEntryDocumentAndEmployeeNumber() throws Exception {
+        long doc = upload("リスナーで問う");
+        String holderNumber = Register.as(users.create(Role.HR), () -> directory.person(f.holder.personId()))
+                .employeeNumber();
+        List<String> questions = new ArrayList<>();
+        for (long person : new long[] {f.holder.personId(), f.outsider.personId(), f.manager.personId()}) {
+            for (String action : new String[] {"VIEW", "DOWNLOAD", "COPY", "TAKE_OUT", "PROVIDE_TO_THIRD_PARTY"}) {
+                questions.add("{\"personId\":" + person + ",\"action\":\"" + action + "\",\"assetId\":" + f.assetId + "}");
+                questions.add("{\"personId\":" + person + ",\"action\":\"" + action + "\",\"documentId\":" + doc + "}");
+            }
+        }
+        questions.add("{\"employeeNumber\":\"" + holderNumber + "\",\"action\":\"VIEW\",\"assetId\":" + f.assetId
+                + ",\"medium\":\"ELECTRONIC\",\"location\":\"OUTSIDE_OFFICE\",\"recipient\":\"NONE\"}");
+        for (String q : questions) {
+            Answer answer = ask(CheckEndpoint.PATH, integration, q);
+            assertThat(answer.status()).as(q).isEqualTo(200);
+            assertThat(answer.contentType()).startsWith("application/json");
+            assertThat(answer.body()).as(q).isEqualTo(viaApplicationPort(CheckEndpoint.PATH, integration, q, 200));
+        }
+        assertThat(ask(CheckEndpoint.PATH, integration, questions.get(0)).body().get("permitted").asBoolean()).isTrue();
+        assertThat(ask(CheckEndpoint.PATH, integration, questions.get(10)).body().get("permitted").asBoolean()).isFalse();
+        String batch = "{\"checks\":[" + String.join(",", questions) + "]}";
+        Answer answers = ask(CheckEndpoint.BATCH_PATH, integration, batch);
+        assertThat(answers.status()).isEqualTo(200);
+        assertThat(answers.body().get("results")).hasSize(questions.size());
+        assertThat(answers.body()).isEqualTo(viaApplicationPort(CheckEndpoint.BATCH_PATH, integration, batch, 200));
+    }
+
+    @Test
+    void refusesCallersWithoutAValidTokenAndEmployeesAskingAboutOthers() throws Exception {
+        String q = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
+        for (String authorization : new String[] {null, "Bearer not-a-token", "Basic dXNlcjpwYXNz", "Bearer "}) {
+            Answer refused = ask(CheckEndpoint.PATH, authorization, q);
+            assertThat(refused.status()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(refused.wwwAuthenticate()).isEqualTo("Bearer");
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("code").asString()).isEqualTo("platform.error.unauthorized");
+        }
+        // an employee may ask about themselves only
+        String own = bearer(users.token(f.holder));
+        assertThat(ask(CheckEndpoint.PATH, own, q).status()).isEqualTo(200);
+        Answer other = ask(CheckEndpoint.PATH, own,
+                "{\"personId\":" + f.manager.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().get("code").asString()).isEqualTo("access.check.outOfScope");
+        // a token in use is refused on the very next request after it is revoked
+        ApiTokens.IssuedToken issued = tokens.create(f.holder.accountId(), "listener-revoked", 7);
+        String secret = issued.secret();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ask(CheckEndpoint.PATH, bearer(secret), q).status()).isEqualTo(200);
+        }
+        tokens.revoke(f.holder.accountId(), issued.id());
+        assertThat(ask(CheckEndpoint.PATH, bearer(secret), q).status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedRequestsGetTheSameProblemsAsOnTheApplicationsPort() throws Exception {
+        for (String body : new String[] {"{\"personId\":", "{\"personId\":1,\"action\":\"FLY\",\"assetId\":1}", "",
+                "{\"personId\":\"abc\",\"action\":\"VIEW\",\"assetId\":1}", "{\"personId\":1,\"action\":\"VIEW\"}",
+                "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"documentId\":987654321}",
+                "{\"employeeNumber\":\"no-such-number\",\"action\":\"VIEW\",\"assetId\":1}"}) {
+            Answer answer = ask(CheckEndpoint.PATH, integration, body);
+            JsonNode expected = viaApplicationPort(CheckEndpoint.PATH, integration, body, answer.status());
+            assertThat(answer.status()).as(body).isIn(400, 404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body()).as(body).isEqualTo(expected);
+        }
+        Answer english = listen("POST", CheckEndpoint.PATH, integration, "application/json",
+                "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"documentId\":987654321}", "en-US,ja;q=0.5");
+        assertThat(english.status()).isEqualTo(404);
+        assertThat(english.body().get("detail").asString()).contains("not found").contains("987654321");
+        assertThat(english.body().get("detail_ja").asString()).contains("見つかりません");
+        assertThat(english.body().get("instance").asString()).isEqualTo(CheckEndpoint.PATH);
+
+        Answer get = listen("GET", CheckEndpoint.PATH, integration, null, null, null);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.allow()).isEqualTo("POST");
+        assertThat(get.body().get("code").asString()).isEqualTo("access.check.postOnly");
+        Answer text = listen("POST", CheckEndpoint.BATCH_PATH, integration, "text/plain", "{\"checks\":[]}", null);
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.body().get("code").asString()).isEqualTo("access.check.jsonOnly");
+        Answer elsewhere = ask("/api/v1/access/grants", integration, "{}");
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.body().get("code").asString()).isEqualTo("platform.error.notFound");
+
+        StringBuilder many = new StringBuilder("{\"checks\":[");
+        for (int i = 0; i <= CheckEndpoint.MAX_BATCH; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"personId\":1,\"action\":\"VIEW\",\"assetId\":1}");
+        }
+        Answer tooMany = ask(CheckEndpoint.BATCH_PATH, integration, many.append("]}").toString());
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body().get("code").asString()).isEqualTo("access.check.batchTooLarge");
+        // a body over the listener's limit (1 MiB by default) is refused before it is read into memory
+        Answer huge = ask(CheckEndpoint.BATCH_PATH, integration, "{\"checks\":[" + " ".repeat(2 * 1024 * 1024) + "]}");
+        assertThat(huge.status()).isEqualTo(413);
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderWhetherOrNotTheyNeedTheDatabase() throws Exception {
+        long doc = upload("順序の確認");
+        String byDocument = "{\"personId\":" + f.outsider.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}";
+        String byEntry = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
+        String fresh = bearer(users.token(users.create(Role.IT_SECURITY))); // not verified yet: read from the database
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder all = new StringBuilder();
+            String[] bodies = {byDocument, byEntry, byDocument, byEntry};
+            for (String body : bodies) {
+                byte[] b = body.getBytes(StandardCharsets.UTF_8);
+                all.append("POST ").append(CheckEndpoint.PATH).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ")
+                        .append(fresh).append("\r\nContent-Type: application/json\r\nContent-Length: ").append(b.length)
+                        .append("\r\n\r\n").append(body);
+            }
+            out.write(all.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            for (String body : bodies) {
+                JsonNode answer = json.readTree(readResponse(in));
+                boolean expected = body.equals(byEntry);
+                assertThat(answer.get("permitted").asBoolean()).as(body).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** One HTTP/1.1 response with Content-Length from the stream; its body. */
+    private static String readResponse(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IllegalStateException("connection closed");
+            }
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String headers = head.toString(StandardCharsets.US_ASCII);
+        assertThat(headers).startsWith("HTTP/1.1 200");
+        int length = 0;
+        for (String line : headers.split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+}
