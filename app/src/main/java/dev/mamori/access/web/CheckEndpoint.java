@@ -45,7 +45,9 @@ import dev.mamori.policy.Recipient;
  * the same two places as before: the API filter chain lets only an authenticated bearer token (or session)
  * through (401 otherwise), and {@link Access#checkAs} lets IT_SECURITY and SYSTEM_ADMIN ask about anyone and
  * everyone else only about themselves (403). Errors are the API's usual problem+json ({@link ApiProblems}).
- * The OpenAPI document describes both operations ({@link CheckApiDocumentation}).
+ * The OpenAPI document describes both operations ({@link CheckApiDocumentation}). The request handling here is
+ * written against no transport ({@link #parse}, {@link #answer(Parsed, Locale, String)}, {@link Answer}), so the
+ * opt-in {@link CheckListener} serves the same operations with the same answers on a port of its own.
  */
 @Component
 class CheckEndpoint {
@@ -156,8 +158,7 @@ class CheckEndpoint {
     /** Only a POST of JSON is asked; anything else is answered 405 or 415 in the API's problem format (else null). */
     Answer refuseUnacceptable(String method, String type, Locale locale, String instance) {
         if (!"POST".equals(method)) {
-            Answer a = problem(405, locale, instance, "access.check.postOnly");
-            return new Answer(a.status(), a.contentType(), a.body(), "POST");
+            return new Answer(405, PROBLEM, problems.body(405, locale, instance, "access.check.postOnly"), "POST");
         }
         if (type == null || !(type.regionMatches(true, 0, "application/json", 0, 16)
                 || type.toLowerCase(Locale.ROOT).contains("+json"))) {

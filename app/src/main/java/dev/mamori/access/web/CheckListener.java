@@ -116,6 +116,16 @@ class CheckListener implements SmartLifecycle {
         return c == null ? -1 : ((InetSocketAddress) c.localAddress()).getPort();
     }
 
+    /** The address the listener binds. */
+    String address() {
+        return address;
+    }
+
+    /** Connections open now. */
+    int openConnections() {
+        return Math.max(0, open.get());
+    }
+
     @Override
     public void start() {
         AtomicInteger n = new AtomicInteger();
@@ -301,8 +311,7 @@ class CheckListener implements SmartLifecycle {
         }
 
         private CheckEndpoint.Answer unauthorized(Locale locale, String path) {
-            CheckEndpoint.Answer a = endpoint.problem(401, locale, path, "platform.error.unauthorized");
-            return new CheckEndpoint.Answer(a.status(), a.contentType(), a.body(), null);
+            return endpoint.problem(401, locale, path, "platform.error.unauthorized");
         }
 
         private void send(ChannelHandlerContext ctx, CheckEndpoint.Answer answer, boolean keepAlive) {

@@ -232,6 +232,26 @@ class CheckListenerTests {
         }
     }
 
+    @Test
+    void itsAddressAndOpenConnectionsAreOnTheDashboardOfThoseWhoConnectIntegrations() throws Exception {
+        String port = String.valueOf(listener.port());
+        try (Socket open = new Socket("127.0.0.1", listener.port())) {
+            for (Role role : new Role[] {Role.IT_SECURITY, Role.SYSTEM_ADMIN}) {
+                String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                                .with(TestUsers.as(users.create(role))))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(page).contains("アクセス判定リスナーの接続").contains("127.0.0.1:" + port + " で受付中");
+            }
+            assertThat(listener.openConnections()).isPositive();
+        }
+        for (Role role : new Role[] {Role.EMPLOYEE, Role.AUDITOR}) {
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                            .with(TestUsers.as(users.create(role))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).doesNotContain("アクセス判定リスナー");
+        }
+    }
+
     /** One HTTP/1.1 response with Content-Length from the stream; its body. */
     private static String readResponse(InputStream in) throws Exception {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
