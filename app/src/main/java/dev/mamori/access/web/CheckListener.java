@@ -62,8 +62,9 @@ import io.netty.handler.timeout.IdleStateHandler;
  * <p>
  * Off unless {@code mamori.access.check-listener.enabled=true}; binds {@code address} (default the loopback
  * interface: an agent on the same host) and {@code port} (default 8091; 0 for any free port), with
- * {@code io-threads} event loops (default: one per processor; on two cores two measured better than one, a
- * connection's requests then wait only behind those of the connections sharing its loop). Plain HTTP: from
+ * {@code io-threads} event loops (default 16, more than the processors on purpose: connections are spread over the
+ * loops, and a loop that the scheduler holds back delays only its own connections; measured on two cores with 16
+ * connections, p99 fell from 4 ms with one loop to 2.5 ms with two and 1.5–1.9 ms with 8 or 16). Plain HTTP: from
  * another host, put it behind TLS (a local proxy or a private network). Only a bearer token is accepted (no
  * session, no form login), a body larger than {@code max-body} (default 1 MiB, enough for the largest batch) is
  * refused with 413, a connection idle for {@code idle-timeout} (default 60 s) is closed, and connections beyond
@@ -93,7 +94,7 @@ class CheckListener implements SmartLifecycle {
     CheckListener(CheckEndpoint endpoint, BearerTokens tokens, ApiProblems problems,
                   @Value("${mamori.access.check-listener.address:127.0.0.1}") String address,
                   @Value("${mamori.access.check-listener.port:8091}") int port,
-                  @Value("${mamori.access.check-listener.io-threads:0}") int ioThreads,
+                  @Value("${mamori.access.check-listener.io-threads:16}") int ioThreads,
                   @Value("${mamori.access.check-listener.max-body:1048576}") int maxBody,
                   @Value("${mamori.access.check-listener.idle-timeout:60}") int idleSeconds,
                   @Value("${mamori.access.check-listener.workers:4}") int workerThreads,
@@ -103,7 +104,7 @@ class CheckListener implements SmartLifecycle {
         this.problems = problems;
         this.address = address;
         this.configuredPort = port;
-        this.ioThreads = ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        this.ioThreads = Math.max(1, ioThreads);
         this.maxBody = maxBody;
         this.idleSeconds = idleSeconds;
         this.workerThreads = Math.max(1, workerThreads);
