@@ -16,6 +16,9 @@ public interface BearerTokens {
      */
     Optional<Authentication> authenticate(String secret);
 
-    /** Whether {@link #authenticate} would answer from memory, without reading the database. */
-    boolean verifiedRecently(String secret);
+    /**
+     * The token's authentication from memory only: present when the token was verified a moment ago and is still
+     * accepted; empty otherwise (not verified lately, or refused), when {@link #authenticate} decides.
+     */
+    Optional<Authentication> remembered(String secret);
 }

@@ -33,11 +33,13 @@ public final class VaultFixture {
     private final AccountManagement accounts;
     private final AccountRepository repository;
     private final Directory directory;
+    private final Vault vault;
 
     public VaultFixture(ApplicationContext context) {
         this.accounts = context.getBean(AccountManagement.class);
         this.repository = context.getBean(AccountRepository.class);
         this.directory = context.getBean(Directory.class);
+        this.vault = context.getBean(Vault.class);
         Inventory inventory = context.getBean(Inventory.class);
         MamoriUserDetails hr = account(null, List.of(new RoleGrant(Role.HR, null)));
         departmentId = Register.as(hr, () -> directory.createDepartment(
@@ -66,6 +68,13 @@ public final class VaultFixture {
             grants.add(new RoleGrant(r, null));
         }
         return account(person(hr, name), grants);
+    }
+
+    /** A one-page PDF uploaded by the manager under the fixture's entry; the document's id. */
+    public long uploadPdf(String title) {
+        byte[] pdf = dev.mamori.vault.internal.marking.SampleFiles.pdf(
+                dev.mamori.vault.internal.marking.MarkFont.locate(null), "検査用の文書", "本文", 1);
+        return Register.as(manager, () -> vault.create(assetId, title, new Upload("検査.pdf", "application/pdf", pdf))).id();
     }
 
     /** An account without a person, holding the roles. */

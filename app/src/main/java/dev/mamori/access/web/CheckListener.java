@@ -266,15 +266,17 @@ class CheckListener implements SmartLifecycle {
             }
             CheckEndpoint.Parsed question = parsed;
             CheckEndpoint.Answer early = refused;
-            if (tokens.verifiedRecently(secret) && (question == null || !question.needsDatabase())) {
-                send(ctx, answer(secret, question, early, locale, path), keepAlive);
+            Optional<Authentication> remembered = tokens.remembered(secret);
+            if (remembered.isPresent() && (question == null || !question.needsDatabase())) {
+                send(ctx, answer(() -> remembered, question, early, locale, path), keepAlive);
                 return;
             }
             withWorker = true;
             ctx.channel().config().setAutoRead(false);
             try {
                 workers.execute(() -> {
-                    CheckEndpoint.Answer answer = answer(secret, question, early, locale, path);
+                    CheckEndpoint.Answer answer = answer(() -> tokens.authenticate(secret), question, early, locale,
+                            path);
                     ctx.executor().execute(() -> {
                         send(ctx, answer, keepAlive);
                         resume(ctx);
@@ -286,11 +288,15 @@ class CheckListener implements SmartLifecycle {
             }
         }
 
-        /** Authenticates, then gives the refusal found while reading the request, or the checks' answer. */
-        private CheckEndpoint.Answer answer(String secret, CheckEndpoint.Parsed question, CheckEndpoint.Answer refused,
-                                            Locale locale, String path) {
+        /**
+         * Authenticates; 401 when refused, else the refusal found while reading the request, or the checks' answer
+         * asked as the token's account (500 when anything fails on the way).
+         */
+        private CheckEndpoint.Answer answer(java.util.function.Supplier<Optional<Authentication>> authenticate,
+                                            CheckEndpoint.Parsed question, CheckEndpoint.Answer refused, Locale locale,
+                                            String path) {
             try {
-                Optional<Authentication> authentication = tokens.authenticate(secret);
+                Optional<Authentication> authentication = authenticate.get();
                 if (authentication.isEmpty()) {
                     return unauthorized(locale, path);
                 }

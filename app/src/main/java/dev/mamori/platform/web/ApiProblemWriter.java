@@ -49,17 +49,7 @@ class ApiProblemWriter implements ApiProblems {
 
     @Override
     public Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.JAPANESE;
-        }
-        try {
-            // the first range by weight, as the servlet container's getLocale() picks it
-            var ranges = Locale.LanguageRange.parse(acceptLanguage);
-            return !ranges.isEmpty() && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("en")
-                    ? Locale.ENGLISH : Locale.JAPANESE;
-        } catch (IllegalArgumentException e) {
-            return Locale.JAPANESE;
-        }
+        return dev.mamori.platform.internal.web.ApiLanguage.of(acceptLanguage);
     }
 
     @Override

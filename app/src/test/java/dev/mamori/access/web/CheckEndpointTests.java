@@ -26,11 +26,8 @@ import dev.mamori.inventory.Register;
 import dev.mamori.platform.Role;
 import dev.mamori.support.MamoriTest;
 import dev.mamori.support.TestUsers;
-import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
-import dev.mamori.vault.internal.marking.MarkFont;
-import dev.mamori.vault.internal.marking.SampleFiles;
 
 /**
  * The check endpoint served outside the annotated controllers: it answers as before, also about a vault
@@ -54,10 +51,6 @@ class CheckEndpointTests {
         integration = bearer(users.token(users.create(Role.IT_SECURITY)));
     }
 
-    long upload(String title) {
-        byte[] pdf = SampleFiles.pdf(MarkFont.locate(null), "検査用の文書", "本文", 1);
-        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("検査.pdf", "application/pdf", pdf))).id();
-    }
 
     JsonNode ask(String path, String body) throws Exception {
         String answer = mvc.perform(post(path).header("Authorization", integration)
@@ -70,7 +63,7 @@ class CheckEndpointTests {
 
     @Test
     void aQuestionAboutADocumentIsAnsweredAsTheQuestionAboutItsEntry() throws Exception {
-        long doc = upload("文書で問う");
+        long doc = f.uploadPdf("文書で問う");
         for (long person : new long[] {f.holder.personId(), f.outsider.personId(), f.manager.personId()}) {
             for (String action : new String[] {"VIEW", "COPY", "TAKE_OUT"}) {
                 JsonNode byEntry = ask("/api/v1/access/check",
@@ -89,7 +82,7 @@ class CheckEndpointTests {
 
     @Test
     void aDisposedDocumentIsRefusedToEveryoneEvenWhereItsEntryIsAllowed() throws Exception {
-        long doc = upload("廃棄される文書");
+        long doc = f.uploadPdf("廃棄される文書");
         JsonNode before = ask("/api/v1/access/check",
                 "{\"personId\":" + f.manager.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}");
         assertThat(before.get("permitted").asBoolean()).isTrue();

@@ -32,11 +32,7 @@ import dev.mamori.platform.Role;
 import dev.mamori.platform.internal.security.ApiTokens;
 import dev.mamori.support.MamoriTest;
 import dev.mamori.support.TestUsers;
-import dev.mamori.vault.Upload;
-import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
-import dev.mamori.vault.internal.marking.MarkFont;
-import dev.mamori.vault.internal.marking.SampleFiles;
 
 /**
  * The check listener (enabled in the tests' settings, on a free port) answers exactly what the application's own
@@ -51,7 +47,6 @@ class CheckListenerTests {
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired CheckListener listener;
-    @Autowired Vault vault;
     @Autowired TestUsers users;
     @Autowired ApiTokens tokens;
     @Autowired Directory directory;
@@ -101,14 +96,10 @@ class CheckListenerTests {
                 .andExpect(status().is(status)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
-    long upload(String title) {
-        byte[] pdf = SampleFiles.pdf(MarkFont.locate(null), "検査用の文書", "本文", 1);
-        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("検査.pdf", "application/pdf", pdf))).id();
-    }
 
     @Test
     void answersWhatTheApplicationsPortAnswersByEntryDocumentAndEmployeeNumber() throws Exception {
-        long doc = upload("リスナーで問う");
+        long doc = f.uploadPdf("リスナーで問う");
         String holderNumber = Register.as(users.create(Role.HR), () -> directory.person(f.holder.personId()))
                 .employeeNumber();
         List<String> questions = new ArrayList<>();
@@ -206,7 +197,7 @@ class CheckListenerTests {
 
     @Test
     void pipelinedRequestsAreAnsweredInTheirOrderWhetherOrNotTheyNeedTheDatabase() throws Exception {
-        long doc = upload("順序の確認");
+        long doc = f.uploadPdf("順序の確認");
         String byDocument = "{\"personId\":" + f.outsider.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}";
         String byEntry = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
         String fresh = bearer(users.token(users.create(Role.IT_SECURITY))); // not verified yet: read from the database

@@ -46,16 +46,31 @@ class BearerTokenVerifier implements BearerTokens {
         } else {
             verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
         }
+        return accepted(v, now);
+    }
+
+    @Override
+    public Optional<Authentication> remembered(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String hash = ApiTokens.hash(secret.strip());
+        VerifiedTokens.Verified v = verified.get(hash, now);
+        if (v == null) {
+            return Optional.empty();
+        }
+        verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
+        return accepted(v, now);
+    }
+
+    /** The authentication of a verified token, unless its account is disabled or locked now. */
+    private static Optional<Authentication> accepted(VerifiedTokens.Verified v, Instant now) {
         AccountRecord a = v.account();
         if (!a.enabled() || a.lockedAt(now)) {
             return Optional.empty();
         }
         return Optional.of(new ApiTokenAuthentication(new MamoriUserDetails(a, v.roles(), now), v.tokenId()));
-    }
-
-    @Override
-    public boolean verifiedRecently(String secret) {
-        return secret != null && !secret.isBlank() && verified.get(ApiTokens.hash(secret.strip()), clock.instant()) != null;
     }
 
     /** The token, its account and roles from the database (the token's last use recorded), or null when refused. */

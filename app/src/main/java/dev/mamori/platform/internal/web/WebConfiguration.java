@@ -59,9 +59,7 @@ class WebConfiguration implements WebMvcConfigurer {
                     return user.locale();
                 }
                 if (request.getRequestURI().startsWith("/api/")) {
-                    String header = request.getHeader("Accept-Language");
-                    return header != null && request.getLocale().getLanguage().equals("en")
-                            ? Locale.ENGLISH : Locale.JAPANESE;
+                    return ApiLanguage.of(request.getHeader("Accept-Language"));
                 }
                 return cookie.resolveLocale(request);
             }
