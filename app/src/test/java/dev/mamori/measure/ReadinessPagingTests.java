@@ -23,10 +23,10 @@ import dev.mamori.inventory.Inventory;
 import dev.mamori.inventory.Register;
 import dev.mamori.inventory.SecrecyAnswers;
 import dev.mamori.inventory.SecrecyOutcome;
-import dev.mamori.ledger.CheckpointSummary;
 import dev.mamori.ledger.Ledger;
 import dev.mamori.platform.Role;
 import dev.mamori.platform.internal.security.MamoriUserDetails;
+import dev.mamori.support.LedgerStill;
 import dev.mamori.support.MamoriTest;
 import dev.mamori.support.TestUsers;
 
@@ -88,22 +88,16 @@ class ReadinessPagingTests {
      * both reads, and is repeated (up to five times) when it did not. Returns the list that was compared.
      */
     List<Readiness> assertListedAsOwn(java.util.function.Supplier<List<Readiness>> list) {
-        for (int attempt = 1; ; attempt++) {
-            String before = ledgerState();
-            List<Readiness> listed = list.get();
-            List<Readiness> own = listed.stream().map(r -> as(chief, () -> readiness.readiness(r.assetId()))).toList();
-            if (!before.equals(ledgerState()) && attempt < 5) {
-                continue;
-            }
-            for (int i = 0; i < listed.size(); i++) {
-                assertThat(listed.get(i)).as(listed.get(i).name()).isEqualTo(own.get(i));
-            }
-            return listed;
+        record Reads(List<Readiness> listed, List<Readiness> own) {
         }
-    }
-
-    private String ledgerState() {
-        return ledger.count() + "/" + ledger.latestCheckpoint().map(CheckpointSummary::treeSize).orElse(0L);
+        Reads reads = LedgerStill.read(ledger, () -> {
+            List<Readiness> listed = list.get();
+            return new Reads(listed, listed.stream().map(r -> as(chief, () -> readiness.readiness(r.assetId()))).toList());
+        });
+        for (int i = 0; i < reads.listed().size(); i++) {
+            assertThat(reads.listed().get(i)).as(reads.listed().get(i).name()).isEqualTo(reads.own().get(i));
+        }
+        return reads.listed();
     }
 
     @Test

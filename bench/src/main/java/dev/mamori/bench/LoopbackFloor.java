@@ -47,8 +47,7 @@ public final class LoopbackFloor {
             System.setProperty("sun.net.httpserver.nodelay", "true");
             var http = com.sun.net.httpserver.HttpServer.create(
                     new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-            String answer = new String(ANSWER, StandardCharsets.UTF_8);
-            byte[] body = answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
+            byte[] body = body();
             http.createContext("/", ex -> {
                 ex.getRequestBody().readAllBytes();
                 ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -62,6 +61,7 @@ public final class LoopbackFloor {
             System.exit(exit);
         }
         if (System.getProperty("floor.netty") != null) {
+            byte[] body = body();
             var group = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
             var channel = new io.netty.bootstrap.ServerBootstrap().group(group)
                     .channel(io.netty.channel.socket.nio.NioServerSocketChannel.class)
@@ -75,8 +75,6 @@ public final class LoopbackFloor {
                                         @Override
                                         protected void channelRead0(io.netty.channel.ChannelHandlerContext ctx,
                                                                     io.netty.handler.codec.http.FullHttpRequest req) {
-                                            String a = new String(ANSWER, StandardCharsets.UTF_8);
-                                            byte[] body = a.substring(a.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
                                             var res = new io.netty.handler.codec.http.DefaultFullHttpResponse(
                                                     io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
                                                     io.netty.handler.codec.http.HttpResponseStatus.OK,
@@ -110,6 +108,12 @@ public final class LoopbackFloor {
         int exit = client(server.getLocalPort(), rate, seconds, connections, warmup);
         server.close();
         System.exit(exit);
+    }
+
+    /** The fixed answer's body, without the status line and headers. */
+    private static byte[] body() {
+        String answer = new String(ANSWER, StandardCharsets.UTF_8);
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Runs {@link AccessHttpClient} against the port in its own JVM; its exit code. */

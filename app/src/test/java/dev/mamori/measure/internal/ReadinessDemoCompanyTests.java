@@ -23,6 +23,7 @@ import dev.mamori.ledger.Subject;
 import dev.mamori.measure.Indicator;
 import dev.mamori.measure.Readiness;
 import dev.mamori.measure.ReadinessQuery;
+import dev.mamori.support.LedgerStill;
 import dev.mamori.measure.SecretReadiness;
 import dev.mamori.platform.Role;
 import dev.mamori.support.TestUsers;
@@ -61,22 +62,17 @@ class ReadinessDemoCompanyTests {
         inventory.forEachDesignation(500, designations::addAll);
         ReadinessDemoData.Chosen chosen = ReadinessDemoData.choose(designations);
         assertThat(chosen).isNotNull();
-        // the three secrets and the whole list are read while the ledger stands still: a checkpoint signed in the
-        // background between the reads changes the trail indicator, legitimately (repeated up to five times)
-        Readiness good;
-        Readiness middling;
-        Readiness weak;
-        List<Readiness> all;
-        for (int attempt = 1; ; attempt++) {
-            String before = ledgerState();
-            good = readiness.readiness(chosen.wellPrepared());
-            middling = readiness.readiness(chosen.middling());
-            weak = readiness.readiness(chosen.weak());
-            all = readiness.page(new ReadinessQuery(null, null, ReadinessQuery.Order.STRONGEST_FIRST), 0, 200).items();
-            if (before.equals(ledgerState()) || attempt == 5) {
-                break;
-            }
+        // the three secrets and the whole list read while the ledger stood still (a background checkpoint between
+        // the reads changes the trail indicator, legitimately)
+        record Reads(Readiness good, Readiness middling, Readiness weak, List<Readiness> all) {
         }
+        Reads reads = LedgerStill.read(ledger, () -> new Reads(readiness.readiness(chosen.wellPrepared()),
+                readiness.readiness(chosen.middling()), readiness.readiness(chosen.weak()),
+                readiness.page(new ReadinessQuery(null, null, ReadinessQuery.Order.STRONGEST_FIRST), 0, 200).items()));
+        Readiness good = reads.good();
+        Readiness middling = reads.middling();
+        Readiness weak = reads.weak();
+        List<Readiness> all = reads.all();
         for (Readiness r : List.of(good, middling, weak)) {
             log.info("demo readiness {} {}: overall {} {} {}", r.assetId(), r.name(), r.overall(), r.requirements(),
                     r.indicators().stream().map(i -> i.indicator() + "=" + i.score()).toList());
@@ -94,9 +90,5 @@ class ReadinessDemoCompanyTests {
         assertThat(all).extracting(Readiness::overall).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(all.stream().map(Readiness::overall).distinct().count()).isGreaterThanOrEqualTo(3);
         assertThat(all).contains(good, middling, weak);
-    }
-
-    private String ledgerState() {
-        return ledger.count() + "/" + ledger.latestCheckpoint().map(dev.mamori.ledger.CheckpointSummary::treeSize).orElse(0L);
     }
 }
