@@ -64,7 +64,7 @@ import io.netty.handler.timeout.IdleStateHandler;
  * interface: an agent on the same host) and {@code port} (default 8091; 0 for any free port), with
  * {@code io-threads} event loops (default 16, more than the processors on purpose: connections are spread over the
  * loops, and a loop that the scheduler holds back delays only its own connections; measured on two cores with 16
- * connections, p99 fell from 4 ms with one loop to 2.5 ms with two and 1.5–1.9 ms with 8 or 16). Plain HTTP: from
+ * connections, p99 was 3.8–4.6 ms with one loop, 2.3–2.7 ms with two, 1.3–2.5 ms with 16). Plain HTTP: from
  * another host, put it behind TLS (a local proxy or a private network). Only a bearer token is accepted (no
  * session, no form login), a body larger than {@code max-body} (default 1 MiB, enough for the largest batch) is
  * refused with 413, a connection idle for {@code idle-timeout} (default 60 s) is closed, and connections beyond
