@@ -59,6 +59,10 @@ public final class AccessHttpClient {
         System.out.printf("[access-http] measuring %d s at %,d/s%n", seconds, rate);
         Result r = run(port, requests, rate, seconds, pool);
         long[] l = r.latencies;
+        long[] late = new long[l.length];
+        for (int i = 0; i < l.length; i++) {
+            late[i] = l[i] - r.exchanges[i];
+        }
         slowWindows(l, rate);
         Arrays.sort(l);
         int n = l.length;
@@ -72,6 +76,10 @@ public final class AccessHttpClient {
         // without the wait for a free connection or for this JVM's thread to be scheduled at the due time
         System.out.printf("[access-http] exchange alone (send to answer): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms%n",
                 pct(x, 0.50), pct(x, 0.90), pct(x, 0.99), pct(x, 0.999));
+        Arrays.sort(late);
+        // the rest: from the due time to the moment of sending (this JVM's thread woken late, or every connection busy)
+        System.out.printf("[access-http] sent late (due to send): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms%n",
+                pct(late, 0.50), pct(late, 0.90), pct(late, 0.99), pct(late, 0.999));
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("[access-http] client JVM CPU: %.1f s%n", os.getProcessCpuTime() / 1e9);
         System.exit(r.failures == 0 ? 0 : 1);
@@ -216,9 +224,21 @@ public final class AccessHttpClient {
             }, "load-" + w);
             workers[w].start();
         }
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep((seconds + 60) * 1000L);
+                System.out.println("[access-http] no end after " + (seconds + 60) + " s: the server stopped answering");
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException ended) {
+                // the phase ended
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         for (Thread t : workers) {
             t.join();
         }
+        watchdog.interrupt();
         long elapsed = System.nanoTime() - start;
         return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get());
     }
@@ -239,7 +259,9 @@ public final class AccessHttpClient {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(30_000);
+            // no read timeout: with one, the JDK's socket reads in non-blocking mode and waits in poll() (three
+            // system calls per answer instead of one blocking read); a server that stops answering is caught by
+            // the watchdog in run() instead
             in = socket.getInputStream();
             out = socket.getOutputStream();
         }

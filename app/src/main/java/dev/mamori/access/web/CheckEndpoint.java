@@ -58,7 +58,7 @@ class CheckEndpoint {
     static final int MAX_REASONS = 10_000;
     static final String PROBLEM = "application/problem+json";
 
-    private final ConcurrentHashMap<List<Object>, Reason> reasons = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ReasonKey, Reason> reasons = new ConcurrentHashMap<>();
 
     private final Access access;
     private final MessageSource messages;
@@ -89,6 +89,10 @@ class CheckEndpoint {
     record Reason(String key, String ja, String en) {
     }
 
+    /** A reason's message key and arguments (the arguments of an access check are immutable). */
+    private record ReasonKey(String key, List<String> args) {
+    }
+
     record CheckResponse(boolean permitted, Outcome outcome, Approver approvalBy, Set<Obligation> obligations,
                          String levelCode, Long assetId, Reason reason) {
     }
@@ -115,8 +119,12 @@ class CheckEndpoint {
          * ids are answered from memory.
          */
         boolean needsDatabase() {
-            return checks.stream().anyMatch(c -> c != null && (c.documentId() != null
-                    || (c.personId() == null && c.employeeNumber() != null)));
+            for (CheckRequest c : checks) {
+                if (c != null && (c.documentId() != null || (c.personId() == null && c.employeeNumber() != null))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -171,7 +179,7 @@ class CheckEndpoint {
     Parsed parse(boolean batch, InputStream body) throws IOException {
         if (!batch) {
             CheckRequest one = checkReader.readValue(body);
-            return new Parsed(java.util.Collections.singletonList(one), false);
+            return new Parsed(Collections.singletonList(one), false);
         }
         BatchRequest request = batchReader.readValue(body);
         List<CheckRequest> checks = request == null || request.checks() == null ? List.of() : request.checks();
@@ -253,9 +261,7 @@ class CheckEndpoint {
      * (profiled with JFR under load). Bounded: forgotten wholesale past {@link #MAX_REASONS}.
      */
     private Reason reason(AccessCheck c) {
-        List<Object> key = new ArrayList<>(c.reasonArgs().size() + 1);
-        key.add(c.reasonKey());
-        key.addAll(c.reasonArgs());
+        ReasonKey key = new ReasonKey(c.reasonKey(), c.reasonArgs());
         Reason known = reasons.get(key);
         if (known != null) {
             return known;
@@ -264,7 +270,7 @@ class CheckEndpoint {
         if (reasons.size() >= MAX_REASONS) {
             reasons.clear();
         }
-        reasons.put(Collections.unmodifiableList(key), r);
+        reasons.put(key, r);
         return r;
     }
 

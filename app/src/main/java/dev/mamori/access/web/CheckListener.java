@@ -3,6 +3,7 @@ package dev.mamori.access.web;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,8 +34,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -86,6 +92,7 @@ class CheckListener implements SmartLifecycle {
     private final int idleSeconds;
     private final int workerThreads;
     private final int maxConnections;
+    private final String transport;
     private final AtomicInteger open = new AtomicInteger();
     private volatile EventLoopGroup group;
     private volatile Channel channel;
@@ -98,7 +105,8 @@ class CheckListener implements SmartLifecycle {
                   @Value("${mamori.access.check-listener.max-body:1048576}") int maxBody,
                   @Value("${mamori.access.check-listener.idle-timeout:60}") int idleSeconds,
                   @Value("${mamori.access.check-listener.workers:4}") int workerThreads,
-                  @Value("${mamori.access.check-listener.max-connections:1024}") int maxConnections) {
+                  @Value("${mamori.access.check-listener.max-connections:1024}") int maxConnections,
+                  @Value("${mamori.access.check-listener.transport:auto}") String transport) {
         this.endpoint = endpoint;
         this.tokens = tokens;
         this.problems = problems;
@@ -109,6 +117,26 @@ class CheckListener implements SmartLifecycle {
         this.idleSeconds = idleSeconds;
         this.workerThreads = Math.max(1, workerThreads);
         this.maxConnections = Math.max(1, maxConnections);
+        this.transport = transport.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "epoll", "nio").contains(this.transport)) {
+            throw new IllegalStateException("mamori.access.check-listener.transport must be auto, epoll or nio, not "
+                    + transport);
+        }
+    }
+
+    /** Whether the listener runs on Linux's epoll (else on the JDK's NIO selector). */
+    boolean epoll() {
+        return switch (transport) {
+            case "nio" -> false;
+            case "epoll" -> {
+                if (!Epoll.isAvailable()) {
+                    throw new IllegalStateException("mamori.access.check-listener.transport=epoll, but epoll is not "
+                            + "available here", Epoll.unavailabilityCause());
+                }
+                yield true;
+            }
+            default -> Epoll.isAvailable();
+        };
     }
 
     /** The port the listener is bound to (the configured one, or the one chosen for port 0); -1 when not running. */
@@ -136,11 +164,14 @@ class CheckListener implements SmartLifecycle {
                     t.setDaemon(true);
                     return t;
                 });
+        boolean epoll = epoll();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> server = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         group = new MultiThreadIoEventLoopGroup(ioThreads,
-                new io.netty.util.concurrent.DefaultThreadFactory("check-listener", true), NioIoHandler.newFactory());
+                new io.netty.util.concurrent.DefaultThreadFactory("check-listener", true), io);
         try {
             channel = new ServerBootstrap().group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(server)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
@@ -164,7 +195,7 @@ class CheckListener implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while binding the check listener", e);
         }
-        log.info("Access check listener on {}:{}", address, port());
+        log.info("Access check listener on {}:{} ({})", address, port(), epoll ? "epoll" : "NIO");
     }
 
     @Override
@@ -197,6 +228,9 @@ class CheckListener implements SmartLifecycle {
 
         private final java.util.ArrayDeque<FullHttpRequest> waiting = new java.util.ArrayDeque<>();
         private boolean withWorker;
+        /** The secret last presented on this connection and its digest (an agent sends the same token each time). */
+        private String lastSecret;
+        private BearerTokens.Digest lastDigest;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -266,7 +300,12 @@ class CheckListener implements SmartLifecycle {
             }
             CheckEndpoint.Parsed question = parsed;
             CheckEndpoint.Answer early = refused;
-            Optional<Authentication> remembered = tokens.remembered(secret);
+            if (!secret.equals(lastSecret)) {
+                lastDigest = tokens.digest(secret);
+                lastSecret = secret;
+            }
+            BearerTokens.Digest digest = lastDigest;
+            Optional<Authentication> remembered = tokens.remembered(digest);
             if (remembered.isPresent() && (question == null || !question.needsDatabase())) {
                 send(ctx, answer(() -> remembered, question, early, locale, path), keepAlive);
                 return;
@@ -275,7 +314,7 @@ class CheckListener implements SmartLifecycle {
             ctx.channel().config().setAutoRead(false);
             try {
                 workers.execute(() -> {
-                    CheckEndpoint.Answer answer = answer(() -> tokens.authenticate(secret), question, early, locale,
+                    CheckEndpoint.Answer answer = answer(() -> tokens.authenticate(digest), question, early, locale,
                             path);
                     ctx.executor().execute(() -> {
                         send(ctx, answer, keepAlive);

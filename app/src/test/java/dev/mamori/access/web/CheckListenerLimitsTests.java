@@ -1,23 +1,28 @@
 package dev.mamori.access.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The check listener's own limits, without an application around it: connections beyond {@code max-connections}
  * are closed as soon as they are accepted, while those within it stay open; an idle connection is closed after
- * {@code idle-timeout}; a stopped listener no longer accepts.
+ * {@code idle-timeout}; a stopped listener no longer accepts — on both transports (Linux's epoll, the JDK's NIO).
  */
 class CheckListenerLimitsTests {
 
-    @Test
-    void connectionsBeyondTheLimitAreClosedAndIdleOnesTimeOut() throws Exception {
-        CheckListener listener = new CheckListener(null, null, null, "127.0.0.1", 0, 1, 1024, 3, 1, 2);
+    @ParameterizedTest
+    @ValueSource(strings = {"epoll", "nio"})
+    void connectionsBeyondTheLimitAreClosedAndIdleOnesTimeOut(String transport) throws Exception {
+        CheckListener listener = new CheckListener(null, null, null, "127.0.0.1", 0, 1, 1024, 3, 1, 2, transport);
+        assertThat(listener.epoll()).isEqualTo("epoll".equals(transport));
         listener.start();
         try (Socket first = new Socket("127.0.0.1", listener.port());
              Socket second = new Socket("127.0.0.1", listener.port())) {
@@ -44,5 +49,15 @@ class CheckListenerLimitsTests {
         }
         assertThat(listener.isRunning()).isFalse();
         assertThat(listener.port()).isEqualTo(-1);
+    }
+
+    @Test
+    void onLinuxTheDefaultTransportIsEpollAndAnUnknownOneIsRefused() {
+        CheckListener auto = new CheckListener(null, null, null, "127.0.0.1", 0, 1, 1024, 3, 1, 2, " Auto ");
+        assertThat(auto.epoll()).as("Linux x86-64: the native transport loads from the application's jar")
+                .isEqualTo(System.getProperty("os.name").startsWith("Linux")
+                        && System.getProperty("os.arch").equals("amd64"));
+        assertThatThrownBy(() -> new CheckListener(null, null, null, "127.0.0.1", 0, 1, 1024, 3, 1, 2, "kqueue"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("auto, epoll or nio");
     }
 }

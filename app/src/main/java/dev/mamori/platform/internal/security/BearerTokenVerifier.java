@@ -30,12 +30,17 @@ class BearerTokenVerifier implements BearerTokens {
     }
 
     @Override
-    public Optional<Authentication> authenticate(String secret) {
-        if (secret == null || secret.isBlank()) {
+    public Digest digest(String secret) {
+        return secret == null || secret.isBlank() ? null : new Digest(ApiTokens.hash(secret.strip()));
+    }
+
+    @Override
+    public Optional<Authentication> authenticate(Digest digest) {
+        if (digest == null) {
             return Optional.empty();
         }
+        String hash = digest.hex();
         Instant now = clock.instant();
-        String hash = ApiTokens.hash(secret.strip());
         VerifiedTokens.Verified v = verified.get(hash, now);
         if (v == null) {
             v = load(hash, verified.generation());
@@ -50,12 +55,12 @@ class BearerTokenVerifier implements BearerTokens {
     }
 
     @Override
-    public Optional<Authentication> remembered(String secret) {
-        if (secret == null || secret.isBlank()) {
+    public Optional<Authentication> remembered(Digest digest) {
+        if (digest == null) {
             return Optional.empty();
         }
+        String hash = digest.hex();
         Instant now = clock.instant();
-        String hash = ApiTokens.hash(secret.strip());
         VerifiedTokens.Verified v = verified.get(hash, now);
         if (v == null) {
             return Optional.empty();
@@ -64,13 +69,18 @@ class BearerTokenVerifier implements BearerTokens {
         return accepted(v, now);
     }
 
-    /** The authentication of a verified token, unless its account is disabled or locked now. */
-    private static Optional<Authentication> accepted(VerifiedTokens.Verified v, Instant now) {
+    /**
+     * The authentication of a verified token, unless its account is disabled or locked now. The principal built
+     * with the verification is shared by the requests that meet it (built anew only when a lock it saw has ended).
+     */
+    static Optional<Authentication> accepted(VerifiedTokens.Verified v, Instant now) {
         AccountRecord a = v.account();
         if (!a.enabled() || a.lockedAt(now)) {
             return Optional.empty();
         }
-        return Optional.of(new ApiTokenAuthentication(new MamoriUserDetails(a, v.roles(), now), v.tokenId()));
+        MamoriUserDetails principal = v.principal().isAccountNonLocked() ? v.principal()
+                : new MamoriUserDetails(a, v.roles(), now);
+        return Optional.of(new ApiTokenAuthentication(principal, v.tokenId()));
     }
 
     /** The token, its account and roles from the database (the token's last use recorded), or null when refused. */

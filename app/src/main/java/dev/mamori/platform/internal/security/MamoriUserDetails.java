@@ -24,6 +24,9 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
 
     private final AccountRecord account;
     private final List<RoleGrant> roles;
+    private final Set<Role> roleSet;
+    private final Set<Long> managed;
+    private final List<GrantedAuthority> authorities;
     private final boolean locked;
     private String password;
     private volatile Locale locale;
@@ -32,6 +35,11 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
     public MamoriUserDetails(AccountRecord account, List<RoleGrant> roles, Instant now) {
         this.account = account.withoutPasswordHash();
         this.roles = List.copyOf(roles);
+        this.roleSet = this.roles.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());
+        this.managed = this.roles.stream().filter(r -> r.role() == Role.MANAGER).map(RoleGrant::departmentId)
+                .collect(Collectors.toUnmodifiableSet());
+        this.authorities = this.roles.stream().map(r -> r.role().authority()).distinct()
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
         this.locked = account.lockedAt(now);
         this.password = account.passwordHash();
         this.locale = Locale.forLanguageTag(account.locale());
@@ -43,9 +51,6 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
     }
 
     public CurrentUser toCurrentUser() {
-        Set<Role> roleSet = roles.stream().map(RoleGrant::role).collect(Collectors.toUnmodifiableSet());
-        Set<Long> managed = roles.stream().filter(r -> r.role() == Role.MANAGER).map(RoleGrant::departmentId)
-                .collect(Collectors.toUnmodifiableSet());
         return new CurrentUser(account.id(), account.username(), account.displayName(), account.personId(),
                 roleSet, managed, locale);
     }
@@ -86,7 +91,7 @@ public final class MamoriUserDetails implements UserDetails, CredentialsContaine
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> r.role().authority()).distinct().map(SimpleGrantedAuthority::new).toList();
+        return authorities;
     }
 
     @Override

@@ -45,9 +45,18 @@ class VerifiedTokens implements DisposableBean {
     static final Duration REFRESH_AFTER = Duration.ofSeconds(7);
     private static final int MAX_ENTRIES = 10_000;
 
-    /** What a verification found: the token, its account and roles, read at {@code generation}. */
+    /**
+     * What a verification found: the token, its account (without its password hash) and roles, read at
+     * {@code generation}, and the principal they make as of {@code verifiedAt}.
+     */
     record Verified(long tokenId, Instant expiresAt, AccountRecord account, List<RoleGrant> roles, long generation,
-                    Instant verifiedAt) {
+                    Instant verifiedAt, MamoriUserDetails principal) {
+
+        Verified(long tokenId, Instant expiresAt, AccountRecord account, List<RoleGrant> roles, long generation,
+                 Instant verifiedAt) {
+            this(tokenId, expiresAt, account.withoutPasswordHash(), List.copyOf(roles), generation, verifiedAt,
+                    new MamoriUserDetails(account.withoutPasswordHash(), roles, verifiedAt));
+        }
     }
 
     private final ConcurrentHashMap<String, Verified> byHash = new ConcurrentHashMap<>();
