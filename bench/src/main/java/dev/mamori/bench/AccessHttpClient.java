@@ -53,11 +53,7 @@ public final class AccessHttpClient {
         System.out.printf("[access-http] client: separate JVM (pid %d), %d keep-alive connections%n",
                 ProcessHandle.current().pid(), connections);
         System.out.printf("[access-http] warm-up %d s at %,d/s%n", warmup, rate);
-        // one pool of connections for both phases: the measurement starts on connections already open and warm
-        Connection[] pool = new Connection[connections];
-        run(port, requests, rate, warmup, pool);
-        System.out.printf("[access-http] measuring %d s at %,d/s%n", seconds, rate);
-        Result r = run(port, requests, rate, seconds, pool);
+        Result r = run(port, requests, rate, warmup, seconds, connections);
         long[] l = r.latencies;
         long[] late = new long[l.length];
         for (int i = 0; i < l.length; i++) {
@@ -181,17 +177,31 @@ public final class AccessHttpClient {
     record Result(long[] latencies, long[] exchanges, long elapsedNanos, int failures, long permitted, long reconnections) {
     }
 
-    private static Result run(int port, byte[][] requests, int rate, int seconds, Connection[] pool) throws Exception {
-        int connections = pool.length;
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        long[] exchanges = new long[total];
+    /**
+     * Warm-up and measurement as one stream of requests on the same threads and connections: the measured part
+     * begins in the middle of a steady load, with no phase change (threads started, the main thread's work) at
+     * its start. Only the measured requests are recorded; a failure during the warm-up counts too.
+     */
+    private static Result run(int port, byte[][] requests, int rate, int warmup, int seconds, int connections)
+            throws Exception {
+        Connection[] pool = new Connection[connections];
+        int skipped = rate * warmup;
+        int measured = rate * seconds;
+        int total = skipped + measured;
+        long[] latencies = new long[measured];
+        long[] exchanges = new long[measured];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong permitted = new AtomicLong();
         AtomicLong reconnections = new AtomicLong();
+        AtomicLong uncounted = new AtomicLong();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 20_000_000L;
+        long measuredFrom = start + skipped * interval;
+        // the wall-clock start of the measurement, to line the slow windows up with the server's GC log
+        // (-Xlog:gc:file=…:time)
+        System.out.printf("[access-http] measuring %d s at %,d/s from %s (after the warm-up, without a pause)%n",
+                seconds, rate, java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime()));
         Thread[] workers = new Thread[connections];
         for (int w = 0; w < connections; w++) {
             int slot = w;
@@ -207,27 +217,31 @@ public final class AccessHttpClient {
                         }
                         byte[] req = requests[i & (requests.length - 1)];
                         long sent = System.nanoTime();
-                        Exchanged x = exchange(c, port, opened, req, permitted, reconnections);
+                        Exchanged x = exchange(c, port, opened, req, i >= skipped ? permitted : uncounted,
+                                i >= skipped ? reconnections : uncounted);
                         c = x.connection;
                         opened = true;
                         int status = x.status;
                         long answered = System.nanoTime();
-                        latencies[i] = answered - due;
-                        exchanges[i] = answered - sent;
+                        if (i >= skipped) {
+                            latencies[i - skipped] = answered - due;
+                            exchanges[i - skipped] = answered - sent;
+                        }
                         if (status != 200) {
                             failures.incrementAndGet();
                         }
                     }
                 } finally {
-                    pool[slot] = c; // kept open for the next phase (closed when this JVM ends)
+                    pool[slot] = c; // closed when this JVM ends
                 }
             }, "load-" + w);
             workers[w].start();
         }
         Thread watchdog = new Thread(() -> {
             try {
-                Thread.sleep((seconds + 60) * 1000L);
-                System.out.println("[access-http] no end after " + (seconds + 60) + " s: the server stopped answering");
+                Thread.sleep((warmup + seconds + 60) * 1000L);
+                System.out.println("[access-http] no end after " + (warmup + seconds + 60)
+                        + " s: the server stopped answering");
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException ended) {
                 // the phase ended
@@ -239,7 +253,7 @@ public final class AccessHttpClient {
             t.join();
         }
         watchdog.interrupt();
-        long elapsed = System.nanoTime() - start;
+        long elapsed = System.nanoTime() - measuredFrom;
         return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get());
     }
 

@@ -64,7 +64,9 @@ import io.netty.handler.timeout.IdleStateHandler;
  * the work for both), served by an HTTP/1.1 server on an event loop. A check answered from memory (a bearer token
  * verified a moment ago, subjects and entries by id) is answered on the thread that read the request, with no
  * hand-over to a worker thread and back; one that needs the database (a token not verified lately, a subject by
- * 社員番号, a vault document) goes to a small pool of workers. Measured: BENCHMARKS.md "Access checks".
+ * 社員番号, a vault document) goes to a small pool of workers. On Linux the loops use epoll through Netty's native
+ * transport ({@code transport=auto}, the default; {@code nio} for the JDK's selector). Measured: BENCHMARKS.md
+ * "Access checks".
  * <p>
  * Off unless {@code mamori.access.check-listener.enabled=true}; binds {@code address} (default the loopback
  * interface: an agent on the same host) and {@code port} (default 8091; 0 for any free port), with
