@@ -36,36 +36,36 @@ class BearerTokenVerifier implements BearerTokens {
 
     @Override
     public Optional<Authentication> authenticate(Digest digest) {
+        return verify(digest, true);
+    }
+
+    @Override
+    public Optional<Authentication> remembered(Digest digest) {
+        return verify(digest, false);
+    }
+
+    /**
+     * From a trusted recent verification (refreshed ahead when due), else — when {@code fromDatabase} — from the
+     * database, else empty.
+     */
+    private Optional<Authentication> verify(Digest digest, boolean fromDatabase) {
         if (digest == null) {
             return Optional.empty();
         }
         String hash = digest.hex();
         Instant now = clock.instant();
         VerifiedTokens.Verified v = verified.get(hash, now);
-        if (v == null) {
+        if (v != null) {
+            verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
+        } else if (fromDatabase) {
             v = load(hash, verified.generation());
             if (v == null) {
                 return Optional.empty();
             }
             verified.put(hash, v);
         } else {
-            verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
-        }
-        return accepted(v, now);
-    }
-
-    @Override
-    public Optional<Authentication> remembered(Digest digest) {
-        if (digest == null) {
             return Optional.empty();
         }
-        String hash = digest.hex();
-        Instant now = clock.instant();
-        VerifiedTokens.Verified v = verified.get(hash, now);
-        if (v == null) {
-            return Optional.empty();
-        }
-        verified.refreshAhead(hash, v, now, generation -> load(hash, generation));
         return accepted(v, now);
     }
 
