@@ -151,11 +151,19 @@ public final class AccessHttpLoad {
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process client = new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
+        List<String> command = new java.util.ArrayList<>();
+        // an optional prefix for the load generator's command, e.g. "chrt -f 10" or "nice -n -10"
+        String prefix = System.getProperty("bench.access.client.prefix", "").trim();
+        if (!prefix.isEmpty()) {
+            command.addAll(Arrays.asList(prefix.split("\\s+")));
+            System.out.printf("[access-http] load generator started under: %s%n", prefix);
+        }
+        command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), token,
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
-                String.valueOf(warmup), String.valueOf(connections))
-                .inheritIO().start();
+                String.valueOf(warmup), String.valueOf(connections)));
+        KeepAwake awake = KeepAwake.ifAsked();
+        Process client = new ProcessBuilder(command).inheritIO().start();
         // the measured window's CPU, by thread group: sampled when the client's warm-up should be over
         boolean done = client.waitFor(warmup * 1000L + 1500, TimeUnit.MILLISECONDS);
         long cpuWarm = os.getProcessCpuTime();
@@ -164,6 +172,7 @@ public final class AccessHttpLoad {
         timing = true;
         long alloc0 = allocated();
         int exit = client.waitFor();
+        awake.close();
         long cpuEnd = os.getProcessCpuTime();
         if (!done) {
             long window = cpuEnd - cpuWarm;

@@ -119,11 +119,13 @@ public final class LoopbackFloor {
     /** Runs {@link AccessHttpClient} against the port in its own JVM; its exit code. */
     private static int client(int port, int rate, int seconds, int connections, int warmup) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
-                System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), "floor",
-                "1000", "1000", String.valueOf(rate), String.valueOf(seconds), String.valueOf(warmup),
-                String.valueOf(connections))
-                .inheritIO().start().waitFor();
+        try (KeepAwake awake = KeepAwake.ifAsked()) {
+            return new ProcessBuilder(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
+                    System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), "floor",
+                    "1000", "1000", String.valueOf(rate), String.valueOf(seconds), String.valueOf(warmup),
+                    String.valueOf(connections))
+                    .inheritIO().start().waitFor();
+        }
     }
 
     /** Reads requests (headers, then Content-Length bytes of body) and answers each with the fixed answer. */
