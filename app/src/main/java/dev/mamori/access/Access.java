@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -694,6 +695,14 @@ public class Access {
         return checks.checkAll(questions);
     }
 
+    /**
+     * Refuses (403) a question about someone the current user may not ask about, as {@link #checkAs} does — for
+     * the check endpoint to call before it looks anything else up, so a refused caller learns nothing else.
+     */
+    public void requireMayAskAbout(long personId) {
+        requireMayAskAbout(users.require(), personId);
+    }
+
     private static void requireMayAskAbout(CurrentUser user, long personId) {
         if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN) && (user.personId() == null || personId != user.personId())) {
             throw new AccessRefusedException("access.check.outOfScope");
@@ -719,11 +728,19 @@ public class Access {
         return AccessCheck.refused(keeper.index().levelOf(assetId), "access.check.documentDisposed", List.of());
     }
 
-    /** The person with the 社員番号 (for the check endpoint's subjects). */
+    /**
+     * The person with the 社員番号 (for the check endpoint's subjects). Someone who may ask only about themselves
+     * is refused (403) for every other number, known or not, so the answer does not tell which numbers exist.
+     */
     @Transactional(readOnly = true)
     public long personByEmployeeNumber(String employeeNumber) {
-        return directory.findPersonByEmployeeNumber(employeeNumber).map(PersonView::id)
-                .orElseThrow(() -> new NotFoundException("access.check.unknownSubject", employeeNumber));
+        CurrentUser user = users.require();
+        Optional<Long> person = directory.findPersonByEmployeeNumber(employeeNumber).map(PersonView::id);
+        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN)
+                && (person.isEmpty() || !person.get().equals(user.personId()))) {
+            throw new AccessRefusedException("access.check.outOfScope");
+        }
+        return person.orElseThrow(() -> new NotFoundException("access.check.unknownSubject", employeeNumber));
     }
 
     // ---------------------------------------------------------------- helpers

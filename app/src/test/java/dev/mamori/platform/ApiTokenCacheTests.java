@@ -47,6 +47,9 @@ class ApiTokenCacheTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    BearerTokens bearerTokens;
+
     private String used(long accountId, String name) throws Exception {
         String bearer = TestUsers.bearer(tokens.create(accountId, name, 7).secret());
         for (int i = 0; i < 3; i++) {
@@ -112,5 +115,24 @@ class ApiTokenCacheTests {
         String bearer = used(user.accountId(), "steady");
         mvc.perform(get("/api/v1/account").header("Authorization", bearer)).andExpect(status().isOk());
         assertThat(tokens.listFor(user.accountId()).get(0).lastUsedAt()).isNotNull();
+    }
+
+    @Test
+    void keepsRememberingVerifiedTokensThroughOtherAccountsLogins() {
+        var user = users.create(Role.IT_SECURITY);
+        var other = users.create(Role.EMPLOYEE);
+        String secret = tokens.create(user.accountId(), "through-logins", 7).secret();
+        BearerTokens.Digest digest = bearerTokens.digest(secret);
+        assertThat(bearerTokens.authenticate(digest)).isPresent();
+        assertThat(bearerTokens.remembered(digest)).as("verified a moment ago").isPresent();
+        // someone else's failed and successful logins change nothing a token is judged by: a stream of them must
+        // not send every integration back to the database
+        transactions.executeWithoutResult(s -> accounts.incrementFailedLogins(other.accountId()));
+        transactions.executeWithoutResult(s -> accounts.recordSuccessfulLogin(other.accountId()));
+        assertThat(bearerTokens.remembered(digest)).isPresent();
+        // a lock (what enough failed logins lead to) is judged at once
+        transactions.executeWithoutResult(s -> accounts.lockUntil(user.accountId(), Instant.now().plus(1, ChronoUnit.HOURS)));
+        assertThat(bearerTokens.remembered(digest)).isEmpty();
+        assertThat(bearerTokens.authenticate(digest)).isEmpty();
     }
 }

@@ -51,8 +51,10 @@ class CheckApiDocumentation implements OpenApiCustomizer {
                         .content(json("application/json", response)))
                 .addApiResponse("400", problem("Incomplete or malformed question"))
                 .addApiResponse("401", problem("No valid API token"))
-                .addApiResponse("403", problem("Asking about someone else without IT_SECURITY or SYSTEM_ADMIN"))
-                .addApiResponse("404", problem("Unknown subject, entry or document"));
+                .addApiResponse("403", problem("Asking about someone else without IT_SECURITY or SYSTEM_ADMIN "
+                        + "(also for an unknown employee number, so a refusal does not tell which exist)"))
+                .addApiResponse("404", problem("Unknown subject or document (IT_SECURITY, SYSTEM_ADMIN, or one's own "
+                        + "person asking about an unknown document)"));
         return new Operation().operationId(id).summary(summary).addTagsItem("access")
                 .requestBody(new RequestBody().required(true).content(json("application/json", request)))
                 .responses(responses);

@@ -223,6 +223,7 @@ class CheckEndpoint {
             if (r.assetId() != null) {
                 assetId = r.assetId();
             } else {
+                access.requireMayAskAbout(person); // before the document is looked up: 403, not 404, for others
                 DocumentEntries.DocumentEntry document = access.documentEntry(r.documentId());
                 assetId = document.assetId();
                 if (document.disposed()) {

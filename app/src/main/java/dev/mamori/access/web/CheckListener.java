@@ -44,16 +44,22 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -83,6 +89,12 @@ import io.netty.handler.timeout.IdleStateHandler;
 class CheckListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckListener.class);
+
+    /**
+     * Pipelined requests that may wait behind one with a worker (and {@code max-body} bytes of them at most). Mamori's
+     * choice: far more than an agent pipelines, few enough that one connection cannot fill the memory.
+     */
+    static final int MAX_WAITING = 64;
 
     private final CheckEndpoint endpoint;
     private final BearerTokens tokens;
@@ -184,10 +196,11 @@ class CheckListener implements SmartLifecycle {
                                 return;
                             }
                             ch.closeFuture().addListener(f -> open.decrementAndGet());
+                            Handler handler = new Handler();
                             ch.pipeline().addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS),
                                     new HttpServerCodec(4096, 16384, 8192),
-                                    new HttpObjectAggregator(maxBody),
-                                    new Handler());
+                                    new Aggregator(maxBody, handler),
+                                    handler);
                         }
                     })
                     .bind(new InetSocketAddress(InetAddress.getByName(address), configuredPort)).sync().channel();
@@ -223,21 +236,81 @@ class CheckListener implements SmartLifecycle {
     }
 
     /**
+     * The request aggregator, kept in the answers' order: a body over {@code max-body} is not answered here, out of
+     * turn, but passed on as an empty request marked too long, which the handler answers 413 in its turn (and then
+     * closes the connection); and {@code 100 Continue} goes out only when no earlier request still waits for its
+     * answer (it would overtake that answer) — otherwise the client sends its body after its own short wait.
+     * Expectations other than {@code 100-continue} are ignored (RFC 9110 allows it).
+     */
+    private static final class Aggregator extends HttpObjectAggregator {
+
+        private final Handler handler;
+
+        Aggregator(int maxBody, Handler handler) {
+            super(maxBody);
+            this.handler = handler;
+        }
+
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            if (HttpUtil.is100ContinueExpected(start) && !handler.busy()
+                    && HttpUtil.getContentLength(start, -1L) <= maxContentLength) {
+                return super.newContinueResponse(start, maxContentLength, pipeline);
+            }
+            return null;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            if (!(oversized instanceof HttpRequest request)) {
+                super.handleOversizedMessage(ctx, oversized);
+                return;
+            }
+            DefaultFullHttpRequest tooLong = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+                    request.uri(), Unpooled.EMPTY_BUFFER);
+            tooLong.headers().set(request.headers());
+            tooLong.setDecoderResult(DecoderResult.failure(new TooLongHttpContentException("over max-body")));
+            ctx.fireChannelRead(tooLong);
+        }
+    }
+
+    /**
      * One per connection. Answers go out in the order of their requests (HTTP/1.1 pipelining): while a request is
-     * with a worker, the requests after it wait here, in order, and the connection is not read further.
+     * with a worker, the requests after it wait here, in order ({@link #MAX_WAITING} of them and {@code max-body}
+     * bytes at most: one more, and that one is answered 503 in its turn and the connection closed). Once an answer
+     * with {@code Connection: close} has gone out, nothing more is read or answered (RFC 9112, 9.6).
      */
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
         private final java.util.ArrayDeque<FullHttpRequest> waiting = new java.util.ArrayDeque<>();
+        private int waitingBytes;
         private boolean withWorker;
+        /** More requests came than may wait: the first one too many, answered 503 when its turn comes. */
+        private FullHttpRequest overflow;
+        /** An answer closing the connection has been sent. */
+        private boolean closing;
         /** The secret last presented on this connection and its digest (an agent sends the same token each time). */
         private String lastSecret;
         private BearerTokens.Digest lastDigest;
 
+        /** Whether an earlier request still waits for its answer. */
+        boolean busy() {
+            return withWorker || !waiting.isEmpty();
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (closing || overflow != null) {
+                return; // released by SimpleChannelInboundHandler: nothing after a closing answer is answered
+            }
             if (withWorker) {
+                int bytes = request.content().readableBytes();
+                if (waiting.size() >= MAX_WAITING || waitingBytes + bytes > maxBody) {
+                    overflow = request.replace(Unpooled.EMPTY_BUFFER);
+                    return;
+                }
                 waiting.add(request.retain());
+                waitingBytes += bytes;
                 return;
             }
             handle(ctx, request);
@@ -246,23 +319,51 @@ class CheckListener implements SmartLifecycle {
         /** After a worker's answer is written: the requests that waited for it, until one goes to a worker again. */
         private void resume(ChannelHandlerContext ctx) {
             withWorker = false;
-            while (!withWorker && !waiting.isEmpty()) {
+            while (!withWorker && !closing && !waiting.isEmpty()) {
                 FullHttpRequest next = waiting.poll();
+                waitingBytes -= next.content().readableBytes();
                 try {
                     handle(ctx, next);
                 } finally {
                     next.release();
                 }
             }
-            if (!withWorker) {
-                ctx.channel().config().setAutoRead(true);
+            if (withWorker) {
+                return;
+            }
+            if (closing) {
+                discardWaiting();
+                return;
+            }
+            if (overflow != null) {
+                FullHttpRequest over = overflow;
+                overflow = null;
+                try {
+                    String uri = over.uri();
+                    int query = uri.indexOf('?');
+                    send(ctx, endpoint.problem(503, problems.locale(over.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE)),
+                            query < 0 ? uri : uri.substring(0, query), "access.check.busy"), false);
+                } finally {
+                    over.release();
+                }
+                return;
+            }
+            ctx.channel().config().setAutoRead(true);
+        }
+
+        private void discardWaiting() {
+            waiting.forEach(FullHttpRequest::release);
+            waiting.clear();
+            waitingBytes = 0;
+            if (overflow != null) {
+                overflow.release();
+                overflow = null;
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            waiting.forEach(FullHttpRequest::release);
-            waiting.clear();
+            discardWaiting();
             super.channelInactive(ctx);
         }
 
@@ -273,7 +374,12 @@ class CheckListener implements SmartLifecycle {
             Locale locale = problems.locale(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (!request.decoderResult().isSuccess()) {
-                send(ctx, endpoint.problem(400, locale, path, "platform.error.unreadable"), false);
+                if (request.decoderResult().cause() instanceof TooLongHttpContentException) {
+                    // the aggregator skips the body, so the connection can go on (as Netty's own 413 does)
+                    send(ctx, endpoint.problem(413, locale, path, "access.check.tooLarge", maxBody), keepAlive);
+                } else {
+                    send(ctx, endpoint.problem(400, locale, path, "platform.error.unreadable"), false);
+                }
                 return;
             }
             boolean batch = CheckEndpoint.BATCH_PATH.equals(path);
@@ -316,8 +422,14 @@ class CheckListener implements SmartLifecycle {
             ctx.channel().config().setAutoRead(false);
             try {
                 workers.execute(() -> {
-                    CheckEndpoint.Answer answer = answer(() -> tokens.authenticate(digest), question, early, locale,
-                            path);
+                    CheckEndpoint.Answer answer;
+                    try {
+                        answer = answer(() -> tokens.authenticate(digest), question, early, locale, path);
+                    } catch (Throwable e) { // an Error: nothing sensible to answer, but the connection must not hang
+                        log.error("Access check on the check listener failed", e);
+                        ctx.channel().close();
+                        return;
+                    }
                     ctx.executor().execute(() -> {
                         send(ctx, answer, keepAlive);
                         resume(ctx);
@@ -377,6 +489,7 @@ class CheckListener implements SmartLifecycle {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(response);
             } else {
+                closing = true;
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             }

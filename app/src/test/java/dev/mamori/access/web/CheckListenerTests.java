@@ -38,8 +38,10 @@ import dev.mamori.vault.VaultFixture;
  * The check listener (enabled in the tests' settings, on a free port) answers exactly what the application's own
  * port answers — by entry, by document, by 社員番号, one at a time or in a batch — over real HTTP, refuses the same
  * callers the same way (401 without a valid token, at once after revocation; 403 for an employee asking about
- * someone else), turns every malformed request into a problem+json answer, and keeps the order of pipelined
- * requests even when one of them needs the database and the next does not.
+ * someone else, and the same refusal whether or not the number or document asked about exists), turns every
+ * malformed request into a problem+json answer, and keeps the order of pipelined requests even when one of them
+ * needs the database and the next does not — a 413 included; cuts off requests piling up behind a slow one (503,
+ * connection closed) and answers nothing after a closing answer.
  */
 @MamoriTest
 class CheckListenerTests {
@@ -51,6 +53,7 @@ class CheckListenerTests {
     @Autowired ApiTokens tokens;
     @Autowired Directory directory;
     @Autowired JsonMapper json;
+    @Autowired javax.sql.DataSource dataSource;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     VaultFixture f;
@@ -243,8 +246,129 @@ class CheckListenerTests {
         }
     }
 
-    /** One HTTP/1.1 response with Content-Length from the stream; its body. */
-    private static String readResponse(InputStream in) throws Exception {
+    @Test
+    void employeesLearnNothingAboutOthersFromARefusal() throws Exception {
+        String own = bearer(users.token(f.holder));
+        String managerNumber = Register.as(users.create(Role.HR), () -> directory.person(f.manager.personId()))
+                .employeeNumber();
+        long doc = f.uploadPdf("存在を明かさない");
+        for (String q : new String[] {
+                // someone else's 社員番号 and one nobody has: the same refusal, so which numbers exist stays unknown
+                "{\"employeeNumber\":\"" + managerNumber + "\",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}",
+                "{\"employeeNumber\":\"NO-SUCH-9999\",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}",
+                // someone else by a document, existing or not: refused before the document is looked up
+                "{\"personId\":" + f.manager.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}",
+                "{\"personId\":" + f.manager.personId() + ",\"action\":\"VIEW\",\"documentId\":987654321}"}) {
+            Answer refused = ask(CheckEndpoint.PATH, own, q);
+            assertThat(refused.status()).as(q).isEqualTo(403);
+            assertThat(refused.body().get("code").asString()).as(q).isEqualTo("access.check.outOfScope");
+            assertThat(viaApplicationPort(CheckEndpoint.PATH, own, q, 403).get("code").asString())
+                    .isEqualTo("access.check.outOfScope");
+        }
+        // IT security still learns that a number or a document is unknown
+        assertThat(ask(CheckEndpoint.PATH, integration,
+                "{\"employeeNumber\":\"NO-SUCH-9999\",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}")
+                .body().get("code").asString()).isEqualTo("access.check.unknownSubject");
+        assertThat(ask(CheckEndpoint.PATH, integration,
+                "{\"personId\":" + f.manager.personId() + ",\"action\":\"VIEW\",\"documentId\":987654321}")
+                .body().get("code").asString()).isEqualTo("access.check.unknownDocument");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAnsweredInItsTurnAndNothingAfterAClosingAnswer() throws Exception {
+        long doc = f.uploadPdf("上限の順序");
+        String byDocument = "{\"personId\":" + f.outsider.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}";
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(10_000);
+            // a question that needs the database, then the head of one whose body is over max-body (1 MiB): the
+            // 413 must not overtake the first answer (a pipelining client pairs answers with questions by order)
+            String tooLarge = "POST " + CheckEndpoint.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + integration + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write((postCheck(byDocument, integration, "") + tooLarge).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            Raw first = readRaw(in);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(json.readTree(first.body()).has("permitted")).isTrue();
+            Raw second = readRaw(in);
+            assertThat(second.status()).isEqualTo(413);
+            assertThat(json.readTree(second.body()).get("code").asString()).isEqualTo("access.check.tooLarge");
+        }
+        String byEntry = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((postCheck(byEntry, integration, "Connection: close\r\n") + postCheck(byEntry, integration, ""))
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            Raw only = readRaw(in);
+            assertThat(only.status()).isEqualTo(200);
+            assertThat(only.headers().toLowerCase()).contains("connection: close");
+            assertThat(in.read()).as("the request after the closing one is not answered").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void requestsPilingUpBehindOneWithAWorkerAreCutOffWith503() throws Exception {
+        var account = users.create(Role.IT_SECURITY);
+        String fresh = bearer(users.token(account)); // not verified yet: its verification writes the token's row
+        String byEntry = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
+        String padded = byEntry + " ".repeat(100_000 - byEntry.length());
+        try (java.sql.Connection lock = dataSource.getConnection();
+             Socket socket = new Socket("127.0.0.1", listener.port())) {
+            lock.setAutoCommit(false);
+            try (var st = lock.prepareStatement("select id from platform.api_token where account_id = ? for update")) {
+                st.setLong(1, account.accountId());
+                st.executeQuery().close();
+            }
+            socket.setSoTimeout(30_000);
+            // the first request goes to a worker, which waits for the row lock held here; twelve more of 100,000
+            // bytes arrive meanwhile: ten fit in max-body (1 MiB) of waiting requests, the eleventh is one too many
+            StringBuilder all = new StringBuilder(postCheck(byEntry, fresh, ""));
+            for (int i = 0; i < 12; i++) {
+                all.append(postCheck(padded, fresh, ""));
+            }
+            byte[] bytes = all.toString().getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(bytes);
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // seen below: the answers will not come
+                }
+            });
+            writer.start();
+            writer.join(20_000);
+            assertThat(writer.isAlive()).as("the listener went on reading while the first request waited").isFalse();
+            Thread.sleep(1_000); // for the listener to read what is written
+            lock.rollback();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 11; i++) {
+                assertThat(readRaw(in).status()).as("answer %d", i).isEqualTo(200);
+            }
+            Raw cut = readRaw(in);
+            assertThat(cut.status()).isEqualTo(503);
+            assertThat(json.readTree(cut.body()).get("code").asString()).isEqualTo("access.check.busy");
+            assertThat(cut.headers().toLowerCase()).contains("connection: close");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    /** A POST of the body to the check's path, with the given extra header lines. */
+    private static String postCheck(String body, String authorization, String extraHeaders) {
+        return "POST " + CheckEndpoint.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
+                + "\r\nContent-Type: application/json\r\n" + extraHeaders + "Content-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    record Raw(int status, String headers, String body) {
+    }
+
+    /** One HTTP/1.1 response with Content-Length from the stream, whatever its status. */
+    private static Raw readRaw(InputStream in) throws Exception {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -256,13 +380,20 @@ class CheckListenerTests {
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         String headers = head.toString(StandardCharsets.US_ASCII);
-        assertThat(headers).startsWith("HTTP/1.1 200");
         int length = 0;
         for (String line : headers.split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).trim());
             }
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return new Raw(Integer.parseInt(headers.substring(9, 12)), headers,
+                new String(in.readNBytes(length), StandardCharsets.UTF_8));
+    }
+
+    /** One HTTP/1.1 response with Content-Length from the stream; its body. */
+    private static String readResponse(InputStream in) throws Exception {
+        Raw response = readRaw(in);
+        assertThat(response.headers()).startsWith("HTTP/1.1 200");
+        return response.body();
     }
 }

@@ -90,12 +90,13 @@ public class AccountRepository {
         verified.invalidate();
     }
 
-    /** Adds one failed login and returns the new count. */
+    /**
+     * Adds one failed login and returns the new count. Remembered token verifications stay: the count does not
+     * decide whether a token is accepted (the lock it may lead to does, and {@link #lockUntil} forgets them).
+     */
     public int incrementFailedLogins(long id) {
-        int failed = jdbc.sql("update platform.account set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
+        return jdbc.sql("update platform.account set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
                 .param(id).query(Integer.class).single();
-        verified.invalidate();
-        return failed;
     }
 
     public void lockUntil(long id, Instant until) {
@@ -110,10 +111,14 @@ public class AccountRepository {
         verified.invalidate();
     }
 
+    /**
+     * A successful login. Remembered token verifications stay (a login, or a stream of failed ones, must not send
+     * every integration back to the database): a login is refused while the account is locked, so clearing an
+     * expired lock only loosens what a remembered verification already judges by the time.
+     */
     public void recordSuccessfulLogin(long id) {
         jdbc.sql("update platform.account set failed_logins = 0, locked_until = null, last_login_at = now() where id = ?")
                 .param(id).update();
-        verified.invalidate();
     }
 
     public List<RoleGrant> rolesOf(long accountId) {
