@@ -40,7 +40,7 @@ import dev.mamori.vault.VaultFixture;
  * callers the same way (401 without a valid token, at once after revocation; 403 for an employee asking about
  * someone else, and the same refusal whether or not the number or document asked about exists), turns every
  * malformed request into a problem+json answer, and keeps the order of pipelined requests even when one of them
- * needs the database and the next does not — a 413 included; cuts off requests piling up behind a slow one (503,
+ * needs the database and the next does not — a 413 and a 100 Continue included; cuts off requests piling up behind a slow one (503,
  * connection closed) and answers nothing after a closing answer.
  */
 @MamoriTest
@@ -307,6 +307,39 @@ class CheckListenerTests {
             assertThat(only.status()).isEqualTo(200);
             assertThat(only.headers().toLowerCase()).contains("connection: close");
             assertThat(in.read()).as("the request after the closing one is not answered").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aHundredContinueGoesOutOnlyWhenNoEarlierAnswerIsPending() throws Exception {
+        String byEntry = "{\"personId\":" + f.holder.personId() + ",\"action\":\"VIEW\",\"assetId\":" + f.assetId + "}";
+        String expecting = postCheck(byEntry, integration, "Expect: 100-continue\r\n");
+        String head = expecting.substring(0, expecting.indexOf("\r\n\r\n") + 4);
+        try (Socket socket = new Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            // nothing pending: the interim answer at once, then the answer once the body is sent
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(new String(in.readNBytes(25), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write(byEntry.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readRaw(in).status()).isEqualTo(200);
+            // behind a question that needs the database: no interim answer ahead of that question's answer; the
+            // client sends its body anyway (as clients do after a short wait), and both are answered in order
+            long doc = f.uploadPdf("継続の順序");
+            String byDocument = "{\"personId\":" + f.outsider.personId() + ",\"action\":\"VIEW\",\"documentId\":" + doc + "}";
+            out.write((postCheck(byDocument, integration, "") + head).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Raw first = readRaw(in);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(json.readTree(first.body()).get("permitted").asBoolean()).isFalse();
+            out.write(byEntry.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Raw second = readRaw(in);
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(json.readTree(second.body()).get("permitted").asBoolean()).isTrue();
         }
     }
 
