@@ -704,9 +704,13 @@ public class Access {
     }
 
     private static void requireMayAskAbout(CurrentUser user, long personId) {
-        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN) && (user.personId() == null || personId != user.personId())) {
+        if (!mayAskAboutAnyone(user) && (user.personId() == null || personId != user.personId())) {
             throw new AccessRefusedException("access.check.outOfScope");
         }
+    }
+
+    private static boolean mayAskAboutAnyone(CurrentUser user) {
+        return user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN);
     }
 
     /**
@@ -736,11 +740,12 @@ public class Access {
     public long personByEmployeeNumber(String employeeNumber) {
         CurrentUser user = users.require();
         Optional<Long> person = directory.findPersonByEmployeeNumber(employeeNumber).map(PersonView::id);
-        if (!user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN)
-                && (person.isEmpty() || !person.get().equals(user.personId()))) {
+        if (person.isEmpty() && !mayAskAboutAnyone(user)) {
             throw new AccessRefusedException("access.check.outOfScope");
         }
-        return person.orElseThrow(() -> new NotFoundException("access.check.unknownSubject", employeeNumber));
+        long id = person.orElseThrow(() -> new NotFoundException("access.check.unknownSubject", employeeNumber));
+        requireMayAskAbout(user, id);
+        return id;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -237,8 +237,8 @@ class CheckListener implements SmartLifecycle {
 
     /**
      * The request aggregator, kept in the answers' order: a body over {@code max-body} is not answered here, out of
-     * turn, but passed on as an empty request marked too long, which the handler answers 413 in its turn (and then
-     * closes the connection); and {@code 100 Continue} goes out only when no earlier request still waits for its
+     * turn, but passed on as an empty request marked too long, which the handler answers 413 in its turn (the
+     * aggregator skips that body, so the connection goes on); and {@code 100 Continue} goes out only when no earlier request still waits for its
      * answer (it would overtake that answer) — otherwise the client sends its body after its own short wait.
      * Expectations other than {@code 100-continue} are ignored (RFC 9110 allows it).
      */
@@ -339,10 +339,8 @@ class CheckListener implements SmartLifecycle {
                 FullHttpRequest over = overflow;
                 overflow = null;
                 try {
-                    String uri = over.uri();
-                    int query = uri.indexOf('?');
                     send(ctx, endpoint.problem(503, problems.locale(over.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE)),
-                            query < 0 ? uri : uri.substring(0, query), "access.check.busy"), false);
+                            path(over), "access.check.busy"), false);
                 } finally {
                     over.release();
                 }
@@ -367,10 +365,15 @@ class CheckListener implements SmartLifecycle {
             super.channelInactive(ctx);
         }
 
-        private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        /** The request's path, without its query. */
+        private static String path(FullHttpRequest request) {
             String uri = request.uri();
             int query = uri.indexOf('?');
-            String path = query < 0 ? uri : uri.substring(0, query);
+            return query < 0 ? uri : uri.substring(0, query);
+        }
+
+        private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+            String path = path(request);
             Locale locale = problems.locale(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (!request.decoderResult().isSuccess()) {
