@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,9 @@ import dev.mamori.policy.Recipient;
  */
 @Service
 public class Access {
+
+    /** Who may ask about anyone (a file server's or DLP tool's integration account, say). */
+    private static final Role[] ASK_ABOUT_ANYONE = {Role.IT_SECURITY, Role.SYSTEM_ADMIN};
 
     private final GrantRepository grants;
     private final RequestRepository requests;
@@ -692,7 +696,89 @@ public class Access {
         for (AccessQuestion q : questions) {
             requireMayAskAbout(user, q.personId());
         }
-        return checks.checkAll(questions);
+        List<AccessCheck> answers = checks.checkAll(questions);
+        return mayAskAboutAnyone(user) ? answers
+                : withheld(user.personId(), questions.stream().map(AccessQuestion::assetId).toList(), answers);
+    }
+
+    /**
+     * Whether a caller with these authorities may ask about anyone — answered from memory, without the register;
+     * everyone else asks only about themselves, and their refusals are compared with what the register shows them.
+     */
+    public static boolean mayAskAboutAnyone(java.util.Collection<? extends GrantedAuthority> authorities) {
+        for (GrantedAuthority a : authorities) {
+            for (Role r : ASK_ABOUT_ANYONE) {
+                if (r.authority().equals(a.getAuthority())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The answers as someone asking about themselves may have them: a refusal about an entry they do not know of
+     * (neither hold, manage nor see in the register) tells no more than the register would — for a level the
+     * scheme conceals, the very answer about an entry that does not exist; otherwise that it is outside their
+     * scope, without its level or the policy's reason (which may name it).
+     */
+    private List<AccessCheck> withheld(long personId, List<Long> assetIds, List<AccessCheck> answers) {
+        Set<Long> refused = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (tellsLevel(answers.get(i))) {
+                refused.add(assetIds.get(i));
+            }
+        }
+        Set<Long> unknown = unknownTo(personId, refused);
+        if (unknown.isEmpty()) {
+            return answers;
+        }
+        Set<String> concealed = policy.concealedLevelCodes();
+        List<AccessCheck> out = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            AccessCheck a = answers.get(i);
+            long assetId = assetIds.get(i);
+            out.add(!tellsLevel(a) || !unknown.contains(assetId) ? a : outOfSight(assetId, a.levelCode(), concealed));
+        }
+        return out;
+    }
+
+    /**
+     * The entries among these that the person does not know of: they hold no grant on it, are not its
+     * 管理責任者 or a designated access holder, and do not see it in the register.
+     */
+    private Set<Long> unknownTo(long personId, Set<Long> assetIds) {
+        int now = (int) (clock.millis() / 60_000);
+        Set<Long> unknown = new HashSet<>();
+        for (long a : assetIds) {
+            AccessIndex.Facts f = keeper.index().facts(personId, a, now);
+            if (!f.manager() && f.grantLevel() == AccessIndex.NO_GRANT) {
+                unknown.add(a);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            unknown.removeAll(inventory.visibleEntries(unknown));
+        }
+        return unknown;
+    }
+
+    /** A refusal that names the entry's level (an answer about an unknown entry names none). */
+    private static boolean tellsLevel(AccessCheck a) {
+        return !a.permitted() && a.levelCode() != null;
+    }
+
+    /** The refusal about an entry the asker does not see: as if unknown when its level is concealed. */
+    private static AccessCheck outOfSight(long assetId, String levelCode, Set<String> concealed) {
+        return concealed.contains(levelCode)
+                ? AccessCheck.refused(null, "access.check.unknownEntry", List.of(String.valueOf(assetId)))
+                : AccessCheck.refused(null, "access.check.entryOutOfScope", List.of());
+    }
+
+    /** Whether the entry's level is concealed and the user does not know of it (see {@link #unknownTo}). */
+    private boolean concealedFrom(CurrentUser user, long assetId) {
+        String level = keeper.index().levelOf(assetId);
+        return level != null && policy.concealedLevelCodes().contains(level)
+                && (user.personId() == null || !unknownTo(user.personId(), Set.of(assetId)).isEmpty());
     }
 
     /**
@@ -710,7 +796,7 @@ public class Access {
     }
 
     private static boolean mayAskAboutAnyone(CurrentUser user) {
-        return user.hasAny(Role.IT_SECURITY, Role.SYSTEM_ADMIN);
+        return user.hasAny(ASK_ABOUT_ANYONE);
     }
 
     /**
@@ -719,8 +805,14 @@ public class Access {
      */
     @Transactional(readOnly = true)
     public DocumentEntries.DocumentEntry documentEntry(long documentId) {
-        return documents.stream().map(d -> d.entryOf(documentId)).flatMap(java.util.Optional::stream).findFirst()
-                .orElseThrow(() -> new NotFoundException("access.check.unknownDocument", String.valueOf(documentId)));
+        NotFoundException unknown = new NotFoundException("access.check.unknownDocument", String.valueOf(documentId));
+        DocumentEntries.DocumentEntry found = documents.stream().map(d -> d.entryOf(documentId))
+                .flatMap(java.util.Optional::stream).findFirst().orElseThrow(() -> unknown);
+        CurrentUser user = users.require();
+        if (!mayAskAboutAnyone(user) && concealedFrom(user, found.assetId())) {
+            throw unknown; // as if it did not exist, as the entry it is filed under
+        }
+        return found;
     }
 
     /**
@@ -728,8 +820,12 @@ public class Access {
      * by the same people as {@link #checkAs}.
      */
     public AccessCheck disposedDocument(long personId, long assetId) {
-        requireMayAskAbout(users.require(), personId);
-        return AccessCheck.refused(keeper.index().levelOf(assetId), "access.check.documentDisposed", List.of());
+        CurrentUser user = users.require();
+        requireMayAskAbout(user, personId);
+        AccessCheck answer = AccessCheck.refused(keeper.index().levelOf(assetId), "access.check.documentDisposed",
+                List.of());
+        return mayAskAboutAnyone(user) ? answer
+                : withheld(personId, List.of(assetId), List.of(answer)).get(0);
     }
 
     /**

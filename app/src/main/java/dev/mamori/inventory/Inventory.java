@@ -3,6 +3,7 @@ package dev.mamori.inventory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -615,6 +616,12 @@ public class Inventory {
                 : List.copyOf(directory.departmentSubtree(query.departmentId()));
         AssetRepository.Found found = assets.search(query, viewer(), departmentFilter, safePage, safeSize);
         return new AssetPage(view(found.rows()), safePage, safeSize, found.total());
+    }
+
+    /** Which of the entries the current user sees in the register (unknown ids are simply not among them). */
+    @Transactional(readOnly = true)
+    public Set<Long> visibleEntries(Collection<Long> ids) {
+        return ids.isEmpty() ? Set.of() : assets.visibleAmong(ids, viewer());
     }
 
     /** Whether the current user may change the entry (a MANAGER of its department who sees it). */

@@ -47,14 +47,18 @@ class CheckApiDocumentation implements OpenApiCustomizer {
 
     private static Operation operation(String id, String summary, String request, String response) {
         ApiResponses responses = new ApiResponses()
-                .addApiResponse("200", new ApiResponse().description("The decision")
+                .addApiResponse("200", new ApiResponse().description("The decision. Someone asking about "
+                                + "themselves learns of an entry no more than the register shows them: about one of a "
+                                + "concealed level they do not know of, the answer about an unknown entry; about one of "
+                                + "another level outside their scope, access.check.entryOutOfScope without levelCode")
                         .content(json("application/json", response)))
                 .addApiResponse("400", problem("Incomplete or malformed question"))
                 .addApiResponse("401", problem("No valid API token"))
                 .addApiResponse("403", problem("Asking about someone else without IT_SECURITY or SYSTEM_ADMIN "
                         + "(also for an unknown employee number, so a refusal does not tell which exist)"))
                 .addApiResponse("404", problem("Unknown subject or document (IT_SECURITY, SYSTEM_ADMIN, or one's own "
-                        + "person asking about an unknown document)"));
+                        + "person asking about an unknown document — or one filed under an entry of a concealed "
+                        + "level they do not know of)"));
         return new Operation().operationId(id).summary(summary).addTagsItem("access")
                 .requestBody(new RequestBody().required(true).content(json("application/json", request)))
                 .responses(responses);

@@ -44,7 +44,7 @@ import dev.mamori.policy.Recipient;
  * (profiled: they were most of the CPU per check; BENCHMARKS.md "Access checks"). Who may ask is decided in
  * the same two places as before: the API filter chain lets only an authenticated bearer token (or session)
  * through (401 otherwise), and {@link Access#checkAs} lets IT_SECURITY and SYSTEM_ADMIN ask about anyone and
- * everyone else only about themselves (403). Errors are the API's usual problem+json ({@link ApiProblems}).
+ * everyone else only about themselves (403), learning of an entry no more than the register shows them. Errors are the API's usual problem+json ({@link ApiProblems}).
  * The OpenAPI document describes both operations ({@link CheckApiDocumentation}). The request handling here is
  * written against no transport ({@link #parse}, {@link #answer(Parsed, Locale, String)}, {@link Answer}), so the
  * opt-in {@link CheckListener} serves the same operations with the same answers on a port of its own.

@@ -22,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
+import dev.mamori.access.Access;
 import dev.mamori.platform.ApiProblems;
 import dev.mamori.platform.BearerTokens;
 import dev.mamori.platform.MamoriException;
@@ -70,7 +71,8 @@ import io.netty.handler.timeout.IdleStateHandler;
  * the work for both), served by an HTTP/1.1 server on an event loop. A check answered from memory (a bearer token
  * verified a moment ago, subjects and entries by id) is answered on the thread that read the request, with no
  * hand-over to a worker thread and back; one that needs the database (a token not verified lately, a subject by
- * 社員番号, a vault document) goes to a small pool of workers. On Linux the loops use epoll through Netty's native
+ * 社員番号, a vault document, an employee asking about themselves — their refusals are compared with the register)
+ * goes to a small pool of workers. On Linux the loops use epoll through Netty's native
  * transport ({@code transport=auto}, the default; {@code nio} for the JDK's selector). Measured: BENCHMARKS.md
  * "Access checks".
  * <p>
@@ -417,7 +419,8 @@ class CheckListener implements SmartLifecycle {
             }
             BearerTokens.Digest digest = lastDigest;
             Optional<Authentication> remembered = tokens.remembered(digest);
-            if (remembered.isPresent() && (question == null || !question.needsDatabase())) {
+            if (remembered.isPresent() && (question == null || (!question.needsDatabase()
+                    && Access.mayAskAboutAnyone(remembered.get().getAuthorities())))) {
                 send(ctx, answer(() -> remembered, question, early, locale, path), keepAlive);
                 return;
             }
