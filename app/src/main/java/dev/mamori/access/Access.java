@@ -107,13 +107,28 @@ public class Access {
 
     // ---------------------------------------------------------------- grants
 
-    /** Issues a grant; only the entry's 管理責任者 or the 統括責任者 (ledger {@code access.grant.issued}). */
+    /**
+     * Issues a grant; only the entry's 管理責任者 or the 統括責任者, and never to themselves in their own name — the
+     * access they need comes from someone else's decision (ledger {@code access.grant.issued}).
+     */
     @Transactional
     public Grant grant(GrantDraft draft) {
         CurrentUser user = users.require();
         requireDesignated(draft.assetId());
         requireGrantor(user, draft.assetId());
+        if (draft.holder() != null && draft.holder().kind() == AccessHolder.Kind.PERSON && user.personId() != null
+                && draft.holder().ref().equals(String.valueOf(user.personId()))) {
+            throw InvalidInputException.onField("holder", "access.grant.selfGrant");
+        }
         return issue(draft, user.personId(), null);
+    }
+
+    /**
+     * Whether the current user is the 管理責任者 of some entry — also without the MANAGER role (an entry's responsible
+     * person): the pages for grants and reviews let them in, and the service checks each entry.
+     */
+    public boolean managesAnyEntry() {
+        return users.current().map(CurrentUser::personId).map(p -> keeper.index().managesAny(p)).orElse(false);
     }
 
     /** Ends a live grant before its time (ledger {@code access.grant.ended}, reason REVOKED). */
@@ -227,12 +242,16 @@ public class Access {
         secrets.designated(live.keySet()).forEach(h -> names.put(h.assetId(), h.hidden() ? null : h.name()));
         List<ReviewItem> out = new ArrayList<>();
         live.forEach((asset, list) -> {
-            LocalDate since = last.get(asset);
-            if (since == null) {
-                since = list.stream().map(g -> LocalDate.ofInstant(g.startsAt(), Directory.JAPAN)).min(LocalDate::compareTo).orElse(today);
+            // the review period began at the last review, or at the oldest live grant's start when that is later
+            // (as RequestRepository#overdueNotEscalated counts it)
+            LocalDate since = list.stream().map(g -> LocalDate.ofInstant(g.startsAt(), Directory.JAPAN))
+                    .min(LocalDate::compareTo).orElse(today);
+            if (last.get(asset) != null && last.get(asset).isAfter(since)) {
+                since = last.get(asset);
             }
             LocalDate due = since.plus(settings.properties().reviewInterval());
-            out.add(new ReviewItem(asset, names.getOrDefault(asset, "#" + asset), keeper.index().levelOf(asset), last.get(asset), due,
+            String name = names.get(asset); // null also when the register hides the name from the viewer
+            out.add(new ReviewItem(asset, name == null ? "#" + asset : name, keeper.index().levelOf(asset), last.get(asset), due,
                     due.isBefore(today), list));
         });
         out.sort(java.util.Comparator.comparing((ReviewItem r) -> r.flagged() == 0).thenComparing(ReviewItem::due));
@@ -335,7 +354,11 @@ public class Access {
             throw new ConflictException("access.review.flaggedLeft");
         }
         Instant now = clock.instant();
-        live.forEach(g -> grants.confirm(g.id(), user.personId(), now));
+        for (Grant g : live) {
+            if (!grants.confirmUnflagged(g.id(), user.personId(), now) && grants.findById(g.id()).map(Grant::live).orElse(false)) {
+                throw new ConflictException("access.review.flaggedLeft"); // flagged meanwhile: nothing is kept
+            }
+        }
         requests.reviewed(assetId, today(), user.personId());
         ledger.record("access.review.completed", Subject.of("asset", assetId),
                 Map.of("grants", live.stream().map(Grant::id).toList(), "nextDue", today().plus(settings.properties().reviewInterval()).toString()));
@@ -353,7 +376,7 @@ public class Access {
             long asset = (Long) row[0];
             LocalDate since = (LocalDate) row[1];
             LocalDate due = since.plus(settings.properties().reviewInterval());
-            requests.escalated(asset, since, today);
+            requests.escalated(asset, today);
             notifications.toRole(Role.CHIEF_OFFICER, new Notice("access.notice.reviewEscalated",
                     List.of(String.valueOf(asset), due.toString()), "/access/grants?assetId=" + asset));
             ledger.record("access.review.escalated", Subject.of("asset", asset),
@@ -407,8 +430,7 @@ public class Access {
             }
         }
         for (Long id : requests.pendingOf(personId)) {
-            requests.findById(id).ifPresent(r -> {
-                requests.decide(id, AccessRequest.Status.WITHDRAWN, null);
+            requests.lock(id).filter(r -> requests.decide(id, AccessRequest.Status.WITHDRAWN, null)).ifPresent(r -> {
                 ledger.record("access.request.withdrawn", Subject.of("accessRequest", id), Map.of("reason", "PERSON_LEFT"));
                 events.publishEvent(new AccessEvents.AccessRequestWithdrawn(id, r.assetId()));
             });
@@ -452,7 +474,7 @@ public class Access {
         String level = requireDesignated(draft.assetId());
         RequestDraft d = new RequestDraft(draft.kind(), draft.assetId(),
                 draft.kind() == RequestKind.ACCESS ? (draft.level() == null ? AccessLevel.VIEW : draft.level()) : null,
-                draft.reason().strip(), draft.kind() == RequestKind.ACCESS ? draft.untilOn() : null,
+                draft.reason().strip(), draft.untilOn(),
                 draft.medium() == null ? Medium.ELECTRONIC : draft.medium(),
                 draft.location() == null ? Location.INSIDE_OFFICE : draft.location(),
                 draft.recipient() != null ? draft.recipient()
@@ -510,6 +532,7 @@ public class Access {
         long person = requirePerson(user);
         AccessRequest r = requirePending(requestId);
         Long behalf = capacity(user, person, r);
+        int approvalsNeeded = stillApprovable(r);
         for (AccessRequest.Step s : r.steps()) {
             Set<Long> done = new HashSet<>();
             done.add(s.personId());
@@ -522,25 +545,37 @@ public class Access {
         }
         requests.addStep(r.id(), person, behalf, "APPROVED", blank(note));
         long approvals = r.approvals() + 1;
-        boolean complete = approvals >= r.approvalsNeeded();
+        boolean complete = approvals >= approvalsNeeded;
         Long grantId = null;
+        Instant approvedUntil = null;
         if (complete) {
             if (r.kind() == RequestKind.ACCESS) {
                 LocalDate until = r.untilOn() != null ? r.untilOn()
                         : today().plus(settings.properties().accessPeriod()).minusDays(1);
                 grantId = issue(new GrantDraft(r.assetId(), AccessHolder.person(r.requesterPersonId()), r.level(),
                         r.reason(), null, until), person, r.id()).id();
+                if (!requests.decide(r.id(), AccessRequest.Status.APPROVED, grantId)) {
+                    throw new ConflictException("access.request.notPending");
+                }
+            } else {
+                // the check lets the requester do what was asked until the end of the named last day, or for
+                // the configured validity
+                approvedUntil = r.untilOn() != null ? r.untilOn().plusDays(1).atStartOfDay(Directory.JAPAN).toInstant()
+                        : clock.instant().plus(settings.properties().approvalValidity());
+                if (!requests.approveUntil(r.id(), approvedUntil)) {
+                    throw new ConflictException("access.request.notPending");
+                }
             }
-            requests.decide(r.id(), AccessRequest.Status.APPROVED, grantId);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("by", person);
         details.put("onBehalfOf", behalf);
         details.put("note", blank(note));
         details.put("approvals", approvals);
-        details.put("approvalsNeeded", r.approvalsNeeded());
+        details.put("approvalsNeeded", approvalsNeeded);
         details.put("status", complete ? "APPROVED" : "PENDING");
         details.put("grantId", grantId);
+        details.put("approvedUntil", approvedUntil == null ? null : approvedUntil.toString());
         ledger.record("access.request.approved", Subject.of("accessRequest", r.id()), details);
         if (complete) {
             events.publishEvent(new AccessEvents.AccessRequestApproved(r.id(), r.kind(), r.assetId(), r.requesterPersonId(), grantId));
@@ -560,7 +595,9 @@ public class Access {
             throw InvalidInputException.onField("note", "access.request.noteRequired");
         }
         requests.addStep(r.id(), person, behalf, "REJECTED", note.strip());
-        requests.decide(r.id(), AccessRequest.Status.REJECTED, null);
+        if (!requests.decide(r.id(), AccessRequest.Status.REJECTED, null)) {
+            throw new ConflictException("access.request.notPending");
+        }
         ledger.record("access.request.rejected", Subject.of("accessRequest", r.id()),
                 Map.of("by", person, "onBehalfOf", behalf == null ? "" : behalf, "note", note.strip()));
         events.publishEvent(new AccessEvents.AccessRequestRejected(r.id(), r.kind(), r.assetId(), r.requesterPersonId()));
@@ -577,7 +614,9 @@ public class Access {
         if (r.requesterPersonId() != person) {
             throw new AccessRefusedException("access.request.notRequester");
         }
-        requests.decide(r.id(), AccessRequest.Status.WITHDRAWN, null);
+        if (!requests.decide(r.id(), AccessRequest.Status.WITHDRAWN, null)) {
+            throw new ConflictException("access.request.notPending");
+        }
         ledger.record("access.request.withdrawn", Subject.of("accessRequest", r.id()), Map.of("by", person));
         events.publishEvent(new AccessEvents.AccessRequestWithdrawn(r.id(), r.assetId()));
         return requests.findById(r.id()).orElseThrow();
@@ -916,8 +955,35 @@ public class Access {
         return grants.findById(id).orElseThrow(() -> new NotFoundException("access.grant.notFound", String.valueOf(id)));
     }
 
+    /**
+     * Refuses (409) approving a request whose ground is gone since it was filed — the requester left, the entry
+     * was disposed of or is no longer designated, the request's last day has passed — and returns the
+     * approvals it needs now: more than when it was filed if its entry has since moved to the highest level with
+     * four-eyes approval on (the request is updated), never fewer.
+     */
+    private int stillApprovable(AccessRequest r) {
+        AccessIndex.Facts f = keeper.index().facts(r.requesterPersonId(), r.assetId(), (int) (clock.millis() / 60_000));
+        switch (f.state()) {
+            case AccessIndex.PERSON_LEFT -> throw new ConflictException("access.request.requesterLeft");
+            case AccessIndex.LEAVE_RESTRICTED -> throw new ConflictException("access.request.requesterLeaving");
+            case AccessIndex.DISPOSED -> throw new ConflictException("access.request.entryDisposed");
+            case AccessIndex.DESIGNATED -> { }
+            default -> throw new ConflictException("access.request.entryNotDesignated");
+        }
+        if (r.untilOn() != null && r.untilOn().isBefore(today())) {
+            throw new ConflictException("access.request.untilPassed", r.untilOn().toString());
+        }
+        int now = settings.fourEyes() && isHighest(f.levelCode()) ? 2 : 1;
+        if (now > r.approvalsNeeded()) {
+            requests.requireApprovals(r.id(), now);
+            return now;
+        }
+        return r.approvalsNeeded();
+    }
+
+    /** The pending request, locked until the transaction ends (404 unknown, 409 no longer pending). */
     private AccessRequest requirePending(long id) {
-        AccessRequest r = requests.findById(id)
+        AccessRequest r = requests.lock(id)
                 .orElseThrow(() -> new NotFoundException("access.request.notFound", String.valueOf(id)));
         if (r.status() != AccessRequest.Status.PENDING) {
             throw new ConflictException("access.request.notPending");

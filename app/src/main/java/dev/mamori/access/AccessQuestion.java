@@ -12,6 +12,21 @@ import dev.mamori.policy.Recipient;
 public record AccessQuestion(long personId, Action action, long assetId, Medium medium, Location location,
                              Recipient recipient) {
 
+    /** The medium asked about: electronic unless given. */
+    public Medium mediumOrDefault() {
+        return medium == null ? Medium.ELECTRONIC : medium;
+    }
+
+    /** Where: in the office unless given. */
+    public Location locationOrDefault() {
+        return location == null ? Location.INSIDE_OFFICE : location;
+    }
+
+    /** To whom: a third party when giving to one, else nobody, unless given. */
+    public Recipient recipientOrDefault() {
+        return recipient != null ? recipient : action == Action.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE;
+    }
+
     /** The question about an electronic entry used in the office, passed on to nobody. */
     public static AccessQuestion of(long personId, Action action, long assetId) {
         return new AccessQuestion(personId, action, assetId, null, null, null);

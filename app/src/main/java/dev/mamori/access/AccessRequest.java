@@ -5,15 +5,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
 import dev.mamori.policy.Obligation;
+import dev.mamori.policy.Recipient;
 
 /**
  * A request with its routing (how many approvals it needs, the obligations that come with it) and its steps.
+ * {@code untilOn}: for ACCESS the grant's last day, for the other kinds the last day the approval may be used
+ * (null: not named). {@code approvedUntil}: for an approved request of another kind than ACCESS, until when the
+ * check lets the requester do what was asked.
  */
 public record AccessRequest(long id, RequestKind kind, long assetId, long requesterPersonId, AccessLevel level,
                             String reason, LocalDate untilOn, String levelCode, int approvalsNeeded,
                             Set<Obligation> obligations, Status status, Long grantId, Instant createdAt,
-                            Instant decidedAt, List<Step> steps) {
+                            Instant decidedAt, Instant approvedUntil, Medium medium, Location location,
+                            Recipient recipient, List<Step> steps) {
 
     public enum Status {
         PENDING, APPROVED, REJECTED, WITHDRAWN;

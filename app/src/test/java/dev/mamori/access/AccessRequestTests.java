@@ -129,7 +129,9 @@ class AccessRequestTests {
         });
 
         AccessWorld.run(w.manager, () -> access.endDelegation(d.id()));
-        AccessRequest next = as(h, () -> access.submit(takeOut(w.topSecret)));
+        // the approved 持出し stands; another request (by e-mail this time) cannot be approved by the former deputy
+        AccessRequest next = as(h, () -> access.submit(new RequestDraft(RequestKind.EMAIL_OUTSIDE, w.topSecret, null,
+                "顧客へ送付", null, null, null, null)));
         assertThatThrownBy(() -> as(deputy, () -> access.approve(next.id(), null))).isInstanceOf(AccessRefusedException.class);
     }
 

@@ -32,6 +32,8 @@ public final class AccessIndex {
     public static final int DISPOSED = 3;
     public static final int NOT_DESIGNATED = 4;
     public static final int DESIGNATED = 5;
+    /** The person is under notice of leaving, and the rule for leavers keeps them from the entry's level. */
+    public static final int LEAVE_RESTRICTED = 6;
 
     /** No grant covers the person. */
     public static final int NO_GRANT = -1;
@@ -53,6 +55,26 @@ public final class AccessIndex {
     private int people;
     private long[] personIds;
     private boolean[] left;
+    /** Under notice of leaving (退職予定). */
+    private boolean[] leaving;
+    /**
+     * Approved requests other than ACCESS, by requester: copied on write (there are few, and most checks never
+     * look, since only an answer that needs approval does).
+     */
+    private volatile Map<Long, List<Approval>> approvals = Map.of();
+
+    /**
+     * An approved request of the person's: it lets them do this action on this entry, in this medium, place and
+     * to this recipient, while the entry keeps the level it had when it was asked, until the minute given.
+     */
+    public record Approval(long requestId, long assetId, dev.mamori.policy.Action action, dev.mamori.policy.Medium medium,
+                           dev.mamori.policy.Location location, dev.mamori.policy.Recipient recipient, String levelCode,
+                           long untilMinute) {
+    }
+
+    /** What a notice of leaving keeps the person from: every level, one level (by code), or nothing. */
+    private volatile boolean leavingRestrictsAll;
+    private volatile String leavingRestrictedLevel;
     private int[][] personDepartments;
     private int[] roleMasks;
     private int[][] personGroups;
@@ -97,6 +119,7 @@ public final class AccessIndex {
         assetIdx = new LongIntMap(a);
         personIds = new long[p];
         left = new boolean[p];
+        leaving = new boolean[p];
         personDepartments = new int[p][];
         roleMasks = new int[p];
         personGroups = new int[p][];
@@ -157,6 +180,10 @@ public final class AccessIndex {
             }
             if (level == null) {
                 return new Facts(NOT_DESIGNATED, null, departmentId, false, false, NO_GRANT);
+            }
+            if (leaving[p] && (leavingRestrictsAll || level.equals(leavingRestrictedLevel))) {
+                // by every path — grants to their department, role or group, a designation, being its manager
+                return new Facts(LEAVE_RESTRICTED, level, departmentId, false, false, NO_GRANT);
             }
             boolean manager = assetResponsible[a] == personId || managesDepartment(personId, d);
             boolean holder = designatedHolder(a, p);
@@ -311,6 +338,21 @@ public final class AccessIndex {
     }
 
     /** The entries the person is 管理責任者 of (a scan of the entries: for task lists and pages, not checks). */
+    /** Whether the person is the 管理責任者 of any entry not disposed of (directly or through a department). */
+    public boolean managesAny(long personId) {
+        long stamp = lock.readLock();
+        try {
+            for (int a = 0; a < assets; a++) {
+                if (!disposed[a] && (assetResponsible[a] == personId || managesDepartment(personId, assetDepartments[a]))) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     public long[] entriesManagedBy(long personId) {
         long stamp = lock.readLock();
         try {
@@ -391,6 +433,56 @@ public final class AccessIndex {
         } finally {
             lock.unlockWrite(stamp);
         }
+    }
+
+    /** Adds an approval of the person's (and forgets their approvals that have run out). */
+    public synchronized void addApproval(long personId, Approval approval, long nowMinute) {
+        Map<Long, List<Approval>> next = new HashMap<>(approvals);
+        List<Approval> mine = new ArrayList<>();
+        for (Approval a : next.getOrDefault(personId, List.of())) {
+            if (a.untilMinute() > nowMinute && a.requestId() != approval.requestId()) {
+                mine.add(a);
+            }
+        }
+        mine.add(approval);
+        next.put(personId, List.copyOf(mine));
+        approvals = Map.copyOf(next);
+    }
+
+    /** The approval that lets the person act as asked at the minute, or null. */
+    public Approval approval(long personId, long assetId, dev.mamori.policy.Action action, dev.mamori.policy.Medium medium,
+                             dev.mamori.policy.Location location, dev.mamori.policy.Recipient recipient, String levelCode,
+                             long nowMinute) {
+        Map<Long, List<Approval>> all = approvals;
+        if (all.isEmpty()) {
+            return null;
+        }
+        for (Approval a : all.getOrDefault(personId, List.of())) {
+            if (a.assetId() == assetId && a.action() == action && a.medium() == medium && a.location() == location
+                    && a.recipient() == recipient && a.levelCode().equals(levelCode) && a.untilMinute() > nowMinute) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Marks the person as under notice of leaving, or no longer. */
+    public void setLeaving(long personId, boolean underNotice) {
+        long stamp = lock.writeLock();
+        try {
+            leaving[person(personId)] = underNotice;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * What a notice of leaving keeps the person from, by any path: entries of every level ({@code all}), of the
+     * level with this code, or none (neither).
+     */
+    public void setLeavingRule(boolean all, String levelCode) {
+        leavingRestrictsAll = all;
+        leavingRestrictedLevel = levelCode;
     }
 
     public void setLeft(long personId, boolean hasLeft) {
@@ -568,6 +660,7 @@ public final class AccessIndex {
                 int size = personIds.length * 2;
                 personIds = Arrays.copyOf(personIds, size);
                 left = Arrays.copyOf(left, size);
+                leaving = Arrays.copyOf(leaving, size);
                 personDepartments = Arrays.copyOf(personDepartments, size);
                 roleMasks = Arrays.copyOf(roleMasks, size);
                 personGroups = Arrays.copyOf(personGroups, size);

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         review), {@code FLAG_ALL}, or {@code END_ALL}
  * @param accessPeriod     how long a grant made by an approved ACCESS request lasts when the request names no
  *                         last day (default 90 days)
+ * @param approvalValidity how long an approved request of another kind (持出し, copy, print, e-mail outside,
+ *                         giving to a third party, disposal) lets the requester act when the request names no
+ *                         last day (default 7 days: long enough to carry out one approved act, short enough that
+ *                         it is not a standing permission — Mamori's own default; the handbook names none)
  * @param jobCron          when the daily job ends expired grants and escalates overdue reviews (default 07:15
  *                         Japan time); grants stop counting at their end even before the job runs
  */
@@ -26,6 +30,7 @@ public record AccessProperties(@DefaultValue("P6M") Period reviewInterval,
                                @DefaultValue("false") boolean fourEyes,
                                @DefaultValue("END_HIGHEST_FLAG_OTHERS") LeaveNotice leaveNotice,
                                @DefaultValue("P90D") Period accessPeriod,
+                               @DefaultValue("P7D") Period approvalValidity,
                                @DefaultValue("0 15 7 * * *") String jobCron) {
 
     public enum LeaveNotice {

@@ -104,6 +104,17 @@ public class GrantRepository {
                 .params(ts(at), by, id).update() == 1;
     }
 
+    /**
+     * Confirms a live grant that is not flagged (false otherwise): completing a review keeps only what was
+     * reviewed, and a flag set meanwhile (a transfer) stays for its own decision.
+     */
+    public boolean confirmUnflagged(long id, Long by, Instant at) {
+        return jdbc.sql("""
+                        update access.entry_grant set confirmed_at = ?, confirmed_by_person_id = ?
+                        where id = ? and ended_at is null and review_flag is null""")
+                .params(ts(at), by, id).update() == 1;
+    }
+
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }

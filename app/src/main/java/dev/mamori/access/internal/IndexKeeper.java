@@ -29,6 +29,7 @@ import dev.mamori.inventory.AssetEvents;
 import dev.mamori.inventory.Inventory;
 import dev.mamori.platform.PersonAccounts;
 import dev.mamori.platform.Role;
+import dev.mamori.policy.Policy;
 
 /**
  * Builds the {@link AccessIndex} once the application has started and keeps it current: right after the
@@ -47,12 +48,21 @@ public class IndexKeeper implements SmartInitializingSingleton {
     private final Inventory inventory;
     private final PersonAccounts accounts;
     private final GrantRepository grants;
+    private final AccessSettings settings;
+    private final Policy policy;
+    private final RequestRepository requests;
+    private final java.time.Clock clock;
 
-    IndexKeeper(Directory directory, Inventory inventory, PersonAccounts accounts, GrantRepository grants) {
+    IndexKeeper(Directory directory, Inventory inventory, PersonAccounts accounts, GrantRepository grants,
+                AccessSettings settings, Policy policy, RequestRepository requests, java.time.Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
         this.directory = directory;
         this.inventory = inventory;
         this.accounts = accounts;
         this.grants = grants;
+        this.settings = settings;
+        this.policy = policy;
     }
 
     public AccessIndex index() {
@@ -62,12 +72,14 @@ public class IndexKeeper implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
+        leavingRule();
         directory.listDepartments().forEach(this::put);
         Map<Long, Set<Role>> roles = accounts.rolesByPerson();
         Map<Long, List<Long>> groups = inventory.projectGroupsByPerson();
         directory.forEachPerson(2000, page -> page.forEach(p -> put(p, roles, groups)));
         inventory.forEachDesignation(2000, page -> page.forEach(this::put));
         grants.forEachLive(5000, page -> page.forEach(this::put));
+        requests.approvedBeyond(clock.instant()).forEach(this::putApproval);
         log.info("Access index built in {} ms ({} live grants).", (System.nanoTime() - started) / 1_000_000,
                 index.liveGrants());
     }
@@ -81,6 +93,19 @@ public class IndexKeeper implements SmartInitializingSingleton {
             index.setRoles(p.id(), mask(roles.get(p.id())));
             index.setGroups(p.id(), longs(groups.get(p.id())));
         }));
+    }
+
+    /**
+     * What a notice of leaving keeps people from, whatever path gives them access ({@code mamori.access.leave-notice}):
+     * END_ALL every level, END_HIGHEST_FLAG_OTHERS the scheme's highest level, FLAG_ALL nothing.
+     */
+    public void leavingRule() {
+        String highest = policy.levels().isEmpty() ? null : policy.levels().get(0).code();
+        switch (settings.properties().leaveNotice()) {
+            case END_ALL -> index.setLeavingRule(true, null);
+            case END_HIGHEST_FLAG_OTHERS -> index.setLeavingRule(false, highest);
+            case FLAG_ALL -> index.setLeavingRule(false, null);
+        }
     }
 
     /** Reads one person again (status, departments, roles, groups). */
@@ -189,6 +214,22 @@ public class IndexKeeper implements SmartInitializingSingleton {
     }
 
     @EventListener
+    void on(AccessEvents.AccessRequestApproved e) {
+        if (e.kind() != dev.mamori.access.RequestKind.ACCESS) {
+            grant(() -> requests.findById(e.requestId()).ifPresent(this::putApproval));
+        }
+    }
+
+    private void putApproval(dev.mamori.access.AccessRequest r) {
+        if (r.approvedUntil() == null || r.levelCode() == null) {
+            return;
+        }
+        index.addApproval(r.requesterPersonId(), new AccessIndex.Approval(r.id(), r.assetId(), r.kind().action(),
+                r.medium(), r.location(), r.recipient(), r.levelCode(), minute(r.approvedUntil().toEpochMilli())),
+                minute(clock.millis()));
+    }
+
+    @EventListener
     void on(AccessEvents.GrantIssued e) {
         grant(() -> grants.findById(e.grantId()).filter(Grant::live).ifPresent(this::put));
     }
@@ -255,6 +296,7 @@ public class IndexKeeper implements SmartInitializingSingleton {
 
     @EventListener
     void on(PersonEvents.PersonLeaveNotified e) {
+        leavingRule(); // the scheme's highest level may have changed since
         people(e.personId());
     }
 
@@ -283,6 +325,7 @@ public class IndexKeeper implements SmartInitializingSingleton {
         index.putPerson(p.id(), p.status() == PersonStatus.LEFT,
                 p.departments().stream().mapToLong(PersonView.DepartmentRef::id).toArray(),
                 mask(roles.get(p.id())), longs(groups.get(p.id())));
+        index.setLeaving(p.id(), p.status() == PersonStatus.LEAVING);
     }
 
     private void put(AssetDesignation d) {

@@ -63,6 +63,8 @@ class IndexedAccessChecks implements AccessChecks {
                 return AccessCheck.refused(null, "access.check.unknownEntry", List.of(String.valueOf(q.assetId())));
             case AccessIndex.PERSON_LEFT:
                 return AccessCheck.refused(f.levelCode(), "access.check.personLeft", List.of());
+            case AccessIndex.LEAVE_RESTRICTED:
+                return AccessCheck.refused(f.levelCode(), "access.check.personLeaving", List.of());
             case AccessIndex.DISPOSED:
                 return AccessCheck.refused(f.levelCode(), "access.check.disposed", List.of());
             case AccessIndex.NOT_DESIGNATED:
@@ -78,6 +80,15 @@ class IndexedAccessChecks implements AccessChecks {
         }
         PolicyDecision d = policy.apply(new DecisionRequest(q.personId(), holder, f.manager(), f.levelCode(), q.action(),
                 q.medium(), q.location(), q.recipient(), f.departmentId() == 0 ? null : f.departmentId()));
+        if (d.outcome() != Outcome.DENY && d.approvalBy() != Approver.NONE) {
+            // approval needed: an approved request of the person's for exactly this act lets them act now
+            AccessIndex.Approval approved = index.approval(q.personId(), q.assetId(), q.action(), q.mediumOrDefault(),
+                    q.locationOrDefault(), q.recipientOrDefault(), f.levelCode(), nowMinute);
+            if (approved != null) {
+                return new AccessCheck(true, d.outcome(), Approver.NONE, d.obligations(), f.levelCode(),
+                        "access.check.approvedRequest", List.of(String.valueOf(approved.requestId())));
+            }
+        }
         return new AccessCheck(d.outcome() != Outcome.DENY && d.approvalBy() == Approver.NONE, d.outcome(),
                 d.approvalBy(), d.obligations(), f.levelCode(), d.reasonKey(), d.reasonArgs());
     }

@@ -23,7 +23,10 @@ import dev.mamori.access.AccessRequest;
 import dev.mamori.access.Delegation;
 import dev.mamori.access.RequestDraft;
 import dev.mamori.access.RequestKind;
+import dev.mamori.policy.Location;
+import dev.mamori.policy.Medium;
 import dev.mamori.policy.Obligation;
+import dev.mamori.policy.Recipient;
 
 /** Requests, their steps, approvers' delegations and the entries' review dates. */
 @Repository
@@ -52,6 +55,15 @@ public class RequestRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * The request, its row locked until the transaction ends: deciding it (approve, reject, withdraw) reads and
+     * changes it under this lock, so two decisions on the same request take turns.
+     */
+    public Optional<AccessRequest> lock(long id) {
+        return withSteps(jdbc.sql("select * from access.request where id = ? for update").param(id).query(this::map).list())
+                .stream().findFirst();
+    }
+
     public List<AccessRequest> ofRequester(long personId) {
         return withSteps(jdbc.sql("select * from access.request where requester_person_id = ? order by id desc limit 200")
                 .param(personId).query(this::map).list());
@@ -66,9 +78,29 @@ public class RequestRepository {
                 .params(requestId, personId, onBehalfOf, decision, note).update();
     }
 
+    /** Approves a pending request that lets its requester act until {@code approvedUntil} (false: not pending). */
+    public boolean approveUntil(long id, java.time.Instant approvedUntil) {
+        return jdbc.sql("""
+                        update access.request set status = 'APPROVED', decided_at = now(), approved_until = ?
+                        where id = ? and status = 'PENDING'""")
+                .params(GrantRepository.ts(approvedUntil), id).update() == 1;
+    }
+
+    /** Approved requests (other than ACCESS) whose approval lasts beyond the moment, for the index. */
+    public List<AccessRequest> approvedBeyond(java.time.Instant at) {
+        return jdbc.sql("select * from access.request where status = 'APPROVED' and approved_until > ? order by id")
+                .param(GrantRepository.ts(at)).query(this::map).list();
+    }
+
     public boolean decide(long id, AccessRequest.Status status, Long grantId) {
         return jdbc.sql("update access.request set status = ?, grant_id = ?, decided_at = now() where id = ? and status = 'PENDING'")
                 .params(status.name(), grantId, id).update() == 1;
+    }
+
+    /** Raises the approvals a pending request needs (its entry moved to the highest level, four-eyes on). */
+    public void requireApprovals(long id, int approvalsNeeded) {
+        jdbc.sql("update access.request set approvals_needed = ? where id = ? and status = 'PENDING'")
+                .params(approvalsNeeded, id).update();
     }
 
     public List<Long> pendingOf(long personId) {
@@ -129,7 +161,9 @@ public class RequestRepository {
         Map<Long, LocalDate> out = new HashMap<>();
         jdbc.sql("select asset_id, last_reviewed_on from access.entry_review where asset_id = any(cast(? as bigint[]))")
                 .param(Arrays.stream(assetIds).boxed().toArray(Long[]::new)).query((rs, i) -> {
-                    out.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                    if (rs.getDate(2) != null) {
+                        out.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+                    }
                     return null;
                 }).list();
         return out;
@@ -144,26 +178,30 @@ public class RequestRepository {
     }
 
     /**
-     * Entries with live grants whose review fell due before {@code dueBefore} by {@code interval}, not escalated
-     * since: the asset id and its due date. Without a review the first live grant's start counts.
+     * Entries with live grants whose review period began before {@code reviewedBefore} and that were not
+     * escalated since it began: the asset id and the period's start — the last review, or the start of the oldest
+     * live grant when that is later (grants issued after every earlier one ended start a new period).
      */
     public List<Object[]> overdueNotEscalated(LocalDate reviewedBefore) {
         return jdbc.sql("""
-                        select g.asset_id, coalesce(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) as since
+                        select g.asset_id, greatest(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) as since
                         from access.entry_grant g left join access.entry_review r on r.asset_id = g.asset_id
-                        where g.ended_at is null and r.escalated_on is null
-                        group by g.asset_id, r.last_reviewed_on
-                        having coalesce(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) < ?
+                        where g.ended_at is null
+                        group by g.asset_id, r.last_reviewed_on, r.escalated_on
+                        having greatest(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date) < :before
+                          and (r.escalated_on is null
+                               or r.escalated_on < greatest(r.last_reviewed_on, min(g.starts_at at time zone 'Asia/Tokyo')::date))
                         order by g.asset_id""")
-                .param(Date.valueOf(reviewedBefore))
+                .param("before", Date.valueOf(reviewedBefore))
                 .query((rs, i) -> new Object[]{rs.getLong(1), rs.getDate(2).toLocalDate()}).list();
     }
 
-    public void escalated(long assetId, LocalDate since, LocalDate on) {
+    /** Notes the escalation of the entry's overdue review (no review date is made up when there was none). */
+    public void escalated(long assetId, LocalDate on) {
         jdbc.sql("""
-                        insert into access.entry_review (asset_id, last_reviewed_on, escalated_on) values (?, ?, ?)
+                        insert into access.entry_review (asset_id, escalated_on) values (?, ?)
                         on conflict (asset_id) do update set escalated_on = excluded.escalated_on""")
-                .params(assetId, Date.valueOf(since), Date.valueOf(on)).update();
+                .params(assetId, Date.valueOf(on)).update();
     }
 
     // ---------------------------------------------------------------- mapping
@@ -182,7 +220,9 @@ public class RequestRepository {
                 rs.getLong("requester_person_id"), level == null ? null : AccessLevel.valueOf(level),
                 rs.getString("reason"), until == null ? null : until.toLocalDate(), rs.getString("level_code"),
                 rs.getInt("approvals_needed"), obligations, AccessRequest.Status.valueOf(rs.getString("status")), grantId,
-                GrantRepository.instant(rs, "created_at"), GrantRepository.instant(rs, "decided_at"), List.of());
+                GrantRepository.instant(rs, "created_at"), GrantRepository.instant(rs, "decided_at"),
+                GrantRepository.instant(rs, "approved_until"), Medium.valueOf(rs.getString("medium")),
+                Location.valueOf(rs.getString("location")), Recipient.valueOf(rs.getString("recipient")), List.of());
     }
 
     private List<AccessRequest> withSteps(List<AccessRequest> requests) {
@@ -201,7 +241,9 @@ public class RequestRepository {
                 }).list();
         return requests.stream().map(r -> new AccessRequest(r.id(), r.kind(), r.assetId(), r.requesterPersonId(),
                 r.level(), r.reason(), r.untilOn(), r.levelCode(), r.approvalsNeeded(), r.obligations(), r.status(),
-                r.grantId(), r.createdAt(), r.decidedAt(), steps.getOrDefault(r.id(), List.of()))).toList();
+                r.grantId(), r.createdAt(), r.decidedAt(), r.approvedUntil(), r.medium(), r.location(), r.recipient(),
+                steps.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     private static Delegation delegation(ResultSet rs, int row) throws SQLException {

@@ -68,7 +68,7 @@ class GrantApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    @PreAuthorize(ReviewController.REVIEWERS)
     @Operation(summary = "Issue a grant (the entry's 管理責任者 or the 統括責任者)")
     Grant create(@RequestBody GrantRequest r) {
         if (r.assetId() == null || r.holderKind() == null) {
@@ -79,7 +79,7 @@ class GrantApiController {
     }
 
     @PostMapping("/{id}/end")
-    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    @PreAuthorize(ReviewController.REVIEWERS)
     @Operation(summary = "End a grant before its time")
     Grant delete(@PathVariable long id, @RequestBody(required = false) EndRequest r) {
         access.revoke(id, r == null ? null : r.note());

@@ -71,7 +71,7 @@ class GrantController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    @PreAuthorize(ReviewController.REVIEWERS)
     String create(@RequestParam long assetId, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult binding,
                   HtmxRequest htmx, Model model) {
         if (!binding.hasErrors()) {
@@ -86,7 +86,7 @@ class GrantController {
     }
 
     @PostMapping("/{id}/end")
-    @PreAuthorize("hasAnyRole('MANAGER','CHIEF_OFFICER')")
+    @PreAuthorize(ReviewController.REVIEWERS)
     String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         Grant g = access.grantById(id);
         if (binding.hasErrors()) {

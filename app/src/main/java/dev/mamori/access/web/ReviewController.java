@@ -22,7 +22,8 @@ import dev.mamori.access.ReviewItem;
 @RequestMapping("/access/reviews")
 class ReviewController {
 
-    static final String REVIEWERS = "hasAnyRole('MANAGER','CHIEF_OFFICER')";
+    /** Managers, the 統括責任者, and anyone responsible for an entry (each action is checked per entry by Access). */
+    static final String REVIEWERS = "hasAnyRole('MANAGER','CHIEF_OFFICER') or @access.managesAnyEntry()";
 
     private final Access access;
 
