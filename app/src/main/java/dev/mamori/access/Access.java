@@ -137,7 +137,7 @@ public class Access {
         Grant g = requireGrant(grantId);
         CurrentUser user = users.require();
         requireGrantor(user, g.assetId());
-        if (!g.live()) {
+        if (!g.live() || g.pastEnd(clock.instant())) {
             throw new ConflictException("access.grant.alreadyEnded");
         }
         end(g, "REVOKED", user.personId(), note);
@@ -231,7 +231,8 @@ public class Access {
         if (entries.length == 0) {
             return List.of();
         }
-        Map<Long, List<Grant>> live = grants.liveOfAssets(entries).stream()
+        Instant now = clock.instant();
+        Map<Long, List<Grant>> live = grants.liveOfAssets(entries).stream().filter(g -> !g.pastEnd(now))
                 .collect(Collectors.groupingBy(Grant::assetId, LinkedHashMap::new, Collectors.toList()));
         if (live.isEmpty()) {
             return List.of();
@@ -323,7 +324,7 @@ public class Access {
         Grant g = requireGrant(grantId);
         CurrentUser user = users.require();
         requireGrantor(user, g.assetId());
-        if (!grants.confirm(g.id(), user.personId(), clock.instant())) {
+        if (g.pastEnd(clock.instant()) || !grants.confirm(g.id(), user.personId(), clock.instant())) {
             throw new ConflictException("access.grant.alreadyEnded");
         }
         ledger.record("access.grant.confirmed", Subject.of("grant", g.id()), grantDetails(g));
@@ -335,7 +336,7 @@ public class Access {
         Grant g = requireGrant(grantId);
         CurrentUser user = users.require();
         requireGrantor(user, g.assetId());
-        if (!g.live()) {
+        if (!g.live() || g.pastEnd(clock.instant())) {
             throw new ConflictException("access.grant.alreadyEnded");
         }
         end(g, "REVIEW_REMOVED", user.personId(), note);

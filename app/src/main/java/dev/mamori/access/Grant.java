@@ -21,6 +21,11 @@ public record Grant(long id, long assetId, AccessHolder holder, AccessLevel leve
         return endedAt == null && !startsAt.isAfter(now) && (endsAt == null || now.isBefore(endsAt));
     }
 
+    /** Past its end but not yet marked ended (the daily job does that; the check stops counting it at once). */
+    public boolean pastEnd(Instant now) {
+        return endedAt == null && endsAt != null && !now.isBefore(endsAt);
+    }
+
     /** The day (Japan time) it starts. */
     public java.time.LocalDate startDay() {
         return java.time.LocalDate.ofInstant(startsAt, java.time.ZoneId.of("Asia/Tokyo"));

@@ -49,6 +49,7 @@ class AccessApprovalTests {
     @Autowired AccessChecks checks;
     @Autowired AccessSettings settings;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
     @AfterEach
     void fourEyesOff() {
@@ -138,6 +139,24 @@ class AccessApprovalTests {
         assertThat(grantsFrom(r.id())).isZero();
         // rejecting it still works
         assertThat(as(w.manager, () -> access.reject(r.id(), "廃棄済み")).status()).isEqualTo(AccessRequest.Status.REJECTED);
+    }
+
+    @Test
+    void onTheInboxPageARefusedApprovalKeepsTheTypedNoteAndSaysWhy() throws Exception {
+        AccessWorld w = new AccessWorld(directory, inventory, users);
+        MamoriUserDetails requester = w.outsider();
+        AccessRequest r = as(requester, () -> access.submit(new RequestDraft(RequestKind.ACCESS, w.topSecret,
+                AccessLevel.VIEW, "短期", LocalDate.now(Directory.JAPAN), null, null, null)));
+        jdbc.sql("update access.request set until_on = until_on - 2 where id = ?").param(r.id()).update();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/access/inbox/{id}/approve", r.id())
+                        .with(TestUsers.as(w.manager))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("note", "内容を確認しました"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("内容を確認しました"),
+                                org.hamcrest.Matchers.containsString("利用期限"))));
+        assertThat(as(requester, () -> access.request(r.id())).status()).isEqualTo(AccessRequest.Status.PENDING);
     }
 
     @Test

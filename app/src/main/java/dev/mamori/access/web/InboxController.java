@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import dev.mamori.access.Access;
 import dev.mamori.access.AccessRequest;
 import dev.mamori.access.Delegation;
+import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
 
 /** The approver's inbox: pending requests to approve or reject, and delegations while away. */
@@ -61,7 +62,12 @@ class InboxController {
             model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
             return list(model);
         }
-        access.approve(id, form.note());
+        try {
+            access.approve(id, form.note());
+        } catch (InvalidInputException | ConflictException ex) { // e.g. the entry was disposed of meanwhile
+            model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
+            return list(model);
+        }
         return GrantController.redirect(htmx, "/access/inbox");
     }
 
@@ -74,7 +80,7 @@ class InboxController {
         }
         try {
             access.reject(id, form.note());
-        } catch (InvalidInputException ex) {
+        } catch (InvalidInputException | ConflictException ex) {
             model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
             return list(model);
         }
