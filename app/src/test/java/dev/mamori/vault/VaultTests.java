@@ -142,6 +142,54 @@ class VaultTests {
         assertThat(text(Register.as(f.manager, () -> vault.download(id, 1)).content())).contains("圧力 12.5 MPa");
     }
 
+    // ---------------------------------------------------------------- what the browser is given
+
+    static final String SANDBOX = "sandbox; default-src 'none'";
+
+    @Test
+    void anUploadedHtmlFileIsHandedOutAsAnOpaqueAttachmentNeverShownInTheBrowser() throws Exception {
+        byte[] html = "<html><body><script>fetch('/api/v1/vault/documents')</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        String body = mvc.perform(multipart("/api/v1/vault/documents").file(new MockMultipartFile("file", "page.html", "text/html", html))
+                        .param("assetId", String.valueOf(f.assetId)).param("title", "持ち込みHTML").with(as(f.manager)).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.versions[0].contentType").value("application/octet-stream"))
+                .andReturn().getResponse().getContentAsString();
+        long id = com.jayway.jsonpath.JsonPath.parse(body).read("$.id", Long.class);
+        for (String url : List.of("/vault/documents/{id}/view", "/vault/documents/{id}/download", "/api/v1/vault/documents/{id}/download")) {
+            mvc.perform(get(url, id).with(as(f.manager)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                    .andExpect(header().string("Content-Type", "application/octet-stream"))
+                    .andExpect(header().stringValues("Content-Security-Policy", SANDBOX))
+                    .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"))
+                    .andExpect(content().bytes(html));
+        }
+    }
+
+    @Test
+    void aPdfIsShownInTheBrowserInASandbox() throws Exception {
+        long id = upload("表示");
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().stringValues("Content-Security-Policy", SANDBOX))
+                .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void aMalformedUploadedTypeDoesNotBreakLaterViewsOrDownloads() throws Exception {
+        byte[] notes = "議事メモ".getBytes(StandardCharsets.UTF_8);
+        long id = Register.as(f.manager, () -> vault.create(f.assetId, "型不明", new Upload("memo.txt", "foo", notes))).id();
+        mvc.perform(get("/api/v1/vault/documents/{id}/download", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/octet-stream"))
+                .andExpect(content().bytes(notes));
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+    }
+
     // ---------------------------------------------------------------- who may do what
 
     @Test

@@ -251,8 +251,8 @@ public class VaultService implements Vault {
             byte[] wrapped = keys.wrap(dataKey);
             storage.write(name, sealed);
             deleteOnRollback(name);
-            FileFormat format = FileFormat.of(file.content());
-            String type = format == FileFormat.OTHER ? safeType(file.contentType()) : format.contentType();
+            // the content decides the type; the uploader's claim is not kept (it would be served back one day)
+            String type = FileFormat.of(file.content()).contentType();
             long id = repo.insertVersion(documentId, fileName(file.fileName()), type, file.content().length,
                     sha256(file.content()), name, keys.keyId(), wrapped, by);
             return repo.findVersion(id).orElseThrow();
@@ -346,7 +346,7 @@ public class VaultService implements Vault {
         d.put("outcome", check.outcome() == null ? null : check.outcome().name());
         d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
-        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), v.contentType(), marked, copyId, copy.copyNumber());
+        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), format.contentType(), marked, copyId, copy.copyNumber());
     }
 
     /**
@@ -521,10 +521,12 @@ public class VaultService implements Vault {
                 ? gate.require(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER)
                 : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
-        byte[] marked = markers.getObject().mark(open(v), mark(c, check.levelCode()));
+        byte[] plain = open(v);
+        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode()));
         ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId),
                 Map.of("documentId", c.documentId(), "copyNumber", c.copyNumber(), "personId", c.personId()));
-        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), v.contentType(), marked, c.id(), c.copyNumber());
+        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), FileFormat.of(plain).contentType(), marked, c.id(),
+                c.copyNumber());
     }
 
     @Override
@@ -743,10 +745,6 @@ public class VaultService implements Vault {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).strip();
         return base.isEmpty() ? "document" : base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
-
-    private static String safeType(String type) {
-        return type == null || type.isBlank() || type.length() > 100 ? "application/octet-stream" : type;
     }
 
     static String copyFileName(String fileName, int copyNumber) {
