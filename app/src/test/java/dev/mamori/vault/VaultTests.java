@@ -112,6 +112,12 @@ class VaultTests {
     }
 
     @Test
+    void uploadsUpToThirtyTwoMegabytesAreHeldInMemoryNotInTemporaryFiles() {
+        jakarta.servlet.MultipartConfigElement multipart = context.getBean(jakarta.servlet.MultipartConfigElement.class);
+        assertThat(multipart.getFileSizeThreshold()).isEqualTo(32 * 1024 * 1024);
+    }
+
+    @Test
     void theMasterKeyFileIsReadableByItsOwnerOnly() throws Exception {
         Path key = properties.dataDir().toAbsolutePath().normalize().resolve("vault/master.key");
         assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
