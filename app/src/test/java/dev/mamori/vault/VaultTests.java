@@ -118,6 +118,22 @@ class VaultTests {
     }
 
     @Test
+    void aCopyCarriesTheMarkingTheEntrysDesignationGaveIt() throws Exception {
+        dev.mamori.inventory.Inventory inventory = context.getBean(dev.mamori.inventory.Inventory.class);
+        Register.as(f.manager, () -> {
+            inventory.designate(f.assetId, new dev.mamori.inventory.DesignationDraft("TOP_SECRET",
+                    List.of(dev.mamori.inventory.AccessHolder.person(f.holder.personId())), null, "製品の発売まで",
+                    "極秘（開発部限り）", null));
+            return null;
+        });
+        long id = upload("独自の表示");
+        byte[] body = mvc.perform(get("/vault/documents/{id}/download", id).with(as(f.manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(body)).contains("極秘（開発部限り）", "管理 一郎").doesNotContain("アクセス権者限り");
+        assertThat(text(Register.as(f.holder, () -> vault.view(id, null)).content())).contains("極秘（開発部限り）", "保持 花子");
+    }
+
+    @Test
     void theMasterKeyFileIsReadableByItsOwnerOnly() throws Exception {
         Path key = properties.dataDir().toAbsolutePath().normalize().resolve("vault/master.key");
         assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(

@@ -30,6 +30,7 @@ import dev.mamori.access.AccessCheck;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
 import dev.mamori.inventory.AssetView;
+import dev.mamori.inventory.HeldSecret;
 import dev.mamori.inventory.Inventory;
 import dev.mamori.inventory.SecretHoldings;
 import dev.mamori.ledger.Ledger;
@@ -335,7 +336,7 @@ public class VaultService implements Vault {
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
                 me.personId(), fingerprint, format.markable(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode()));
+        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode(), row.assetId()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
@@ -371,17 +372,33 @@ public class VaultService implements Vault {
                 .orElseThrow(() -> new NotFoundException("vault.version.notFound", String.valueOf(number)));
     }
 
-    /** The visible line and fingerprint of a copy, always worded in Japanese (the documents' language). */
-    Mark mark(CopyRow copy, String levelCode) {
+    /**
+     * The visible line and fingerprint of a copy, always worded in Japanese (the documents' language). The marking
+     * is the entry's own when its designation gave one (e.g. 「極秘（開発部限り）」), else the level's marking with
+     * the level's default scope.
+     */
+    Mark mark(CopyRow copy, String levelCode, long assetId) {
         Level level = levelCode == null ? null
                 : policy.levels().stream().filter(l -> l.code().equals(levelCode)).findFirst().orElse(null);
+        Optional<String> own = level == null ? Optional.empty()
+                : entryMarking(assetId).filter(m -> !m.equals(level.marking()));
         String levelText = level == null ? msg("vault.mark.notDesignated")
+                : own.isPresent() ? own.get()
                 : level.defaultScope() == null || level.defaultScope().isBlank() ? level.marking()
                 : msg("vault.mark.levelWithScope", level.marking(), level.defaultScope());
         String number = msg("vault.mark.copyNumber", String.valueOf(copy.copyNumber()));
         String line = msg("vault.mark.line", levelText, copy.recipientName(),
                 copy.employeeNumber() == null ? "-" : copy.employeeNumber(), MARK_TIME.format(copy.issuedAt()), number);
         return new Mark(line, number, copy.fingerprint());
+    }
+
+    /**
+     * The marking text the entry's designation set (the register stores the level's marking when none was given);
+     * empty when the entry is not designated or the signed-in user may not know of it (a concealed level).
+     */
+    private Optional<String> entryMarking(long assetId) {
+        return secrets.designated(List.of(assetId)).stream().filter(h -> !h.hidden()).map(HeldSecret::marking)
+                .filter(m -> m != null && !m.isBlank()).map(String::strip).findFirst();
     }
 
     private String msg(String key, Object... args) {
@@ -522,7 +539,7 @@ public class VaultService implements Vault {
                 : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
         byte[] plain = open(v);
-        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode()));
+        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode(), row.assetId()));
         ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId),
                 Map.of("documentId", c.documentId(), "copyNumber", c.copyNumber(), "personId", c.personId()));
         return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), FileFormat.of(plain).contentType(), marked, c.id(),
