@@ -358,6 +358,68 @@ class VaultTests {
                 .contains("vault.copy.reminded", "vault.copy.escalated", "vault.copy.returned");
     }
 
+    @Test
+    void anIssuerTakingOutARecipientsNumberedCopyIsInTheViewingRecordWithTheVersion() throws Exception {
+        long id = upload("印刷して配布");
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
+        byte[] second = SampleFiles.pdf(MarkFont.locate(null), "第二版", "改訂した本文", 1);
+        Register.as(f.manager, () -> vault.addVersion(id, new Upload("v2.pdf", "application/pdf", second)));
+        // the recipient taking their own copy is the numbered copy itself
+        Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()));
+        assertThat(Register.as(f.manager, () -> vault.records(id))).hasSize(1);
+
+        IssuedFile printed = Register.as(f.manager, () -> vault.numberedCopyFile(copy.id()));
+        // the paper matches the tracker: the recipient's name and the copy's number, on the distributed version
+        assertThat(printed.copyNumber()).isEqualTo(copy.copyNumber());
+        assertThat(text(printed.content())).contains("保持 花子", "No." + copy.copyNumber(), "圧力 12.5 MPa");
+
+        List<CopyView> records = Register.as(f.manager, () -> vault.records(id));
+        assertThat(records).hasSize(2);
+        CopyView taken = records.get(0);
+        assertThat(taken.kind()).isEqualTo(CopyKind.DOWNLOAD);
+        assertThat(taken.personId()).isEqualTo(f.holder.personId());
+        assertThat(taken.issuedByPersonId()).isEqualTo(f.manager.personId());
+        assertThat(taken.versionNumber()).isEqualTo(1);
+        assertThat(taken.distributionId()).isEqualTo(copy.distributionId());
+        assertThat(taken.issuedAt()).isNotNull();
+        mvc.perform(get("/vault/documents/{id}/records", id).with(as(f.manager)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("管理 一郎")));
+
+        LedgerEntry entry = ledger.historyOf(Subject.of("vault-copy", copy.id())).stream()
+                .filter(e -> e.action().equals("vault.copy.downloaded")).reduce((a, b) -> b).orElseThrow();
+        var details = com.jayway.jsonpath.JsonPath.parse(entry.detailsJson());
+        assertThat(details.read("$.version", Integer.class)).isEqualTo(1);
+        assertThat(details.read("$.fetchedBy", Long.class)).isEqualTo(f.manager.personId());
+        assertThat(details.read("$.personId", Long.class)).isEqualTo(f.holder.personId());
+        assertThat(details.read("$.recordCopyId", Long.class)).isEqualTo(taken.id());
+    }
+
+    @Test
+    void aNumberedCopyIsTakenOutUnderTheLockDisposalTakes() throws Exception {
+        long id = upload("廃棄と競合");
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+        transactions.executeWithoutResult(status -> {
+            Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()));
+            // until this transaction ends, a disposal (which locks the document row first) has to wait
+            try (java.sql.Connection other = dataSource.getConnection();
+                 java.sql.PreparedStatement lock = other.prepareStatement("select id from vault.document where id = ? for update nowait")) {
+                lock.setLong(1, id);
+                assertThatThrownBy(lock::executeQuery).isInstanceOf(java.sql.SQLException.class)
+                        .extracting(e -> ((java.sql.SQLException) e).getSQLState()).isEqualTo("55P03");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            status.setRollbackOnly();
+        });
+        Register.as(f.manager, () -> vault.dispose(id, "会議中止"));
+        assertThatThrownBy(() -> Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()))).isInstanceOf(ConflictException.class);
+    }
+
     List<dev.mamori.platform.Task> tasksOf(MamoriUserDetails user) {
         var current = Register.as(user, () -> context.getBean(dev.mamori.platform.CurrentUsers.class).require());
         return tasks.stream().flatMap(t -> t.tasksFor(current).stream()).filter(t -> "vault".equals(t.module())).toList();

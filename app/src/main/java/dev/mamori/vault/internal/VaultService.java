@@ -521,6 +521,13 @@ public class VaultService implements Vault {
         return copyViews(repo.numberedCopies(personId).stream().filter(c -> c.settledAt() == null).toList());
     }
 
+    /**
+     * A numbered copy's file, marked as issued (its number and fingerprint, so the paper matches the tracker), for
+     * its recipient or its issuer. Taken under the lock disposal takes, so a disposal that committed meanwhile is
+     * seen and nothing is served after it. When someone other than the recipient (the issuer, to print it) takes
+     * the file, that is a copy leaving the vault as well: it is recorded in the viewing record as a download for
+     * the recipient by the issuer, with the version, and in the ledger.
+     */
     @Override
     public IssuedFile numberedCopyFile(long copyId) {
         CurrentUser me = me();
@@ -532,17 +539,31 @@ public class VaultService implements Vault {
         if (c.settledAt() != null) {
             throw new ConflictException("vault.copy.settled");
         }
-        DocumentRow row = requireDocument(c.documentId());
+        DocumentRow row = repo.lockDocument(c.documentId()).orElseThrow(() -> notFound(c.documentId()));
         requireLive(row);
         AccessCheck check = c.issuedBy() == me.personId()
                 ? gate.require(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER)
                 : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
         byte[] plain = open(v);
+        FileFormat format = FileFormat.of(plain);
         byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode(), row.assetId()));
-        ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId),
-                Map.of("documentId", c.documentId(), "copyNumber", c.copyNumber(), "personId", c.personId()));
-        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), FileFormat.of(plain).contentType(), marked, c.id(),
+        Long recordId = null;
+        if (c.personId() != me.personId()) {
+            recordId = repo.insertCopy(c.documentId(), v.id(), CopyKind.DOWNLOAD, c.personId(), c.recipientName(),
+                    c.employeeNumber(), me.personId(), Fingerprints.newFingerprint(), format.markable(), c.distributionId(), null);
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("documentId", c.documentId());
+        d.put("assetId", row.assetId());
+        d.put("version", v.number());
+        d.put("copyNumber", c.copyNumber());
+        d.put("personId", c.personId());
+        d.put("fetchedBy", me.personId());
+        d.put("recordCopyId", recordId);
+        d.put("marked", format.markable());
+        ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId), d);
+        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), format.contentType(), marked, c.id(),
                 c.copyNumber());
     }
 
