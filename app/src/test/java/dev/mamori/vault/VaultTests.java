@@ -112,6 +112,28 @@ class VaultTests {
     }
 
     @Test
+    void uploadsUpToThirtyTwoMegabytesAreHeldInMemoryNotInTemporaryFiles() {
+        jakarta.servlet.MultipartConfigElement multipart = context.getBean(jakarta.servlet.MultipartConfigElement.class);
+        assertThat(multipart.getFileSizeThreshold()).isEqualTo(32 * 1024 * 1024);
+    }
+
+    @Test
+    void aCopyCarriesTheMarkingTheEntrysDesignationGaveIt() throws Exception {
+        dev.mamori.inventory.Inventory inventory = context.getBean(dev.mamori.inventory.Inventory.class);
+        Register.as(f.manager, () -> {
+            inventory.designate(f.assetId, new dev.mamori.inventory.DesignationDraft("TOP_SECRET",
+                    List.of(dev.mamori.inventory.AccessHolder.person(f.holder.personId())), null, "製品の発売まで",
+                    "極秘（開発部限り）", null));
+            return null;
+        });
+        long id = upload("独自の表示");
+        byte[] body = mvc.perform(get("/vault/documents/{id}/download", id).with(as(f.manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(body)).contains("極秘（開発部限り）", "管理 一郎").doesNotContain("アクセス権者限り");
+        assertThat(text(Register.as(f.holder, () -> vault.view(id, null)).content())).contains("極秘（開発部限り）", "保持 花子");
+    }
+
+    @Test
     void theMasterKeyFileIsReadableByItsOwnerOnly() throws Exception {
         Path key = properties.dataDir().toAbsolutePath().normalize().resolve("vault/master.key");
         assertThat(Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
@@ -140,6 +162,54 @@ class VaultTests {
         assertThat(d.versions()).extracting(VersionView::number).containsExactly(2, 1);
         assertThat(text(Register.as(f.manager, () -> vault.download(id, null)).content())).contains("改訂した本文");
         assertThat(text(Register.as(f.manager, () -> vault.download(id, 1)).content())).contains("圧力 12.5 MPa");
+    }
+
+    // ---------------------------------------------------------------- what the browser is given
+
+    static final String SANDBOX = "sandbox; default-src 'none'";
+
+    @Test
+    void anUploadedHtmlFileIsHandedOutAsAnOpaqueAttachmentNeverShownInTheBrowser() throws Exception {
+        byte[] html = "<html><body><script>fetch('/api/v1/vault/documents')</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        String body = mvc.perform(multipart("/api/v1/vault/documents").file(new MockMultipartFile("file", "page.html", "text/html", html))
+                        .param("assetId", String.valueOf(f.assetId)).param("title", "持ち込みHTML").with(as(f.manager)).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.versions[0].contentType").value("application/octet-stream"))
+                .andReturn().getResponse().getContentAsString();
+        long id = com.jayway.jsonpath.JsonPath.parse(body).read("$.id", Long.class);
+        for (String url : List.of("/vault/documents/{id}/view", "/vault/documents/{id}/download", "/api/v1/vault/documents/{id}/download")) {
+            mvc.perform(get(url, id).with(as(f.manager)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                    .andExpect(header().string("Content-Type", "application/octet-stream"))
+                    .andExpect(header().stringValues("Content-Security-Policy", SANDBOX))
+                    .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"))
+                    .andExpect(content().bytes(html));
+        }
+    }
+
+    @Test
+    void aPdfIsShownInTheBrowserInASandbox() throws Exception {
+        long id = upload("表示");
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().stringValues("Content-Security-Policy", SANDBOX))
+                .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void aMalformedUploadedTypeDoesNotBreakLaterViewsOrDownloads() throws Exception {
+        byte[] notes = "議事メモ".getBytes(StandardCharsets.UTF_8);
+        long id = Register.as(f.manager, () -> vault.create(f.assetId, "型不明", new Upload("memo.txt", "foo", notes))).id();
+        mvc.perform(get("/api/v1/vault/documents/{id}/download", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/octet-stream"))
+                .andExpect(content().bytes(notes));
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
     }
 
     // ---------------------------------------------------------------- who may do what
@@ -286,6 +356,68 @@ class VaultTests {
         assertThat(tasksOf(f.holder)).noneSatisfy(t -> assertThat(t.titleKey()).isEqualTo("vault.task.returnCopy"));
         assertThat(ledger.historyOf(Subject.of("vault-copy", copy.id()))).extracting(LedgerEntry::action)
                 .contains("vault.copy.reminded", "vault.copy.escalated", "vault.copy.returned");
+    }
+
+    @Test
+    void anIssuerTakingOutARecipientsNumberedCopyIsInTheViewingRecordWithTheVersion() throws Exception {
+        long id = upload("印刷して配布");
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
+        byte[] second = SampleFiles.pdf(MarkFont.locate(null), "第二版", "改訂した本文", 1);
+        Register.as(f.manager, () -> vault.addVersion(id, new Upload("v2.pdf", "application/pdf", second)));
+        // the recipient taking their own copy is the numbered copy itself
+        Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()));
+        assertThat(Register.as(f.manager, () -> vault.records(id))).hasSize(1);
+
+        IssuedFile printed = Register.as(f.manager, () -> vault.numberedCopyFile(copy.id()));
+        // the paper matches the tracker: the recipient's name and the copy's number, on the distributed version
+        assertThat(printed.copyNumber()).isEqualTo(copy.copyNumber());
+        assertThat(text(printed.content())).contains("保持 花子", "No." + copy.copyNumber(), "圧力 12.5 MPa");
+
+        List<CopyView> records = Register.as(f.manager, () -> vault.records(id));
+        assertThat(records).hasSize(2);
+        CopyView taken = records.get(0);
+        assertThat(taken.kind()).isEqualTo(CopyKind.DOWNLOAD);
+        assertThat(taken.personId()).isEqualTo(f.holder.personId());
+        assertThat(taken.issuedByPersonId()).isEqualTo(f.manager.personId());
+        assertThat(taken.versionNumber()).isEqualTo(1);
+        assertThat(taken.distributionId()).isEqualTo(copy.distributionId());
+        assertThat(taken.issuedAt()).isNotNull();
+        mvc.perform(get("/vault/documents/{id}/records", id).with(as(f.manager)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("管理 一郎")));
+
+        LedgerEntry entry = ledger.historyOf(Subject.of("vault-copy", copy.id())).stream()
+                .filter(e -> e.action().equals("vault.copy.downloaded")).reduce((a, b) -> b).orElseThrow();
+        var details = com.jayway.jsonpath.JsonPath.parse(entry.detailsJson());
+        assertThat(details.read("$.version", Integer.class)).isEqualTo(1);
+        assertThat(details.read("$.fetchedBy", Long.class)).isEqualTo(f.manager.personId());
+        assertThat(details.read("$.personId", Long.class)).isEqualTo(f.holder.personId());
+        assertThat(details.read("$.recordCopyId", Long.class)).isEqualTo(taken.id());
+    }
+
+    @Test
+    void aNumberedCopyIsTakenOutUnderTheLockDisposalTakes() throws Exception {
+        long id = upload("廃棄と競合");
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+        transactions.executeWithoutResult(status -> {
+            Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()));
+            // until this transaction ends, a disposal (which locks the document row first) has to wait
+            try (java.sql.Connection other = dataSource.getConnection();
+                 java.sql.PreparedStatement lock = other.prepareStatement("select id from vault.document where id = ? for update nowait")) {
+                lock.setLong(1, id);
+                assertThatThrownBy(lock::executeQuery).isInstanceOf(java.sql.SQLException.class)
+                        .extracting(e -> ((java.sql.SQLException) e).getSQLState()).isEqualTo("55P03");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            status.setRollbackOnly();
+        });
+        Register.as(f.manager, () -> vault.dispose(id, "会議中止"));
+        assertThatThrownBy(() -> Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()))).isInstanceOf(ConflictException.class);
     }
 
     List<dev.mamori.platform.Task> tasksOf(MamoriUserDetails user) {

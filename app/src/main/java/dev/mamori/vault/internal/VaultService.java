@@ -30,6 +30,7 @@ import dev.mamori.access.AccessCheck;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
 import dev.mamori.inventory.AssetView;
+import dev.mamori.inventory.HeldSecret;
 import dev.mamori.inventory.Inventory;
 import dev.mamori.inventory.SecretHoldings;
 import dev.mamori.ledger.Ledger;
@@ -251,8 +252,8 @@ public class VaultService implements Vault {
             byte[] wrapped = keys.wrap(dataKey);
             storage.write(name, sealed);
             deleteOnRollback(name);
-            FileFormat format = FileFormat.of(file.content());
-            String type = format == FileFormat.OTHER ? safeType(file.contentType()) : format.contentType();
+            // the content decides the type; the uploader's claim is not kept (it would be served back one day)
+            String type = FileFormat.of(file.content()).contentType();
             long id = repo.insertVersion(documentId, fileName(file.fileName()), type, file.content().length,
                     sha256(file.content()), name, keys.keyId(), wrapped, by);
             return repo.findVersion(id).orElseThrow();
@@ -335,7 +336,7 @@ public class VaultService implements Vault {
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
                 me.personId(), fingerprint, format.markable(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode()));
+        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode(), row.assetId()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
@@ -346,7 +347,7 @@ public class VaultService implements Vault {
         d.put("outcome", check.outcome() == null ? null : check.outcome().name());
         d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
-        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), v.contentType(), marked, copyId, copy.copyNumber());
+        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), format.contentType(), marked, copyId, copy.copyNumber());
     }
 
     /**
@@ -371,17 +372,33 @@ public class VaultService implements Vault {
                 .orElseThrow(() -> new NotFoundException("vault.version.notFound", String.valueOf(number)));
     }
 
-    /** The visible line and fingerprint of a copy, always worded in Japanese (the documents' language). */
-    Mark mark(CopyRow copy, String levelCode) {
+    /**
+     * The visible line and fingerprint of a copy, always worded in Japanese (the documents' language). The marking
+     * is the entry's own when its designation gave one (e.g. 「極秘（開発部限り）」), else the level's marking with
+     * the level's default scope.
+     */
+    Mark mark(CopyRow copy, String levelCode, long assetId) {
         Level level = levelCode == null ? null
                 : policy.levels().stream().filter(l -> l.code().equals(levelCode)).findFirst().orElse(null);
+        Optional<String> own = level == null ? Optional.empty()
+                : entryMarking(assetId).filter(m -> !m.equals(level.marking()));
         String levelText = level == null ? msg("vault.mark.notDesignated")
+                : own.isPresent() ? own.get()
                 : level.defaultScope() == null || level.defaultScope().isBlank() ? level.marking()
                 : msg("vault.mark.levelWithScope", level.marking(), level.defaultScope());
         String number = msg("vault.mark.copyNumber", String.valueOf(copy.copyNumber()));
         String line = msg("vault.mark.line", levelText, copy.recipientName(),
                 copy.employeeNumber() == null ? "-" : copy.employeeNumber(), MARK_TIME.format(copy.issuedAt()), number);
         return new Mark(line, number, copy.fingerprint());
+    }
+
+    /**
+     * The marking text the entry's designation set (the register stores the level's marking when none was given);
+     * empty when the entry is not designated or the signed-in user may not know of it (a concealed level).
+     */
+    private Optional<String> entryMarking(long assetId) {
+        return secrets.designated(List.of(assetId)).stream().filter(h -> !h.hidden()).map(HeldSecret::marking)
+                .filter(m -> m != null && !m.isBlank()).map(String::strip).findFirst();
     }
 
     private String msg(String key, Object... args) {
@@ -504,6 +521,13 @@ public class VaultService implements Vault {
         return copyViews(repo.numberedCopies(personId).stream().filter(c -> c.settledAt() == null).toList());
     }
 
+    /**
+     * A numbered copy's file, marked as issued (its number and fingerprint, so the paper matches the tracker), for
+     * its recipient or its issuer. Taken under the lock disposal takes, so a disposal that committed meanwhile is
+     * seen and nothing is served after it. When someone other than the recipient (the issuer, to print it) takes
+     * the file, that is a copy leaving the vault as well: it is recorded in the viewing record as a download for
+     * the recipient by the issuer, with the version, and in the ledger.
+     */
     @Override
     public IssuedFile numberedCopyFile(long copyId) {
         CurrentUser me = me();
@@ -515,16 +539,32 @@ public class VaultService implements Vault {
         if (c.settledAt() != null) {
             throw new ConflictException("vault.copy.settled");
         }
-        DocumentRow row = requireDocument(c.documentId());
+        DocumentRow row = repo.lockDocument(c.documentId()).orElseThrow(() -> notFound(c.documentId()));
         requireLive(row);
         AccessCheck check = c.issuedBy() == me.personId()
                 ? gate.require(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER)
                 : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
-        byte[] marked = markers.getObject().mark(open(v), mark(c, check.levelCode()));
-        ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId),
-                Map.of("documentId", c.documentId(), "copyNumber", c.copyNumber(), "personId", c.personId()));
-        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), v.contentType(), marked, c.id(), c.copyNumber());
+        byte[] plain = open(v);
+        FileFormat format = FileFormat.of(plain);
+        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode(), row.assetId()));
+        Long recordId = null;
+        if (c.personId() != me.personId()) {
+            recordId = repo.insertCopy(c.documentId(), v.id(), CopyKind.DOWNLOAD, c.personId(), c.recipientName(),
+                    c.employeeNumber(), me.personId(), Fingerprints.newFingerprint(), format.markable(), c.distributionId(), null);
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("documentId", c.documentId());
+        d.put("assetId", row.assetId());
+        d.put("version", v.number());
+        d.put("copyNumber", c.copyNumber());
+        d.put("personId", c.personId());
+        d.put("fetchedBy", me.personId());
+        d.put("recordCopyId", recordId);
+        d.put("marked", format.markable());
+        ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId), d);
+        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), format.contentType(), marked, c.id(),
+                c.copyNumber());
     }
 
     @Override
@@ -743,10 +783,6 @@ public class VaultService implements Vault {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).strip();
         return base.isEmpty() ? "document" : base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
-
-    private static String safeType(String type) {
-        return type == null || type.isBlank() || type.length() > 100 ? "application/octet-stream" : type;
     }
 
     static String copyFileName(String fileName, int copyNumber) {

@@ -36,6 +36,13 @@ final class ImageMarker {
     static final int FRAME_BITS = 128;
     private static final byte[] MAGIC = {'M', 'F'};
 
+    static {
+        // ImageIO buffers streams in imageio*.tmp files under java.io.tmpdir by default: the plaintext original and
+        // the marked copy would reach the disk unencrypted. The images are in memory already; keep them there.
+        // (A JVM-wide setting: it also keeps the rest of Mamori's image reading and writing off the disk.)
+        ImageIO.setUseCache(false);
+    }
+
     private final Font base;
 
     ImageMarker(MarkFont font) {

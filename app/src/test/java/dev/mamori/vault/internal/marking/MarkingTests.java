@@ -71,6 +71,25 @@ class MarkingTests {
     }
 
     @Test
+    void imagesAreMarkedInMemoryWithoutImageIoTempFiles() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = imageIoTempFiles(tmp);
+        for (FileFormat f : List.of(FileFormat.PNG, FileFormat.JPEG)) {
+            Mark m = mark();
+            byte[] marked = markers.mark(originals.get(f), m);
+            assertThat(markers.identify(marked)).as(f.name()).contains(m.fingerprint());
+        }
+        assertThat(ImageIO.getUseCache()).isFalse();
+        assertThat(imageIoTempFiles(tmp)).isSubsetOf(before);
+    }
+
+    static List<Path> imageIoTempFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("imageio.*\\.tmp")).toList();
+        }
+    }
+
+    @Test
     void aMarkedPdfShowsTheMarkOnEveryPageAndKeepsTheFingerprintInItsText() throws IOException {
         Mark m = mark();
         byte[] marked = markers.mark(originals.get(FileFormat.PDF), m);
