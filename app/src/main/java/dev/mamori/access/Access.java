@@ -176,13 +176,17 @@ public class Access {
     }
 
     /**
-     * The grants held by a person in their own name (live first): the person themself and organisation-wide
-     * readers see all; a 管理責任者 sees those on the entries they manage.
+     * The grants that give a person access: those in their own name (live first, ended ones too), then the live
+     * ones that cover them through their departments (and the departments above), roles and project groups. The
+     * person themself and organisation-wide readers see all; a 管理責任者 sees those on the entries they manage.
      */
     @Transactional(readOnly = true)
     public List<Grant> grantsOfPerson(long personId) {
         CurrentUser user = users.require();
-        List<Grant> all = grants.ofHolder(AccessHolder.person(personId));
+        List<Grant> all = new ArrayList<>(grants.ofHolder(AccessHolder.person(personId)));
+        for (AccessHolder h : coveringHolders(personId)) {
+            grants.ofHolder(h).stream().filter(Grant::live).forEach(all::add);
+        }
         if (readsAll(user) || (user.personId() != null && user.personId() == personId)) {
             return all;
         }
@@ -194,6 +198,17 @@ public class Access {
             throw new AccessRefusedException("access.grant.outOfScope");
         }
         return all.stream().filter(g -> managed.contains(g.assetId())).toList();
+    }
+
+    /** The holders other than the person themself whose grants cover them: departments, roles, project groups. */
+    private List<AccessHolder> coveringHolders(long personId) {
+        List<AccessHolder> out = new ArrayList<>();
+        directory.findPerson(personId).filter(p -> p.status().current()).ifPresent(p -> directory
+                .departmentsWithAncestors(p.departments().stream().map(PersonView.DepartmentRef::id).toList())
+                .stream().sorted().forEach(d -> out.add(AccessHolder.department(d))));
+        accounts.rolesOf(personId).stream().sorted().forEach(r -> out.add(AccessHolder.role(r.name())));
+        inventory.projectGroupsOf(personId).forEach(g -> out.add(AccessHolder.group(g)));
+        return out;
     }
 
     /** Ends the grants whose end has passed (ledger {@code access.grant.expired}); returns how many. */

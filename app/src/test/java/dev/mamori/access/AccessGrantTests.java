@@ -133,4 +133,26 @@ class AccessGrantTests {
         assertThat(checks.check(AccessQuestion.of(-5, Action.VIEW, w.plain)).reasonKey()).isEqualTo("access.check.unknownPerson");
         assertThat(checks.check(AccessQuestion.of(outsider.personId(), Action.VIEW, -5)).reasonKey()).isEqualTo("access.check.unknownEntry");
     }
+
+    @Test
+    void aPersonsGrantsIncludeThoseThatCoverThemThroughTheirDepartmentAndRoles() {
+        AccessWorld w = new AccessWorld(directory, inventory, users);
+        MamoriUserDetails member = w.reg.employee(w.dept);
+        Grant personal = as(w.manager, () -> access.grant(new GrantDraft(w.confidential, AccessHolder.person(member.personId()),
+                AccessLevel.DOWNLOAD, "個人", null, null)));
+        Grant byDepartment = as(w.manager, () -> access.grant(new GrantDraft(w.topSecret, AccessHolder.department(w.dept),
+                AccessLevel.VIEW, "部内", null, null)));
+        Grant byRole = as(w.manager, () -> access.grant(new GrantDraft(w.topSecret, AccessHolder.role("EMPLOYEE"),
+                AccessLevel.VIEW, "全員", null, null)));
+        Grant ended = as(w.manager, () -> access.grant(new GrantDraft(w.confidential, AccessHolder.department(w.dept),
+                AccessLevel.VIEW, "終了済", null, null)));
+        run(w.manager, () -> access.revoke(ended.id(), "不要"));
+
+        assertThat(as(member, () -> access.grantsOfPerson(member.personId()))).extracting(Grant::id)
+                .contains(personal.id(), byDepartment.id(), byRole.id()).doesNotContain(ended.id());
+        // someone of another department is not covered by the department's grant
+        MamoriUserDetails outsider = w.outsider();
+        assertThat(as(outsider, () -> access.grantsOfPerson(outsider.personId()))).extracting(Grant::id)
+                .contains(byRole.id()).doesNotContain(byDepartment.id(), personal.id());
+    }
 }
