@@ -15,4 +15,13 @@ public interface KeyWrapper {
 
     /** The data key back; {@code keyId} is the id stored with the wrapped bytes. */
     byte[] unwrap(String keyId, byte[] wrapped);
+
+    /**
+     * The wrapped data key will never be unwrapped again: its document was disposed of (called once the disposal is
+     * committed, for each version). A KMS that keeps a key of its own per data key destroys that key here, which
+     * makes every copy of the wrapped key — database backups included — useless (see docs/vault.md). The default
+     * master-key file wraps every data key under one key: there is nothing to destroy.
+     */
+    default void destroyed(String keyId, byte[] wrapped) {
+    }
 }

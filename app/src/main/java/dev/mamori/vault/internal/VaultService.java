@@ -653,7 +653,21 @@ public class VaultService implements Vault {
                 versions, by, reason.strip(), at);
         repo.markDisposed(documentId, me.personId(), reason.strip(), certificate);
         List<String> files = versions.stream().map(VersionRow::storageName).toList();
-        afterCommit(() -> files.forEach(storage::delete));
+        afterCommit(() -> {
+            files.forEach(storage::delete);
+            for (VersionRow v : versions) {
+                if (v.wrappedKey() == null) {
+                    continue;
+                }
+                try {
+                    keys.destroyed(v.keyId(), v.wrappedKey());
+                } catch (RuntimeException e) { // the disposal stands; the KMS's key must then be destroyed by hand
+                    org.slf4j.LoggerFactory.getLogger(VaultService.class).error(
+                            "Disposal of document {}: the key store did not destroy the key of version {} ({}); destroy it by hand",
+                            documentId, v.number(), v.keyId(), e);
+                }
+            }
+        });
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("reason", reason.strip());
