@@ -69,6 +69,7 @@ import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.Fingerprints;
 import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.Markers;
+import dev.mamori.vault.internal.marking.Unmarkable;
 
 /**
  * The vault. Permission to view, download, distribute and dispose comes from the access check
@@ -83,6 +84,7 @@ public class VaultService implements Vault {
 
     static final Locale MARK_LOCALE = Locale.JAPANESE;
     static final DateTimeFormatter MARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Directory.JAPAN);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VaultService.class);
     private static final Set<Role> IDENTIFIERS = Set.of(Role.CHIEF_OFFICER, Role.IT_SECURITY, Role.AUDITOR, Role.LEGAL);
 
     private final VaultRepository repo;
@@ -190,6 +192,7 @@ public class VaultService implements Vault {
         checkFile(file);
         CurrentUser me = me();
         requireUpload(me, assetId);
+        requireMarkable(file);
         long id = repo.insertDocument(assetId, title.strip(), me.personId());
         VersionRow v = store(id, file, me.personId());
         Map<String, Object> d = versionDetails(assetId, v);
@@ -206,6 +209,7 @@ public class VaultService implements Vault {
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
         requireUpload(me, row.assetId());
         requireLive(row);
+        requireMarkable(file);
         VersionRow v = store(documentId, file, me.personId());
         ledger.record("vault.version.uploaded", Subject.of("vault-document", documentId), versionDetails(row.assetId(), v));
         events.publishEvent(new VaultEvents.DocumentUploaded(documentId, row.assetId(), v.number()));
@@ -241,6 +245,27 @@ public class VaultService implements Vault {
     private void requireUpload(CurrentUser me, long assetId) {
         if (!mayUpload(me, assetId)) {
             throw new AccessRefusedException("vault.upload.refused");
+        }
+    }
+
+    /**
+     * Refuses a file that could never be handed out marked (a PDF that opens only with a password, an encrypted
+     * Office file, an image that cannot be read): its marking is tried once, in memory, before anything is stored.
+     */
+    private void requireMarkable(Upload file) {
+        Optional<Unmarkable> problem = markers.getObject().problem(file.content());
+        if (problem.isPresent()) {
+            throw InvalidInputException.onField("file", problem.get().messageKey());
+        }
+    }
+
+    /** The marked copy; a stored file that cannot be marked (kept from before uploads were checked) is refused, not served. */
+    private byte[] marked(byte[] plain, Mark mark) {
+        try {
+            return markers.getObject().mark(plain, mark);
+        } catch (RuntimeException e) {
+            log.warn("a stored file cannot be marked: {}", e.toString());
+            throw new ConflictException("vault.file.unmarkable");
         }
     }
 
@@ -336,7 +361,7 @@ public class VaultService implements Vault {
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
                 me.personId(), fingerprint, format.markable(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode(), row.assetId()));
+        byte[] marked = marked(plain, mark(copy, check.levelCode(), row.assetId()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
@@ -547,7 +572,7 @@ public class VaultService implements Vault {
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
         byte[] plain = open(v);
         FileFormat format = FileFormat.of(plain);
-        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode(), row.assetId()));
+        byte[] marked = marked(plain, mark(c, check.levelCode(), row.assetId()));
         Long recordId = null;
         if (c.personId() != me.personId()) {
             recordId = repo.insertCopy(c.documentId(), v.id(), CopyKind.DOWNLOAD, c.personId(), c.recipientName(),

@@ -71,6 +71,25 @@ class MarkingTests {
     }
 
     @Test
+    void theUploadCheckPassesEveryReadableFileAndPlainUnmarkedOnes() throws IOException {
+        originals.forEach((format, bytes) -> assertThat(markers.problem(bytes)).as(format.name()).isEmpty());
+        assertThat(markers.problem("just text".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(markers.problem("%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII))).contains(Unmarkable.PDF_UNREADABLE);
+        assertThat(markers.problem(notADocument())).contains(Unmarkable.OFFICE_UNREADABLE);
+    }
+
+    /** A ZIP that looks like a Word file (a {@code word/} part) but is no package Word or POI can open. */
+    static byte[] notADocument() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("not xml".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void imagesAreMarkedInMemoryWithoutImageIoTempFiles() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = imageIoTempFiles(tmp);
