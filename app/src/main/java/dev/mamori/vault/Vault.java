@@ -1,7 +1,6 @@
 package dev.mamori.vault;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The vault's API. Every decision to show, hand out, distribute or dispose of a document is taken by
@@ -63,7 +62,10 @@ public interface Vault {
     /** The disposal certificate (PDF). */
     byte[] certificate(long documentId);
 
-    /** Identifies a (leaked) file: its fingerprint and the copy it was issued as (ledger {@code vault.copy.identified}). */
+    /**
+     * Identifies a (leaked) file: every fingerprint in it and the copies they were issued as, most recently issued
+     * first (the likely source; ledger {@code vault.copy.identified}).
+     */
     Identification identify(byte[] file);
 
     /**
@@ -72,6 +74,9 @@ public interface Vault {
      */
     java.util.Map<Long, String> entryNames(java.util.Collection<Long> assetIds);
 
-    /** For the command line: the copy of a fingerprint, without a signed-in user (the operator holds the data directory). */
-    Optional<CopyView> copyOfFingerprint(String fingerprint);
+    /**
+     * For the command line: the copies of the fingerprints, most recently issued first, without a signed-in user
+     * (the operator holds the data directory).
+     */
+    List<Identification.Match> copiesOfFingerprints(List<String> fingerprints);
 }

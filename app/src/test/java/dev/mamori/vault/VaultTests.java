@@ -305,13 +305,63 @@ class VaultTests {
         Files.write(file, leaked.content());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = VaultCommand.run(new String[] {"identify", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                vault::copyOfFingerprint);
+                vault::copiesOfFingerprints);
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("保持 花子", "No." + leaked.copyNumber(), "流出");
         ByteArrayOutputStream offline = new ByteArrayOutputStream();
         assertThat(VaultCommand.run(new String[] {"identify", file.toString(), "--offline"},
                 new PrintStream(offline, true, StandardCharsets.UTF_8), fp -> { throw new AssertionError("no lookup offline"); })).isZero();
         assertThat(offline.toString(StandardCharsets.UTF_8)).contains("fingerprint: MF-");
+    }
+
+    @Test
+    void aReuploadedMarkedCopyIsTracedToItsLatestRecipientFirstAndTheEarlierOneIsListed() throws Exception {
+        // 社外秘: access holders may download and upload, so the holder can build a version on their own copy
+        dev.mamori.inventory.Inventory inventory = context.getBean(dev.mamori.inventory.Inventory.class);
+        Register.as(f.manager, () -> {
+            inventory.designate(f.assetId, new dev.mamori.inventory.DesignationDraft("CONFIDENTIAL",
+                    List.of(dev.mamori.inventory.AccessHolder.person(f.holder.personId())), null, "製品の発売まで", null, "社内で改訂を重ねる"));
+            return null;
+        });
+        long id = upload("改版の流出");
+        IssuedFile a = Register.as(f.holder, () -> vault.download(id, null));
+        Register.as(f.holder, () -> vault.addVersion(id, new Upload("改訂版.pdf", "application/pdf", a.content())));
+        IssuedFile b = Register.as(f.manager, () -> vault.download(id, 2));
+        // the leaker removes what a PDF tool shows: the information entry and the XMP metadata
+        byte[] leaked;
+        try (PDDocument doc = Loader.loadPDF(b.content()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.getPDFName("MamoriFingerprint"));
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            leaked = out.toByteArray();
+        }
+        MamoriUserDetails security = f.colleague("情報 六郎", Role.IT_SECURITY);
+        Identification found = Register.as(security, () -> vault.identify(leaked));
+        assertThat(found.matches()).extracting(m -> m.copy().personId()).containsExactly(f.manager.personId(), f.holder.personId());
+        assertThat(found.matches()).extracting(m -> m.copy().copyNumber()).containsExactly(b.copyNumber(), a.copyNumber());
+        assertThat(found.copy()).map(CopyView::personId).contains(f.manager.personId());
+
+        mvc.perform(multipart("/vault/identify").file(new MockMultipartFile("file", "leak.pdf", "application/pdf", leaked))
+                        .with(as(security)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"vault-identify-several\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*管理 一郎.*保持 花子.*")));
+        mvc.perform(multipart("/api/v1/vault/identify").file(new MockMultipartFile("file", "leak.pdf", "application/pdf", leaked))
+                        .with(as(security)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.copy.personId").value(f.manager.personId()))
+                .andExpect(jsonPath("$.copies[0].copy.personId").value(f.manager.personId()))
+                .andExpect(jsonPath("$.copies[1].copy.personId").value(f.holder.personId()))
+                .andExpect(jsonPath("$.fingerprints.length()").value(2));
+
+        Path file = Files.createTempFile("leak", ".pdf");
+        Files.write(file, leaked);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(VaultCommand.run(new String[] {"identify", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                vault::copiesOfFingerprints)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsSubsequence("[1] likely source", "管理 一郎", "[2] earlier copy", "保持 花子")
+                .contains("The most recent issue is the likely source");
     }
 
     // ---------------------------------------------------------------- numbered copies

@@ -709,14 +709,30 @@ public class VaultService implements Vault {
             throw InvalidInputException.onField("file", "vault.file.empty");
         }
         FileFormat format = FileFormat.of(file);
-        Optional<String> fingerprint = markers.getObject().identify(file);
-        Optional<CopyRow> copy = fingerprint.flatMap(repo::findCopyByFingerprint).filter(c -> mayIdentify(me, c));
+        List<String> fingerprints = markers.getObject().identify(file);
+        List<CopyRow> copies = repo.findCopiesByFingerprints(fingerprints).stream().filter(c -> mayIdentify(me, c)).toList();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("format", format.name());
-        d.put("fingerprint", fingerprint.orElse(null));
-        d.put("copyId", copy.map(CopyRow::id).orElse(null));
-        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
-        return new Identification(format.name(), fingerprint, copy.map(c -> copyViews(List.of(c)).get(0)));
+        d.put("fingerprint", copies.isEmpty() ? fingerprints.stream().findFirst().orElse(null) : copies.get(0).fingerprint());
+        d.put("copyId", copies.isEmpty() ? null : copies.get(0).id());
+        d.put("fingerprints", fingerprints);
+        d.put("copyIds", copies.stream().map(CopyRow::id).toList());
+        ledger.record("vault.copy.identified", identified(copies), d);
+        return new Identification(format.name(), fingerprints, matches(copies));
+    }
+
+    /** The ledger's subject of an identification: the likely source (the most recently issued copy found). */
+    private static Subject identified(List<CopyRow> copies) {
+        return Subject.of("vault-copy", copies.isEmpty() ? "unknown" : (Object) copies.get(0).id());
+    }
+
+    private List<Identification.Match> matches(List<CopyRow> copies) {
+        List<CopyView> views = copyViews(copies);
+        List<Identification.Match> out = new ArrayList<>();
+        for (int i = 0; i < copies.size(); i++) {
+            out.add(new Identification.Match(copies.get(i).fingerprint(), views.get(i)));
+        }
+        return out;
     }
 
     private boolean mayIdentify(CurrentUser me, CopyRow c) {
@@ -731,14 +747,16 @@ public class VaultService implements Vault {
     }
 
     @Override
-    public Optional<CopyView> copyOfFingerprint(String fingerprint) {
-        Optional<CopyRow> copy = repo.findCopyByFingerprint(fingerprint);
+    public List<Identification.Match> copiesOfFingerprints(List<String> fingerprints) {
+        List<CopyRow> copies = repo.findCopiesByFingerprints(fingerprints);
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("fingerprint", fingerprint);
-        d.put("copyId", copy.map(CopyRow::id).orElse(null));
+        d.put("fingerprint", copies.isEmpty() ? fingerprints.stream().findFirst().orElse(null) : copies.get(0).fingerprint());
+        d.put("copyId", copies.isEmpty() ? null : copies.get(0).id());
+        d.put("fingerprints", fingerprints);
+        d.put("copyIds", copies.stream().map(CopyRow::id).toList());
         d.put("channel", "cli");
-        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
-        return copy.map(c -> copyViews(List.of(c)).get(0));
+        ledger.record("vault.copy.identified", identified(copies), d);
+        return matches(copies);
     }
 
     // ---------------------------------------------------------------- helpers

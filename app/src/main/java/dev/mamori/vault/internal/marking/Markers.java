@@ -2,6 +2,7 @@ package dev.mamori.vault.internal.marking;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -87,19 +88,22 @@ public final class Markers {
         return false;
     }
 
-    /** The fingerprint a file carries, looked for where its format keeps one. */
-    public Optional<String> identify(byte[] file) {
-        return fingerprintOf(file);
+    /**
+     * Every fingerprint a file carries, looked for wherever its format keeps one. More than one when the file was
+     * built on an earlier marked copy (uploaded again as a new version) and then marked for someone else.
+     */
+    public List<String> identify(byte[] file) {
+        return fingerprintsOf(file);
     }
 
     /** The same without a font: what the command line uses. */
-    public static Optional<String> fingerprintOf(byte[] file) {
+    public static List<String> fingerprintsOf(byte[] file) {
         FileFormat format = FileFormat.of(file);
         return switch (format) {
-            case PDF -> PdfMarker.fingerprint(file);
-            case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprint(file);
-            case PNG, JPEG -> ImageMarker.fingerprint(file, format);
-            case OTHER -> Fingerprints.find(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            case PDF -> PdfMarker.fingerprints(file);
+            case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprints(file);
+            case PNG, JPEG -> ImageMarker.fingerprints(file, format);
+            case OTHER -> Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1));
         };
     }
 }

@@ -156,6 +156,26 @@ class MarkingTests {
     }
 
     @Test
+    void aFileBuiltOnAMarkedCopyAndMarkedAgainCarriesBothFingerprints() throws IOException {
+        for (FileFormat f : List.of(FileFormat.PDF, FileFormat.DOCX, FileFormat.XLSX, FileFormat.PPTX)) {
+            Mark first = mark();
+            Mark second = mark();
+            byte[] twice = markers.mark(markers.mark(originals.get(f), first), second);
+            assertThat(markers.identify(twice)).as(f.name()).contains(first.fingerprint(), second.fingerprint());
+        }
+        // a PDF without its information entry and XMP: both hidden lines (written at the same spot) are still read
+        Mark first = mark();
+        Mark second = mark();
+        byte[] twice = markers.mark(markers.mark(originals.get(FileFormat.PDF), first), second);
+        try (PDDocument doc = Loader.loadPDF(twice); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.getPDFName(Fingerprints.PROPERTY));
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            assertThat(markers.identify(out.toByteArray())).containsExactlyInAnyOrder(first.fingerprint(), second.fingerprint());
+        }
+    }
+
+    @Test
     void aPngKeepsItsFingerprintInThePixelsWhenReSavedWithoutMetadata() throws IOException {
         Mark m = mark();
         byte[] marked = markers.mark(originals.get(FileFormat.PNG), m);
