@@ -100,7 +100,7 @@ final class ImageMarker {
         g.drawString(line, 4, h - band + 2 + fm.getAscent());
     }
 
-    private static byte[] write(BufferedImage img, String type, float quality) throws IOException {
+    static byte[] write(BufferedImage img, String type, float quality) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(type).next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
