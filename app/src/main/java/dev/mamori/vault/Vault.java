@@ -1,7 +1,6 @@
 package dev.mamori.vault;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The vault's API. Every decision to show, hand out, distribute or dispose of a document is taken by
@@ -30,8 +29,28 @@ public interface Vault {
     /** Whether the caller is the entry's 管理責任者 (may read records, distribute copies and dispose of documents). */
     boolean manages(long assetId);
 
-    /** A marked copy to view in the browser ({@code version} null: the latest); ledger {@code vault.document.viewed}. */
+    /**
+     * A marked copy to view in the browser ({@code version} null: the latest); ledger {@code vault.document.viewed}.
+     * Only for those who may download it as well: someone who may only view gets {@link ViewerOnlyException} and
+     * is shown the document in the viewer ({@link #openViewer}) instead.
+     */
     IssuedFile view(long documentId, Integer version);
+
+    /**
+     * Opens the document viewer, for whoever may VIEW the document: a PDF, PNG or JPEG is issued as one marked
+     * copy (one line in the viewing record, ledger {@code vault.document.viewed}) kept in memory for a while and
+     * shown as page images ({@link #viewerPage}); any other format is not shown and nothing is issued.
+     */
+    Viewing openViewer(long documentId, Integer version);
+
+    /**
+     * Page {@code page} (from 1) of a copy opened in the viewer, as a PNG: only for the person who opened it,
+     * while they may still view the document and the copy is still kept.
+     */
+    byte[] viewerPage(long documentId, long copyId, int page);
+
+    /** Whether the caller may download the document (the access check's answer for DOWNLOAD). */
+    boolean mayDownload(long documentId);
 
     /** A marked copy to download; ledger {@code vault.document.downloaded}. */
     IssuedFile download(long documentId, Integer version);
@@ -63,7 +82,10 @@ public interface Vault {
     /** The disposal certificate (PDF). */
     byte[] certificate(long documentId);
 
-    /** Identifies a (leaked) file: its fingerprint and the copy it was issued as (ledger {@code vault.copy.identified}). */
+    /**
+     * Identifies a (leaked) file: every fingerprint in it and the copies they were issued as, most recently issued
+     * first (the likely source; ledger {@code vault.copy.identified}).
+     */
     Identification identify(byte[] file);
 
     /**
@@ -72,6 +94,9 @@ public interface Vault {
      */
     java.util.Map<Long, String> entryNames(java.util.Collection<Long> assetIds);
 
-    /** For the command line: the copy of a fingerprint, without a signed-in user (the operator holds the data directory). */
-    Optional<CopyView> copyOfFingerprint(String fingerprint);
+    /**
+     * For the command line: the copies of the fingerprints, most recently issued first, without a signed-in user
+     * (the operator holds the data directory).
+     */
+    List<Identification.Match> copiesOfFingerprints(List<String> fingerprints);
 }

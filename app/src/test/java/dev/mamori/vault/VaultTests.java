@@ -130,7 +130,8 @@ class VaultTests {
         byte[] body = mvc.perform(get("/vault/documents/{id}/download", id).with(as(f.manager)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(text(body)).contains("極秘（開発部限り）", "管理 一郎").doesNotContain("アクセス権者限り");
-        assertThat(text(Register.as(f.holder, () -> vault.view(id, null)).content())).contains("極秘（開発部限り）", "保持 花子");
+        IssuedFile holders = Register.as(f.holder, () -> vault.numberedCopyFile(issueTo(id, f.holder).id()));
+        assertThat(text(holders.content())).contains("極秘（開発部限り）", "保持 花子");
     }
 
     @Test
@@ -223,13 +224,13 @@ class VaultTests {
     }
 
     @Test
-    void anAccessHolderMayViewAMarkedCopyButNotDownloadAStrictlyConfidentialOne() throws Exception {
+    void anAccessHolderMayViewAStrictlyConfidentialDocumentInTheViewerButNotHaveTheFile() throws Exception {
         long id = upload("閲覧のみ");
-        byte[] viewed = mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.holder)))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("inline")))
-                .andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(viewed)).contains("保持 花子");
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.holder)))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/vault/documents/" + id + "/viewer")));
+        assertThatThrownBy(() -> Register.as(f.holder, () -> vault.view(id, null))).isInstanceOf(ViewerOnlyException.class);
+        assertThat(Register.as(f.holder, () -> vault.openViewer(id, null)).pages()).isEqualTo(2);
         // 極秘 electronic copies are for the manager only (the standard's rule, through the access check)
         mvc.perform(get("/api/v1/vault/documents/{id}/download", id).with(as(f.holder))).andExpect(status().isForbidden());
         mvc.perform(multipart("/api/v1/vault/documents").file(new MockMultipartFile("file", "x.pdf", "application/pdf", pdf))
@@ -253,7 +254,7 @@ class VaultTests {
     @Test
     void everyViewAndDownloadIsInTheViewingRecordForTheManagerAndTheAuditor() throws Exception {
         long id = upload("閲覧記録");
-        Register.as(f.holder, () -> vault.view(id, null));
+        Register.as(f.holder, () -> vault.openViewer(id, null));
         Register.as(f.manager, () -> vault.download(id, null));
         List<CopyView> records = Register.as(f.manager, () -> vault.records(id));
         assertThat(records).extracting(CopyView::copyNumber).containsExactly(2, 1);
@@ -288,7 +289,7 @@ class VaultTests {
     @Test
     void aLeakedCopyIsTracedToItsRecipientOnThePageTheApiAndTheCommandLine() throws Exception {
         long id = upload("流出");
-        IssuedFile leaked = Register.as(f.holder, () -> vault.view(id, null));
+        IssuedFile leaked = Register.as(f.holder, () -> vault.numberedCopyFile(issueTo(id, f.holder).id()));
         MamoriUserDetails security = f.colleague("情報 五郎", Role.IT_SECURITY);
         mvc.perform(multipart("/vault/identify").file(new MockMultipartFile("file", "leak.pdf", "application/pdf", leaked.content()))
                         .with(as(security)).with(csrf()))
@@ -305,13 +306,63 @@ class VaultTests {
         Files.write(file, leaked.content());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = VaultCommand.run(new String[] {"identify", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                vault::copyOfFingerprint);
+                vault::copiesOfFingerprints);
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("保持 花子", "No." + leaked.copyNumber(), "流出");
         ByteArrayOutputStream offline = new ByteArrayOutputStream();
         assertThat(VaultCommand.run(new String[] {"identify", file.toString(), "--offline"},
                 new PrintStream(offline, true, StandardCharsets.UTF_8), fp -> { throw new AssertionError("no lookup offline"); })).isZero();
         assertThat(offline.toString(StandardCharsets.UTF_8)).contains("fingerprint: MF-");
+    }
+
+    @Test
+    void aReuploadedMarkedCopyIsTracedToItsLatestRecipientFirstAndTheEarlierOneIsListed() throws Exception {
+        // 社外秘: access holders may download and upload, so the holder can build a version on their own copy
+        dev.mamori.inventory.Inventory inventory = context.getBean(dev.mamori.inventory.Inventory.class);
+        Register.as(f.manager, () -> {
+            inventory.designate(f.assetId, new dev.mamori.inventory.DesignationDraft("CONFIDENTIAL",
+                    List.of(dev.mamori.inventory.AccessHolder.person(f.holder.personId())), null, "製品の発売まで", null, "社内で改訂を重ねる"));
+            return null;
+        });
+        long id = upload("改版の流出");
+        IssuedFile a = Register.as(f.holder, () -> vault.download(id, null));
+        Register.as(f.holder, () -> vault.addVersion(id, new Upload("改訂版.pdf", "application/pdf", a.content())));
+        IssuedFile b = Register.as(f.manager, () -> vault.download(id, 2));
+        // the leaker removes what a PDF tool shows: the information entry and the XMP metadata
+        byte[] leaked;
+        try (PDDocument doc = Loader.loadPDF(b.content()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.getPDFName("MamoriFingerprint"));
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            leaked = out.toByteArray();
+        }
+        MamoriUserDetails security = f.colleague("情報 六郎", Role.IT_SECURITY);
+        Identification found = Register.as(security, () -> vault.identify(leaked));
+        assertThat(found.matches()).extracting(m -> m.copy().personId()).containsExactly(f.manager.personId(), f.holder.personId());
+        assertThat(found.matches()).extracting(m -> m.copy().copyNumber()).containsExactly(b.copyNumber(), a.copyNumber());
+        assertThat(found.copy()).map(CopyView::personId).contains(f.manager.personId());
+
+        mvc.perform(multipart("/vault/identify").file(new MockMultipartFile("file", "leak.pdf", "application/pdf", leaked))
+                        .with(as(security)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"vault-identify-several\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*管理 一郎.*保持 花子.*")));
+        mvc.perform(multipart("/api/v1/vault/identify").file(new MockMultipartFile("file", "leak.pdf", "application/pdf", leaked))
+                        .with(as(security)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.copy.personId").value(f.manager.personId()))
+                .andExpect(jsonPath("$.copies[0].copy.personId").value(f.manager.personId()))
+                .andExpect(jsonPath("$.copies[1].copy.personId").value(f.holder.personId()))
+                .andExpect(jsonPath("$.fingerprints.length()").value(2));
+
+        Path file = Files.createTempFile("leak", ".pdf");
+        Files.write(file, leaked);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(VaultCommand.run(new String[] {"identify", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                vault::copiesOfFingerprints)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsSubsequence("[1] likely source", "管理 一郎", "[2] earlier copy", "保持 花子")
+                .contains("The most recent issue is the likely source");
     }
 
     // ---------------------------------------------------------------- numbered copies
@@ -418,6 +469,12 @@ class VaultTests {
         });
         Register.as(f.manager, () -> vault.dispose(id, "会議中止"));
         assertThatThrownBy(() -> Register.as(f.holder, () -> vault.numberedCopyFile(copy.id()))).isInstanceOf(ConflictException.class);
+    }
+
+    /** A numbered copy of the document for the person (a meeting tomorrow). */
+    CopyView issueTo(long documentId, MamoriUserDetails recipient) {
+        return Register.as(f.manager, () -> vault.distribute(documentId, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(1), List.of(recipient.personId())))).get(0);
     }
 
     List<dev.mamori.platform.Task> tasksOf(MamoriUserDetails user) {

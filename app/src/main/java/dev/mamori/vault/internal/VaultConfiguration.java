@@ -39,6 +39,16 @@ class VaultConfiguration {
         return new Markers(MarkFont.locate(font.isBlank() ? null : Path.of(font)));
     }
 
+    /**
+     * The copies open in document viewers: at most {@code mamori.vault.viewer.cache-megabytes} (default 64) of
+     * marked bytes in memory, each for {@code mamori.vault.viewer.minutes} (default 10) after it was opened.
+     */
+    @Bean
+    ViewerCopies vaultViewerCopies(@Value("${mamori.vault.viewer.cache-megabytes:64}") long megabytes,
+                                   @Value("${mamori.vault.viewer.minutes:10}") long minutes, java.time.Clock clock) {
+        return new ViewerCopies(megabytes * 1024 * 1024, java.time.Duration.ofMinutes(minutes), clock);
+    }
+
     static Path vaultDir(MamoriProperties properties) {
         return properties.dataDir().toAbsolutePath().normalize().resolve("vault");
     }

@@ -127,8 +127,13 @@ class VaultRepository {
         return jdbc.sql(COPY_SELECT + " where c.id = ?").param(id).query(this::copy).optional();
     }
 
-    Optional<CopyRow> findCopyByFingerprint(String fingerprint) {
-        return jdbc.sql(COPY_SELECT + " where c.fingerprint = ?").param(fingerprint).query(this::copy).optional();
+    /** The copies of the fingerprints, most recently issued first. */
+    List<CopyRow> findCopiesByFingerprints(Collection<String> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COPY_SELECT + " where c.fingerprint in (:fps) order by c.issued_at desc, c.id desc")
+                .param("fps", List.copyOf(fingerprints)).query(this::copy).list();
     }
 
     List<CopyRow> copiesOf(long documentId) {

@@ -61,6 +61,8 @@ import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultEvents;
 import dev.mamori.vault.VersionView;
+import dev.mamori.vault.ViewerOnlyException;
+import dev.mamori.vault.Viewing;
 import dev.mamori.vault.internal.VaultRepository.CopyRow;
 import dev.mamori.vault.internal.VaultRepository.DocumentRow;
 import dev.mamori.vault.internal.VaultRepository.VersionRow;
@@ -69,6 +71,8 @@ import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.Fingerprints;
 import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.Markers;
+import dev.mamori.vault.internal.marking.PageImages;
+import dev.mamori.vault.internal.marking.Unmarkable;
 
 /**
  * The vault. Permission to view, download, distribute and dispose comes from the access check
@@ -83,6 +87,7 @@ public class VaultService implements Vault {
 
     static final Locale MARK_LOCALE = Locale.JAPANESE;
     static final DateTimeFormatter MARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Directory.JAPAN);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VaultService.class);
     private static final Set<Role> IDENTIFIERS = Set.of(Role.CHIEF_OFFICER, Role.IT_SECURITY, Role.AUDITOR, Role.LEGAL);
 
     private final VaultRepository repo;
@@ -101,12 +106,14 @@ public class VaultService implements Vault {
     private final MessageSource messages;
     private final Clock clock;
     private final SecretHoldings secrets;
+    private final ViewerCopies viewerCopies;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
                  Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
                  Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock,
-                 SecretHoldings secrets) {
+                 SecretHoldings secrets, ViewerCopies viewerCopies) {
         this.secrets = secrets;
+        this.viewerCopies = viewerCopies;
         this.repo = repo;
         this.storage = storage;
         this.keys = keys;
@@ -190,6 +197,7 @@ public class VaultService implements Vault {
         checkFile(file);
         CurrentUser me = me();
         requireUpload(me, assetId);
+        requireMarkable(file);
         long id = repo.insertDocument(assetId, title.strip(), me.personId());
         VersionRow v = store(id, file, me.personId());
         Map<String, Object> d = versionDetails(assetId, v);
@@ -206,6 +214,7 @@ public class VaultService implements Vault {
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
         requireUpload(me, row.assetId());
         requireLive(row);
+        requireMarkable(file);
         VersionRow v = store(documentId, file, me.personId());
         ledger.record("vault.version.uploaded", Subject.of("vault-document", documentId), versionDetails(row.assetId(), v));
         events.publishEvent(new VaultEvents.DocumentUploaded(documentId, row.assetId(), v.number()));
@@ -241,6 +250,27 @@ public class VaultService implements Vault {
     private void requireUpload(CurrentUser me, long assetId) {
         if (!mayUpload(me, assetId)) {
             throw new AccessRefusedException("vault.upload.refused");
+        }
+    }
+
+    /**
+     * Refuses a file that could never be handed out marked (a PDF that opens only with a password, an encrypted
+     * Office file, an image that cannot be read): its marking is tried once, in memory, before anything is stored.
+     */
+    private void requireMarkable(Upload file) {
+        Optional<Unmarkable> problem = markers.getObject().problem(file.content());
+        if (problem.isPresent()) {
+            throw InvalidInputException.onField("file", problem.get().messageKey());
+        }
+    }
+
+    /** The marked copy; a stored file that cannot be marked (kept from before uploads were checked) is refused, not served. */
+    private byte[] marked(byte[] plain, Mark mark) {
+        try {
+            return markers.getObject().mark(plain, mark);
+        } catch (RuntimeException e) {
+            log.warn("a stored file cannot be marked: {}", e.toString());
+            throw new ConflictException("vault.file.unmarkable");
         }
     }
 
@@ -313,22 +343,117 @@ public class VaultService implements Vault {
         return issue(documentId, version, CopyKind.DOWNLOAD, Action.DOWNLOAD, "vault.document.downloaded");
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayDownload(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).map(r -> gate.ask(me.personId(), Action.DOWNLOAD, r.assetId()).permitted())
+                .orElse(false);
+    }
+
+    /**
+     * A marked copy as a file. A view hands over the file as completely as a download does, so it takes the
+     * download's permission as well: someone who may only view is shown the document in the viewer instead.
+     */
     private IssuedFile issue(long documentId, Integer version, CopyKind kind, Action action, String ledgerAction) {
         CurrentUser me = me();
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
+        AccessCheck check = permit(me, row, action, version);
+        requireLive(row);
+        if (kind == CopyKind.VIEW && !gate.ask(me.personId(), Action.DOWNLOAD, row.assetId()).permitted()) {
+            throw new ViewerOnlyException();
+        }
+        repo.lockDocument(documentId);
+        VersionRow v = pickVersion(documentId, version);
+        return handOut(me, row, v, kind, check, ledgerAction, Map.of()).file();
+    }
+
+    @Override
+    public Viewing openViewer(long documentId, Integer version) {
+        CurrentUser me = me();
+        DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
+        AccessCheck check = permit(me, row, Action.VIEW, version);
+        requireLive(row);
+        boolean mayDownload = gate.ask(me.personId(), Action.DOWNLOAD, row.assetId()).permitted();
+        repo.lockDocument(documentId);
+        VersionRow v = pickVersion(documentId, version);
+        FileFormat stored = FileFormat.valueOf(formatOf(v));
+        if (!PageImages.pageable(stored)) {
+            // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that)
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload);
+        }
+        Issued issued = handOut(me, row, v, CopyKind.VIEW, check, "vault.document.viewed", Map.of("viewer", true));
+        byte[] marked = issued.file().content();
+        if (!viewerCopies.fits(marked.length)) {
+            throw new ConflictException("vault.viewer.tooLarge");
+        }
+        int pages = PageImages.count(marked, issued.format());
+        ViewerCopies.Entry kept = new ViewerCopies.Entry(issued.file().copyId(), documentId, me.personId(), issued.format(),
+                marked, pages, issued.fingerprint(), clock.instant());
+        afterCommit(() -> viewerCopies.put(kept));
+        return new Viewing(documentId, v.number(), issued.format().name(), issued.file().copyId(), issued.file().copyNumber(),
+                pages, mayDownload);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public byte[] viewerPage(long documentId, long copyId, int page) {
+        CurrentUser me = me();
+        Optional<ViewerCopies.Entry> kept = viewerCopies.get(copyId);
+        if (kept.isEmpty()) {
+            // no longer kept (or never opened in a viewer): someone else's copy is still refused as such
+            CopyRow c = repo.findCopy(copyId).filter(x -> x.documentId() == documentId && x.kind() == CopyKind.VIEW)
+                    .orElseThrow(() -> new NotFoundException("vault.viewer.pageNotFound", String.valueOf(page)));
+            if (c.personId() != me.personId()) {
+                throw new AccessRefusedException("vault.viewer.notYours");
+            }
+            throw new NotFoundException("vault.viewer.expired", viewerCopies.ttl().toMinutes());
+        }
+        ViewerCopies.Entry e = kept.get();
+        if (e.documentId() != documentId) {
+            throw new NotFoundException("vault.viewer.pageNotFound", String.valueOf(page));
+        }
+        if (e.personId() != me.personId()) {
+            throw new AccessRefusedException("vault.viewer.notYours");
+        }
+        if (page < 1 || page > e.pages()) {
+            throw new NotFoundException("vault.viewer.pageNotFound", String.valueOf(page));
+        }
+        // still theirs to view: not disposed of meanwhile, the access not withdrawn
+        DocumentRow row = requireDocument(documentId);
+        requireLive(row);
+        if (!gate.ask(me.personId(), Action.VIEW, row.assetId()).permitted()) {
+            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+        }
+        return PageImages.page(e.marked(), e.format(), page, e.fingerprint());
+    }
+
+    /** The access check's permit for the act, or the refusal (recorded; "not found" for those who may not see the document). */
+    private AccessCheck permit(CurrentUser me, DocumentRow row, Action action, Integer version) {
         AccessCheck check = gate.ask(me.personId(), action, row.assetId());
         if (!check.permitted()) {
             boolean readable = mayRead(me, row.assetId(), visibleAsset(row.assetId()));
-            refused(kind == CopyKind.VIEW ? "vault.document.viewRefused" : "vault.document.downloadRefused", documentId,
+            refused(action == Action.VIEW ? "vault.document.viewRefused" : "vault.document.downloadRefused", row.id(),
                     row.assetId(), version, check, readable);
             if (!readable) {
-                throw notFound(documentId);
+                throw notFound(row.id());
             }
             throw new AccessRefusedException("vault.access.refused", action.name());
         }
-        requireLive(row);
-        repo.lockDocument(documentId);
-        VersionRow v = pickVersion(documentId, version);
+        return check;
+    }
+
+    /** A copy handed out: the file, its format (told by the content) and its fingerprint. */
+    private record Issued(IssuedFile file, FileFormat format, String fingerprint) {
+    }
+
+    /**
+     * Issues a marked copy of the version to the caller: a line in the viewing record (the next copy number) and
+     * in the ledger. The caller holds the document's lock.
+     */
+    private Issued handOut(CurrentUser me, DocumentRow row, VersionRow v, CopyKind kind, AccessCheck check,
+                           String ledgerAction, Map<String, Object> details) {
+        long documentId = row.id();
         byte[] plain = open(v);
         PersonView person = directory.findPerson(me.personId()).orElseThrow(() -> new AccessRefusedException("vault.noPerson"));
         String fingerprint = Fingerprints.newFingerprint();
@@ -336,7 +461,7 @@ public class VaultService implements Vault {
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
                 me.personId(), fingerprint, format.markable(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = markers.getObject().mark(plain, mark(copy, check.levelCode(), row.assetId()));
+        byte[] marked = marked(plain, mark(copy, check.levelCode(), row.assetId()));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
@@ -346,8 +471,11 @@ public class VaultService implements Vault {
         d.put("marked", format.markable());
         d.put("outcome", check.outcome() == null ? null : check.outcome().name());
         d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
+        d.putAll(details);
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
-        return new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), format.contentType(), marked, copyId, copy.copyNumber());
+        IssuedFile file = new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), format.contentType(), marked, copyId,
+                copy.copyNumber());
+        return new Issued(file, format, fingerprint);
     }
 
     /**
@@ -547,7 +675,7 @@ public class VaultService implements Vault {
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
         byte[] plain = open(v);
         FileFormat format = FileFormat.of(plain);
-        byte[] marked = markers.getObject().mark(plain, mark(c, check.levelCode(), row.assetId()));
+        byte[] marked = marked(plain, mark(c, check.levelCode(), row.assetId()));
         Long recordId = null;
         if (c.personId() != me.personId()) {
             recordId = repo.insertCopy(c.documentId(), v.id(), CopyKind.DOWNLOAD, c.personId(), c.recipientName(),
@@ -668,6 +796,7 @@ public class VaultService implements Vault {
                 }
             }
         });
+        afterCommit(() -> viewerCopies.evictDocument(documentId));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("reason", reason.strip());
@@ -698,14 +827,30 @@ public class VaultService implements Vault {
             throw InvalidInputException.onField("file", "vault.file.empty");
         }
         FileFormat format = FileFormat.of(file);
-        Optional<String> fingerprint = markers.getObject().identify(file);
-        Optional<CopyRow> copy = fingerprint.flatMap(repo::findCopyByFingerprint).filter(c -> mayIdentify(me, c));
+        List<String> fingerprints = markers.getObject().identify(file);
+        List<CopyRow> copies = repo.findCopiesByFingerprints(fingerprints).stream().filter(c -> mayIdentify(me, c)).toList();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("format", format.name());
-        d.put("fingerprint", fingerprint.orElse(null));
-        d.put("copyId", copy.map(CopyRow::id).orElse(null));
-        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
-        return new Identification(format.name(), fingerprint, copy.map(c -> copyViews(List.of(c)).get(0)));
+        d.put("fingerprint", copies.isEmpty() ? fingerprints.stream().findFirst().orElse(null) : copies.get(0).fingerprint());
+        d.put("copyId", copies.isEmpty() ? null : copies.get(0).id());
+        d.put("fingerprints", fingerprints);
+        d.put("copyIds", copies.stream().map(CopyRow::id).toList());
+        ledger.record("vault.copy.identified", identified(copies), d);
+        return new Identification(format.name(), fingerprints, matches(copies));
+    }
+
+    /** The ledger's subject of an identification: the likely source (the most recently issued copy found). */
+    private static Subject identified(List<CopyRow> copies) {
+        return Subject.of("vault-copy", copies.isEmpty() ? "unknown" : (Object) copies.get(0).id());
+    }
+
+    private List<Identification.Match> matches(List<CopyRow> copies) {
+        List<CopyView> views = copyViews(copies);
+        List<Identification.Match> out = new ArrayList<>();
+        for (int i = 0; i < copies.size(); i++) {
+            out.add(new Identification.Match(copies.get(i).fingerprint(), views.get(i)));
+        }
+        return out;
     }
 
     private boolean mayIdentify(CurrentUser me, CopyRow c) {
@@ -720,14 +865,16 @@ public class VaultService implements Vault {
     }
 
     @Override
-    public Optional<CopyView> copyOfFingerprint(String fingerprint) {
-        Optional<CopyRow> copy = repo.findCopyByFingerprint(fingerprint);
+    public List<Identification.Match> copiesOfFingerprints(List<String> fingerprints) {
+        List<CopyRow> copies = repo.findCopiesByFingerprints(fingerprints);
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("fingerprint", fingerprint);
-        d.put("copyId", copy.map(CopyRow::id).orElse(null));
+        d.put("fingerprint", copies.isEmpty() ? fingerprints.stream().findFirst().orElse(null) : copies.get(0).fingerprint());
+        d.put("copyId", copies.isEmpty() ? null : copies.get(0).id());
+        d.put("fingerprints", fingerprints);
+        d.put("copyIds", copies.stream().map(CopyRow::id).toList());
         d.put("channel", "cli");
-        ledger.record("vault.copy.identified", Subject.of("vault-copy", copy.map(c -> (Object) c.id()).orElse("unknown")), d);
-        return copy.map(c -> copyViews(List.of(c)).get(0));
+        ledger.record("vault.copy.identified", identified(copies), d);
+        return matches(copies);
     }
 
     // ---------------------------------------------------------------- helpers

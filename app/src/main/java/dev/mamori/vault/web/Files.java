@@ -49,6 +49,11 @@ final class Files {
         return send(f.content(), f.fileName(), f.contentType(), INLINE.contains(f.contentType()), f.copyNumber());
     }
 
+    /** A page image of the document viewer (a PNG the vault drew itself), shown in the browser. */
+    static ResponseEntity<byte[]> png(byte[] bytes, String fileName) {
+        return send(bytes, fileName, FileFormat.PNG.contentType(), true, null);
+    }
+
     static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {
         return send(bytes, fileName, MediaType.APPLICATION_PDF_VALUE, false, null);
     }

@@ -83,13 +83,19 @@ class VaultApiController {
         return Files.pdf(vault.certificate(id), "disposal-certificate-" + id + ".pdf");
     }
 
-    record IdentificationJson(String format, String fingerprint, CopyView copy) {
+    /**
+     * {@code fingerprint} and {@code copy}: the likely source (the most recently issued copy found);
+     * {@code fingerprints}: every one found; {@code copies}: every copy found, most recently issued first.
+     */
+    record IdentificationJson(String format, String fingerprint, CopyView copy, List<String> fingerprints,
+                              List<Identification.Match> copies) {
     }
 
     @PostMapping(path = "/identify", consumes = "multipart/form-data")
     @PreAuthorize(VaultIdentifyController.IDENTIFIERS)
     IdentificationJson identify(@RequestParam MultipartFile file) {
         Identification i = vault.identify(Files.upload(file).content());
-        return new IdentificationJson(i.format(), i.fingerprint().orElse(null), i.copy().orElse(null));
+        return new IdentificationJson(i.format(), i.fingerprint().orElse(null), i.copy().orElse(null), i.fingerprints(),
+                i.matches());
     }
 }

@@ -23,7 +23,7 @@ import dev.mamori.vault.DocumentView;
 import dev.mamori.vault.Vault;
 
 /**
- * One document: its versions (view and download; also the htmx fragment {@code vault-versions}), a new
+ * One document: its versions (the viewer and download; also the htmx fragment {@code vault-versions}), a new
  * version, numbered copies for a meeting, its viewing record, and its disposal with the certificate.
  */
 @Controller
@@ -44,6 +44,7 @@ class VaultDocumentPageController {
         model.addAttribute("entryName", vault.entryNames(java.util.List.of(d.assetId())).get(d.assetId()));
         model.addAttribute("manages", vault.manages(d.assetId()));
         model.addAttribute("canUpload", !d.disposed() && vault.canUpload(d.assetId()));
+        model.addAttribute("mayDownload", !d.disposed() && vault.mayDownload(id));
         if (!model.containsAttribute("versionForm")) {
             model.addAttribute("versionForm", new FileForm(null));
         }
@@ -118,12 +119,6 @@ class VaultDocumentPageController {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         String page = show(id, model);
         return htmx.isHtmxRequest() ? page + " :: " + fragment : page;
-    }
-
-    @GetMapping("/view")
-    @PreAuthorize("isAuthenticated()")
-    ResponseEntity<byte[]> view(@PathVariable long id, @RequestParam(required = false) Integer version) {
-        return Files.inline(vault.view(id, version));
     }
 
     @GetMapping("/download")

@@ -41,6 +41,19 @@ public final class Fingerprints {
         return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
     }
 
+    /** Every fingerprint in a text, each once, in the order they first appear. */
+    public static java.util.List<String> findAll(String text) {
+        if (text == null) {
+            return java.util.List.of();
+        }
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        Matcher m = SHAPE.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return java.util.List.copyOf(found);
+    }
+
     /** The 10 bytes of a fingerprint (for image LSB embedding). */
     static byte[] bytes(String fingerprint) {
         return HexFormat.of().parseHex(fingerprint.substring(3));

@@ -100,7 +100,7 @@ final class ImageMarker {
         g.drawString(line, 4, h - band + 2 + fm.getAscent());
     }
 
-    private static byte[] write(BufferedImage img, String type, float quality) throws IOException {
+    static byte[] write(BufferedImage img, String type, float quality) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(type).next();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -200,20 +200,20 @@ final class ImageMarker {
         return out;
     }
 
-    static Optional<String> fingerprint(byte[] file, FileFormat format) {
-        // metadata first (cheap), then the pixels of a PNG
-        Optional<String> meta = Fingerprints.find(new String(file, 0, Math.min(file.length, 64 * 1024), StandardCharsets.ISO_8859_1));
-        if (meta.isPresent()) {
-            return meta;
-        }
+    /** Every fingerprint the image carries: in its metadata (the PNG chunk, the JPEG comment) and in a PNG's pixels. */
+    static java.util.List<String> fingerprints(byte[] file, FileFormat format) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>(
+                Fingerprints.findAll(new String(file, 0, Math.min(file.length, 64 * 1024), StandardCharsets.ISO_8859_1)));
         if (format == FileFormat.PNG) {
             try {
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
-                return img == null ? Optional.empty() : readBits(img);
-            } catch (IOException e) {
-                return Optional.empty();
+                if (img != null) {
+                    readBits(img).ifPresent(found::add);
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable pixels: the metadata alone
             }
         }
-        return Optional.empty();
+        return java.util.List.copyOf(found);
     }
 }

@@ -1,6 +1,12 @@
 package dev.mamori.vault.internal.marking;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Marks a copy for its recipient and finds the fingerprint in a file again. Thread-safe; holds the font once.
@@ -33,19 +39,71 @@ public final class Markers {
         };
     }
 
-    /** The fingerprint a file carries, looked for where its format keeps one. */
-    public Optional<String> identify(byte[] file) {
-        return fingerprintOf(file);
+    /**
+     * Why the file could not be marked, if it could not: the marking is tried once in memory (the same work every
+     * copy of the file will take, so a file that passes here is handed out marked later). A file the vault does
+     * not mark ({@link FileFormat#OTHER}) passes, unless it is an encrypted Word, Excel or PowerPoint file.
+     */
+    public Optional<Unmarkable> problem(byte[] file) {
+        FileFormat format = FileFormat.of(file);
+        if (format == FileFormat.OTHER) {
+            return encryptedOffice(file) ? Optional.of(Unmarkable.ENCRYPTED_OFFICE) : Optional.empty();
+        }
+        try {
+            mark(file, new Mark(PROBE_LINE, "No.0", Fingerprints.newFingerprint()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(switch (format) {
+                case PDF -> causedBy(e, InvalidPasswordException.class) ? Unmarkable.PDF_PASSWORD : Unmarkable.PDF_UNREADABLE;
+                case DOCX, XLSX, PPTX -> Unmarkable.OFFICE_UNREADABLE;
+                default -> Unmarkable.IMAGE_UNREADABLE;
+            });
+        }
+    }
+
+    private static final String PROBE_LINE = "極秘（検査）　交付先 検査 太郎（社員番号 E0000）　2026-01-01 00:00　No.0";
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /**
+     * An Office file encrypted with a password is not a ZIP package but an OLE2 compound file holding the streams
+     * {@code EncryptionInfo} and {@code EncryptedPackage} (ECMA-376 part 2, standard and agile encryption alike).
+     */
+    static boolean encryptedOffice(byte[] file) {
+        if (file.length < OLE2.length || !java.util.Arrays.equals(file, 0, OLE2.length, OLE2, 0, OLE2.length)) {
+            return false;
+        }
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(file))) {
+            return fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo") || fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every fingerprint a file carries, looked for wherever its format keeps one. More than one when the file was
+     * built on an earlier marked copy (uploaded again as a new version) and then marked for someone else.
+     */
+    public List<String> identify(byte[] file) {
+        return fingerprintsOf(file);
     }
 
     /** The same without a font: what the command line uses. */
-    public static Optional<String> fingerprintOf(byte[] file) {
+    public static List<String> fingerprintsOf(byte[] file) {
         FileFormat format = FileFormat.of(file);
         return switch (format) {
-            case PDF -> PdfMarker.fingerprint(file);
-            case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprint(file);
-            case PNG, JPEG -> ImageMarker.fingerprint(file, format);
-            case OTHER -> Fingerprints.find(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            case PDF -> PdfMarker.fingerprints(file);
+            case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprints(file);
+            case PNG, JPEG -> ImageMarker.fingerprints(file, format);
+            case OTHER -> Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1));
         };
     }
 }

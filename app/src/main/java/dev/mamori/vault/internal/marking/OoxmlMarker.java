@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -170,32 +172,28 @@ final class OoxmlMarker {
         return out.toByteArray();
     }
 
-    static Optional<String> fingerprint(byte[] file) {
+    /**
+     * Every fingerprint the file carries, wherever it is: the custom property, the extra part, the hidden run, the
+     * very hidden sheet or the off-slide box (anywhere in the XML parts). A file built on an earlier marked copy
+     * and marked again carries the earlier copy's hidden content too.
+     */
+    static List<String> fingerprints(byte[] file) {
+        Set<String> found = new LinkedHashSet<>();
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file))) {
-            for (PackagePart p : pkg.getPartsByName(java.util.regex.Pattern.compile("/docProps/custom\\.xml|"
-                    + java.util.regex.Pattern.quote(PART)))) {
-                try (InputStream in = p.getInputStream()) {
-                    Optional<String> f = Fingerprints.find(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    if (f.isPresent()) {
-                        return f;
-                    }
-                }
-            }
-            // the hidden run, the very hidden sheet or the off-slide box: anywhere in the content parts
             for (PackagePart p : pkg.getParts()) {
-                if (p.getContentType().endsWith("+xml") || p.getContentType().endsWith("/xml")) {
-                    try (InputStream in = p.getInputStream()) {
-                        Optional<String> f = Fingerprints.find(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                        if (f.isPresent()) {
-                            return f;
-                        }
-                    }
+                if (p.isRelationshipPart() || !(p.getContentType().endsWith("+xml") || p.getContentType().endsWith("/xml"))) {
+                    continue;
+                }
+                try (InputStream in = p.getInputStream()) {
+                    found.addAll(Fingerprints.findAll(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable part: the other parts still count
                 }
             }
-            return Optional.empty();
         } catch (IOException | InvalidFormatException | RuntimeException e) {
-            return Optional.empty();
+            // unreadable: whatever was found so far
         }
+        return List.copyOf(found);
     }
 
 }

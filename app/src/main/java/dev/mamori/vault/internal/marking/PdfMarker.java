@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -94,20 +97,26 @@ final class PdfMarker {
         cs.endText();
     }
 
-    static Optional<String> fingerprint(byte[] file) {
+    /**
+     * Every fingerprint the PDF carries: in the information entry, the XMP metadata and the text (the hidden
+     * layers). A file built on an earlier marked copy and marked again carries the earlier copy's hidden text too.
+     */
+    static List<String> fingerprints(byte[] file) {
+        Set<String> found = new LinkedHashSet<>();
         try (PDDocument doc = Loader.loadPDF(file)) {
-            Optional<String> found = Optional.ofNullable(doc.getDocumentInformation().getCustomMetadataValue(Fingerprints.PROPERTY))
-                    .filter(Fingerprints::valid);
-            if (found.isEmpty() && doc.getDocumentCatalog().getMetadata() != null) {
-                found = Fingerprints.find(new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8));
+            Optional.ofNullable(doc.getDocumentInformation().getCustomMetadataValue(Fingerprints.PROPERTY))
+                    .filter(Fingerprints::valid).ifPresent(found::add);
+            if (doc.getDocumentCatalog().getMetadata() != null) {
+                found.addAll(Fingerprints.findAll(new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8)));
             }
-            if (found.isEmpty()) {
-                found = Fingerprints.find(new PDFTextStripper().getText(doc));
-            }
-            return found;
+            // every marking writes its hidden line at the same spot: overlapping text must not be merged away
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSuppressDuplicateOverlappingText(false);
+            found.addAll(Fingerprints.findAll(stripper.getText(doc)));
         } catch (IOException e) {
-            return Optional.empty();
+            // unreadable: whatever was found so far
         }
+        return List.copyOf(found);
     }
 
     private static String xmp(String fingerprint) {

@@ -71,6 +71,25 @@ class MarkingTests {
     }
 
     @Test
+    void theUploadCheckPassesEveryReadableFileAndPlainUnmarkedOnes() throws IOException {
+        originals.forEach((format, bytes) -> assertThat(markers.problem(bytes)).as(format.name()).isEmpty());
+        assertThat(markers.problem("just text".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(markers.problem("%PDF-1.7 not really".getBytes(StandardCharsets.US_ASCII))).contains(Unmarkable.PDF_UNREADABLE);
+        assertThat(markers.problem(notADocument())).contains(Unmarkable.OFFICE_UNREADABLE);
+    }
+
+    /** A ZIP that looks like a Word file (a {@code word/} part) but is no package Word or POI can open. */
+    static byte[] notADocument() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("not xml".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void imagesAreMarkedInMemoryWithoutImageIoTempFiles() throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<Path> before = imageIoTempFiles(tmp);
@@ -133,6 +152,26 @@ class MarkingTests {
             assertThat(wb.getSheetAt(0).getHeader().getCenter()).contains(LINE);
             assertThat(wb.getSheetAt(0).getFooter().getCenter()).contains(LINE);
             assertThat(wb.isSheetVeryHidden(wb.getNumberOfSheets() - 1)).isTrue();
+        }
+    }
+
+    @Test
+    void aFileBuiltOnAMarkedCopyAndMarkedAgainCarriesBothFingerprints() throws IOException {
+        for (FileFormat f : List.of(FileFormat.PDF, FileFormat.DOCX, FileFormat.XLSX, FileFormat.PPTX)) {
+            Mark first = mark();
+            Mark second = mark();
+            byte[] twice = markers.mark(markers.mark(originals.get(f), first), second);
+            assertThat(markers.identify(twice)).as(f.name()).contains(first.fingerprint(), second.fingerprint());
+        }
+        // a PDF without its information entry and XMP: both hidden lines (written at the same spot) are still read
+        Mark first = mark();
+        Mark second = mark();
+        byte[] twice = markers.mark(markers.mark(originals.get(FileFormat.PDF), first), second);
+        try (PDDocument doc = Loader.loadPDF(twice); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getDocumentInformation().getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.getPDFName(Fingerprints.PROPERTY));
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            assertThat(markers.identify(out.toByteArray())).containsExactlyInAnyOrder(first.fingerprint(), second.fingerprint());
         }
     }
 
