@@ -10,12 +10,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.poi.ooxml.POIXMLDocument;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ooxml.util.POIXMLUnits;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -23,22 +28,32 @@ import org.apache.poi.openxml4j.opc.PackagePartName;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xslf.usermodel.XSLFTextRun;
+import org.apache.poi.xssf.usermodel.XSSFChartSheet;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTextBox;
+import org.apache.poi.xssf.usermodel.XSSFTextRun;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTHeaderFooter;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 
 /**
- * Word, Excel and PowerPoint files (POI). Visible: DOCX a header and a footer line, XLSX every sheet's header
- * and footer (what prints), PPTX a text box at the top of every slide. Invisible, in all three: a custom
+ * Word, Excel and PowerPoint files (POI). Visible: DOCX a header and a footer line in every section and on every
+ * page kind (default, first, even) that applies, XLSX every sheet's headers and footers (what prints, first and
+ * even pages included where the sheet has them) and a text box over the top left cells (what shows), PPTX a text box at the top of every slide. Invisible, in all three: a custom
  * document property and a part of its own ({@code /customXml/mamori-fingerprint.xml}); besides that DOCX a
  * hidden run ({@code w:vanish}) in the footer, XLSX a very hidden sheet, PPTX a text box outside the slide.
  * <p>What survives: custom properties, hidden runs, very hidden sheets and off-slide shapes survive re-saving in
@@ -63,21 +78,60 @@ final class OoxmlMarker {
         }
     }
 
+    /**
+     * Every section carries the mark on every page kind that applies to it: its default header and footer, the
+     * first-page ones when it has a title page ({@code w:titlePg}) and the even-page ones when the document has
+     * different odd and even pages. A section without a header of a kind inherits the previous section's (as Word
+     * does), so one is created only where no earlier section supplies it; a part shared by sections is marked once.
+     */
     private byte[] docx(XWPFDocument doc, Mark mark) throws IOException, InvalidFormatException {
         try (doc) {
-            XWPFHeader header = doc.createHeader(HeaderFooterType.DEFAULT);
-            line(header.createParagraph(), mark.line());
-            // a title page or even pages with headers of their own carry the mark too
-            var policy = doc.getHeaderFooterPolicy();
-            for (XWPFHeader other : new XWPFHeader[] {policy.getFirstPageHeader(), policy.getEvenPageHeader()}) {
-                if (other != null && other != header) {
-                    line(other.createParagraph(), mark.line());
+            CTBody body = doc.getDocument().getBody();
+            List<CTSectPr> sections = new ArrayList<>();
+            for (CTP p : body.getPList()) {
+                if (p.isSetPPr() && p.getPPr().isSetSectPr()) {
+                    sections.add(p.getPPr().getSectPr());
                 }
             }
-            XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
-            XWPFParagraph p = footer.createParagraph();
-            line(p, mark.line());
-            XWPFRun hidden = p.createRun();
+            sections.add(body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr());
+            boolean evenPages = doc.getSettings() != null && doc.getSettings().getEvenAndOddHeadings();
+            Set<Object> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<STHdrFtr.Enum> supplied = new HashSet<>();
+            Set<STHdrFtr.Enum> suppliedFooters = new HashSet<>();
+            XWPFFooter lastDefaultFooter = null;
+            for (CTSectPr section : sections) {
+                XWPFHeaderFooterPolicy policy = new XWPFHeaderFooterPolicy(doc, section);
+                boolean titlePage = section.isSetTitlePg() && POIXMLUnits.parseOnOff(section.getTitlePg());
+                for (STHdrFtr.Enum type : List.of(STHdrFtr.DEFAULT, STHdrFtr.FIRST, STHdrFtr.EVEN)) {
+                    boolean applies = type == STHdrFtr.DEFAULT || (type == STHdrFtr.FIRST && titlePage)
+                            || (type == STHdrFtr.EVEN && evenPages);
+                    XWPFHeader header = policy.getHeader(type);
+                    if (header == null && applies && !supplied.contains(type)) {
+                        header = policy.createHeader(type);
+                    }
+                    if (header != null) {
+                        supplied.add(type);
+                        if (marked.add(header)) {
+                            line(header.createParagraph(), mark.line());
+                        }
+                    }
+                    XWPFFooter footer = policy.getFooter(type);
+                    if (footer == null && applies && !suppliedFooters.contains(type)) {
+                        footer = policy.createFooter(type);
+                    }
+                    if (footer != null) {
+                        suppliedFooters.add(type);
+                        if (marked.add(footer)) {
+                            line(footer.createParagraph(), mark.line());
+                        }
+                        if (type == STHdrFtr.DEFAULT) {
+                            lastDefaultFooter = footer;
+                        }
+                    }
+                }
+            }
+            List<XWPFParagraph> paragraphs = lastDefaultFooter.getParagraphs();
+            XWPFRun hidden = paragraphs.get(paragraphs.size() - 1).createRun();
             hidden.setText(" " + Fingerprints.PREFIX + mark.fingerprint());
             hidden.setVanish(true);
             hidden.setFontSize(1);
@@ -106,6 +160,19 @@ final class OoxmlMarker {
                 sheet.getFooter().setCenter(text);
                 sheet.getOddHeader().setCenter(text);
                 sheet.getOddFooter().setCenter(text);
+                // POI's first and even accessors switch those page kinds on, so only where the sheet already has them
+                CTHeaderFooter hf = sheet.getCTWorksheet().getHeaderFooter();
+                if (hf != null && hf.isSetDifferentFirst() && hf.getDifferentFirst()) {
+                    sheet.getFirstHeader().setCenter(text);
+                    sheet.getFirstFooter().setCenter(text);
+                }
+                if (hf != null && hf.isSetDifferentOddEven() && hf.getDifferentOddEven()) {
+                    sheet.getEvenHeader().setCenter(text);
+                    sheet.getEvenFooter().setCenter(text);
+                }
+                if (!(sheet instanceof XSSFChartSheet)) {
+                    onScreen(sheet, mark.line());
+                }
             }
             XSSFSheet trace = wb.createSheet("mamori-" + mark.fingerprint().substring(3, 11));
             trace.createRow(0).createCell(0).setCellValue(Fingerprints.PREFIX + mark.fingerprint());
@@ -115,6 +182,33 @@ final class OoxmlMarker {
             }
             return finish(wb, mark);
         }
+    }
+
+    /**
+     * What shows on screen: a text box without fill or line over the top left cells, like a watermark; the cells
+     * and their values stay as they were. It scrolls with the sheet and prints with it.
+     */
+    private static void onScreen(XSSFSheet sheet, String line) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFTextBox box = drawing.createTextbox(drawing.createAnchor(0, 0, 0, 0, 0, 0, 12, 1));
+        box.setNoFill(true);
+        var shape = box.getCTShape().getSpPr();
+        var outline = shape.isSetLn() ? shape.getLn() : shape.addNewLn();
+        if (outline.isSetSolidFill()) {
+            outline.unsetSolidFill();
+        }
+        if (!outline.isSetNoFill()) {
+            outline.addNewNoFill();
+        }
+        box.setWordWrap(false);
+        box.setTopInset(0);
+        box.setBottomInset(0);
+        XSSFTextRun r = box.addNewTextParagraph().addNewTextRun();
+        r.setText(line);
+        r.setFontSize(9.0);
+        r.setBold(true);
+        r.setFontColor(new Color(0xB0, 0x00, 0x20));
+        r.setFont("IPAexGothic");
     }
 
     /** Excel header codes start with '&'; a literal ampersand is written twice. */

@@ -22,7 +22,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -155,6 +160,78 @@ class MarkingTests {
         }
     }
 
+    /** Two sections: the first (landscape) with a title page and no first-page header; even pages on. */
+    static byte[] twoSectionDocx() {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph first = doc.createParagraph();
+            first.createRun().setText("第一節の本文です。");
+            CTSectPr landscape = first.getCTP().addNewPPr().addNewSectPr();
+            landscape.addNewPgSz().setOrient(STPageOrientation.LANDSCAPE);
+            landscape.addNewTitlePg();
+            new XWPFHeaderFooterPolicy(doc, landscape).createHeader(STHdrFtr.DEFAULT)
+                    .createParagraph().createRun().setText("第一節のヘッダ");
+            doc.createParagraph().createRun().setText("第二節の本文です。");
+            doc.getDocument().getBody().addNewSectPr();
+            doc.getSettings().setEvenAndOddHeadings(true);
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everySectionOfAWordFileCarriesTheMarkOnItsFirstDefaultAndEvenPages() throws IOException {
+        byte[] marked = markers.mark(twoSectionDocx(), mark());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(marked))) {
+            List<CTSectPr> sections = new ArrayList<>();
+            doc.getDocument().getBody().getPList().stream().filter(p -> p.isSetPPr() && p.getPPr().isSetSectPr())
+                    .forEach(p -> sections.add(p.getPPr().getSectPr()));
+            sections.add(doc.getDocument().getBody().getSectPr());
+            assertThat(sections).hasSize(2);
+            var first = new XWPFHeaderFooterPolicy(doc, sections.get(0));
+            assertThat(first.getDefaultHeader().getText()).contains("第一節のヘッダ").contains(LINE);
+            assertThat(first.getFirstPageHeader().getText()).contains(LINE);
+            assertThat(first.getFirstPageFooter().getText()).contains(LINE);
+            assertThat(first.getEvenPageHeader().getText()).contains(LINE);
+            assertThat(first.getDefaultFooter().getText()).contains(LINE);
+            var second = new XWPFHeaderFooterPolicy(doc, sections.get(1));
+            // the second section has headers of its own or inherits the first one's, all marked
+            for (var h : new org.apache.poi.xwpf.usermodel.XWPFHeaderFooter[] {
+                    second.getDefaultHeader(), second.getEvenPageHeader(), second.getDefaultFooter() }) {
+                if (h != null) {
+                    assertThat(h.getText()).contains(LINE);
+                }
+            }
+            assertThat(doc.getHeaderList()).allSatisfy(h -> assertThat(h.getText()).contains(LINE));
+            assertThat(doc.getFooterList()).allSatisfy(f -> assertThat(f.getText()).contains(LINE));
+        }
+    }
+
+    @Test
+    void aWorkbookWithADifferentFirstPageCarriesTheMarkThereAndOnScreen() throws IOException {
+        byte[] original;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(originals.get(FileFormat.XLSX)));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.getSheetAt(0).getFirstHeader().setLeft("表紙");
+            wb.getSheetAt(0).getEvenFooter().setLeft("偶数");
+            wb.write(out);
+            original = out.toByteArray();
+        }
+        byte[] marked = markers.mark(original, mark());
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(marked))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getFirstHeader().getCenter()).contains(LINE);
+            assertThat(sheet.getFirstFooter().getCenter()).contains(LINE);
+            assertThat(sheet.getEvenHeader().getCenter()).contains(LINE);
+            assertThat(sheet.getEvenFooter().getCenter()).contains(LINE);
+            assertThat(sheet.getDrawingPatriarch().getShapes()).anySatisfy(s -> assertThat(
+                    ((org.apache.poi.xssf.usermodel.XSSFSimpleShape) s).getText()).contains(LINE));
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(
+                    new XSSFWorkbook(new ByteArrayInputStream(original)).getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+        }
+    }
+
     @Test
     void aFileBuiltOnAMarkedCopyAndMarkedAgainCarriesBothFingerprints() throws IOException {
         for (FileFormat f : List.of(FileFormat.PDF, FileFormat.DOCX, FileFormat.XLSX, FileFormat.PPTX)) {
@@ -212,6 +289,9 @@ class MarkingTests {
             Files.write(file, markers.mark(originals.get(f), m));
             command.add(file.toAbsolutePath().toString());
         }
+        Path sections = out.resolve("marked-sections.docx");
+        Files.write(sections, markers.mark(twoSectionDocx(), mark()));
+        command.add(sections.toAbsolutePath().toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(out.resolve("soffice.log").toFile()).start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("soffice finished").isTrue();
@@ -222,6 +302,13 @@ class MarkingTests {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).as(f.name()).contains("本文です。").contains("E0042").contains("No.7");
             }
+        }
+        try (PDDocument doc = Loader.loadPDF(out.resolve("marked-sections.pdf").toFile())) {
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setStartPage(1);
+            firstPage.setEndPage(1);
+            assertThat(firstPage.getText(doc)).as("page 1 of the two-section file").contains("第一節の本文です。")
+                    .contains("E0042").contains("No.7");
         }
     }
 }
