@@ -252,6 +252,24 @@ class VaultTests {
     }
 
     @Test
+    void anOldPermittedDocumentStaysOnTheListHoweverManyNewerOnesOthersHave() {
+        long old = upload("古い設計書");
+        VaultFixture other = new VaultFixture(context);
+        // 501 newer documents under an entry the holder may not see (rows only; removed again below)
+        jdbc.sql("""
+                insert into vault.document (asset_id, title, created_by_person, created_at)
+                select ?, '他部署の文書 ' || n, ?, now() + interval '1 hour' from generate_series(1, 501) n""")
+                .params(other.assetId, other.manager.personId()).update();
+        try {
+            assertThat(Register.as(f.holder, () -> vault.visibleDocuments(10))).extracting(DocumentView::id).contains(old);
+            assertThat(Register.as(other.holder, () -> vault.visibleDocuments(10))).hasSize(10)
+                    .extracting(DocumentView::id).doesNotContain(old);
+        } finally {
+            jdbc.sql("delete from vault.document where asset_id = ?").param(other.assetId).update();
+        }
+    }
+
+    @Test
     void everyViewAndDownloadIsInTheViewingRecordForTheManagerAndTheAuditor() throws Exception {
         long id = upload("閲覧記録");
         Register.as(f.holder, () -> vault.openViewer(id, null));

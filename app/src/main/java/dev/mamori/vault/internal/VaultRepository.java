@@ -65,6 +65,22 @@ class VaultRepository {
                 .param(limit).query(this::document).list();
     }
 
+    /** The entries that have documents not disposed of. */
+    List<Long> assetsWithDocuments() {
+        return jdbc.sql("select distinct asset_id from vault.document where disposed_at is null").query(Long.class).list();
+    }
+
+    /** The newest documents not disposed of under the given entries. */
+    List<DocumentRow> latestDocuments(Collection<Long> assetIds, int limit) {
+        if (assetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from vault.document where disposed_at is null and asset_id = any(:assets)
+                        order by created_at desc, id desc limit :limit""")
+                .param("assets", assetIds.toArray(Long[]::new)).param("limit", limit).query(this::document).list();
+    }
+
     long insertVersion(long documentId, String fileName, String contentType, long size, String sha256,
                        String storageName, String keyId, byte[] wrappedKey, long by) {
         return jdbc.sql("""
