@@ -70,6 +70,12 @@ public final class VaultFixture {
         return account(person(hr, name), grants);
     }
 
+    /** Another 管理責任者 of the department (a MANAGER scoped to it): neither the entry's responsible person nor a holder. */
+    public MamoriUserDetails departmentManager(String name) {
+        MamoriUserDetails hr = account(null, List.of(new RoleGrant(Role.HR, null)));
+        return account(person(hr, name), List.of(new RoleGrant(Role.EMPLOYEE, null), new RoleGrant(Role.MANAGER, departmentId)));
+    }
+
     /** A one-page PDF uploaded by the manager under the fixture's entry; the document's id. */
     public long uploadPdf(String title) {
         byte[] pdf = dev.mamori.vault.internal.marking.SampleFiles.pdf(

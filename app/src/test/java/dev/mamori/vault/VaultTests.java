@@ -428,6 +428,23 @@ class VaultTests {
     }
 
     @Test
+    void theEntrysManagerSeesAndIsToldOfNumberedCopiesOthersIssued() {
+        long id = upload("審査資料");
+        MamoriUserDetails second = f.departmentManager("第二 管理者");
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
+                LocalDate.now(dev.mamori.directory.Directory.JAPAN).plusDays(1), List.of(f.holder.personId())))).get(0);
+        assertThat(Register.as(second, () -> vault.numberedCopies())).extracting(CopyView::id).contains(copy.id());
+        assertThat(Register.as(f.outsider, () -> vault.numberedCopies())).extracting(CopyView::id).doesNotContain(copy.id());
+
+        jdbc.sql("update vault.copy set due_on = current_date - 2 where id = ?").param(copy.id()).update();
+        assertThat(vault.remindOverdueCopies()).contains(copy.id());
+        assertThat(jdbc.sql("select message_key from platform.notification n join platform.account a on a.id = n.account_id where a.person_id = ?")
+                .param(second.personId()).query(String.class).list()).contains("vault.notice.copyOverdue");
+        assertThat(jdbc.sql("select message_key from platform.notification n join platform.account a on a.id = n.account_id where a.person_id = ?")
+                .param(f.outsider.personId()).query(String.class).list()).doesNotContain("vault.notice.copyOverdue");
+    }
+
+    @Test
     void anIssuerTakingOutARecipientsNumberedCopyIsInTheViewingRecordWithTheVersion() throws Exception {
         long id = upload("印刷して配布");
         CopyView copy = Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",

@@ -164,6 +164,20 @@ class VaultRepository {
                 .param("p", personId).query(this::copy).list();
     }
 
+    /** Numbered copies issued by or to the person, or of documents under the given entries (the ones they manage). */
+    List<CopyRow> numberedCopies(long personId, Collection<Long> managedAssetIds) {
+        return jdbc.sql(COPY_SELECT + " where c.kind = 'NUMBERED' and (c.person_id = :p or c.issued_by_person = :p"
+                        + " or c.document_id in (select d.id from vault.document d where d.asset_id = any(:assets)))"
+                        + " order by (c.settled_at is null) desc, c.due_on, c.id limit 1000")
+                .param("p", personId).param("assets", managedAssetIds.toArray(Long[]::new)).query(this::copy).list();
+    }
+
+    /** The entries whose documents have numbered copies. */
+    List<Long> assetsWithNumberedCopies() {
+        return jdbc.sql("select distinct d.asset_id from vault.document d join vault.copy c on c.document_id = d.id"
+                + " where c.kind = 'NUMBERED'").query(Long.class).list();
+    }
+
     List<CopyRow> copiesToRemind(LocalDate today) {
         return jdbc.sql(COPY_SELECT + " where c.kind = 'NUMBERED' and c.settled_at is null and c.due_on <= ? and c.reminded_on is null order by c.id")
                 .param(Date.valueOf(today)).query(this::copy).list();

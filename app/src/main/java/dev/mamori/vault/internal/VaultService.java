@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.mamori.access.AccessCheck;
 import dev.mamori.directory.Directory;
 import dev.mamori.directory.PersonView;
+import dev.mamori.inventory.AssetDesignation;
 import dev.mamori.inventory.AssetView;
 import dev.mamori.inventory.HeldSecret;
 import dev.mamori.inventory.Inventory;
@@ -643,7 +644,15 @@ public class VaultService implements Vault {
         if (me.personId() == null) {
             return List.of();
         }
-        return copyViews(repo.numberedCopies(me.personId()));
+        return copyViews(repo.numberedCopies(me.personId(), managedAmong(me, repo.assetsWithNumberedCopies())));
+    }
+
+    /** The entries among the given ones the user is 管理責任者 of (the same rule as {@link #manages(CurrentUser, AssetView)}). */
+    private List<Long> managedAmong(CurrentUser me, List<Long> assetIds) {
+        Set<Long> departments = me.has(Role.MANAGER) ? directory.departmentSubtrees(me.managedDepartmentIds()) : Set.of();
+        return inventory.designations(assetIds).stream()
+                .filter(d -> d.responsiblePersonId() == me.personId() || departments.contains(d.departmentId()))
+                .map(AssetDesignation::assetId).toList();
     }
 
     /** Open numbered copies the person holds or issued (for tasks); no caller checks. */
@@ -746,6 +755,17 @@ public class VaultService implements Vault {
                     List.of(title, String.valueOf(c.copyNumber()), c.recipientName(), c.dueOn().toString()), "/vault/copies");
             notifications.toPerson(c.issuedBy(), notice);
             notifications.toRole(Role.CHIEF_OFFICER, notice);
+            // and the entry's 管理責任者: its responsible person and the MANAGERs of its department or one above it
+            Long assetId = repo.findDocument(c.documentId()).map(DocumentRow::assetId).orElse(null);
+            if (assetId != null) {
+                for (AssetDesignation d : inventory.designations(List.of(assetId))) {
+                    if (d.responsiblePersonId() != c.issuedBy()) {
+                        notifications.toPerson(d.responsiblePersonId(), notice);
+                    }
+                    directory.departmentsWithAncestors(List.of(d.departmentId()))
+                            .forEach(department -> notifications.toManagersOf(department, notice));
+                }
+            }
             ledger.record("vault.copy.escalated", Subject.of("vault-copy", c.id()),
                     Map.of("personId", c.personId(), "issuedBy", c.issuedBy(), "dueOn", c.dueOn().toString()));
             events.publishEvent(new VaultEvents.CopyOverdue(c.id(), c.documentId(), c.personId()));
