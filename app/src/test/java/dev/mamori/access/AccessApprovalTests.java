@@ -56,12 +56,8 @@ class AccessApprovalTests {
         settings.setFourEyes(false);
     }
 
-    /** An outsider with a DOWNLOAD grant on the top-secret entry (so 持出し needs the manager's approval). */
     MamoriUserDetails holder(AccessWorld w) {
-        MamoriUserDetails h = w.outsider();
-        as(w.manager, () -> access.grant(new GrantDraft(w.topSecret, AccessHolder.person(h.personId()),
-                AccessLevel.DOWNLOAD, "担当者", null, null)));
-        return h;
+        return w.downloadHolder(access);
     }
 
     RequestDraft accessTo(long asset) {

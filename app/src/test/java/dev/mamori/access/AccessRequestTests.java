@@ -45,12 +45,8 @@ class AccessRequestTests {
         settings.setFourEyes(false);
     }
 
-    /** A holder of the top-secret entry with a DOWNLOAD grant. */
     MamoriUserDetails holder(AccessWorld w) {
-        MamoriUserDetails h = w.outsider();
-        as(w.manager, () -> access.grant(new GrantDraft(w.topSecret, AccessHolder.person(h.personId()),
-                AccessLevel.DOWNLOAD, "担当者", null, null)));
-        return h;
+        return w.downloadHolder(access);
     }
 
     RequestDraft takeOut(long asset) {

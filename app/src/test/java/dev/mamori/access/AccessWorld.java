@@ -39,6 +39,17 @@ final class AccessWorld {
         return reg.employee(reg.department(null));
     }
 
+    /**
+     * An employee of a new department given DOWNLOAD on the top-secret entry by its manager: a holder for whom
+     * 持出し and the like need the manager's approval.
+     */
+    MamoriUserDetails downloadHolder(Access access) {
+        MamoriUserDetails h = outsider();
+        as(manager, () -> access.grant(new GrantDraft(topSecret, AccessHolder.person(h.personId()),
+                AccessLevel.DOWNLOAD, "担当者", null, null)));
+        return h;
+    }
+
     static <T> T as(MamoriUserDetails user, Supplier<T> work) {
         return Register.as(user, work);
     }
