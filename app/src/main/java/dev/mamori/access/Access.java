@@ -505,7 +505,7 @@ public class Access {
             if (now.permitted() || keeper.index().isManager(person, d.assetId())) {
                 throw new ConflictException("access.request.alreadyPermitted");
             }
-            AccessIndex.Facts facts = keeper.index().facts(person, d.assetId(), (int) (clock.millis() / 60_000));
+            AccessIndex.Facts facts = keeper.index().facts(person, d.assetId(), keeper.minuteNow());
             PolicyDecision decision = policy.decide(new DecisionRequest(person, true, false, level, action, d.medium(),
                     d.location(), d.recipient(), facts.departmentId() == 0 ? null : facts.departmentId()));
             if (decision.outcome() == Outcome.DENY) {
@@ -522,7 +522,7 @@ public class Access {
             }
             obligations = c.obligations();
         }
-        int needed = settings.fourEyes() && isHighest(level) ? 2 : 1;
+        int needed = approvalsNeededFor(level);
         long id = requests.insert(d, person, level, needed, obligations);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", d.kind().name());
@@ -803,7 +803,7 @@ public class Access {
      * 管理責任者 or a designated access holder, and do not see it in the register.
      */
     private Set<Long> unknownTo(long personId, Set<Long> assetIds) {
-        int now = (int) (clock.millis() / 60_000);
+        int now = keeper.minuteNow();
         Set<Long> unknown = new HashSet<>();
         for (long a : assetIds) {
             AccessIndex.Facts f = keeper.index().facts(personId, a, now);
@@ -978,7 +978,7 @@ public class Access {
      * four-eyes approval on (the request is updated), never fewer.
      */
     private int stillApprovable(AccessRequest r) {
-        AccessIndex.Facts f = keeper.index().facts(r.requesterPersonId(), r.assetId(), (int) (clock.millis() / 60_000));
+        AccessIndex.Facts f = keeper.index().facts(r.requesterPersonId(), r.assetId(), keeper.minuteNow());
         switch (f.state()) {
             case AccessIndex.PERSON_LEFT -> throw new ConflictException("access.request.requesterLeft");
             case AccessIndex.LEAVE_RESTRICTED -> throw new ConflictException("access.request.requesterLeaving");
@@ -989,12 +989,17 @@ public class Access {
         if (r.untilOn() != null && r.untilOn().isBefore(today())) {
             throw new ConflictException("access.request.untilPassed", r.untilOn().toString());
         }
-        int now = settings.fourEyes() && isHighest(f.levelCode()) ? 2 : 1;
+        int now = approvalsNeededFor(f.levelCode());
         if (now > r.approvalsNeeded()) {
             requests.requireApprovals(r.id(), now);
             return now;
         }
         return r.approvalsNeeded();
+    }
+
+    /** Two distinct approvers for an entry at the highest level when four-eyes approval is on, else one. */
+    private int approvalsNeededFor(String levelCode) {
+        return settings.fourEyes() && isHighest(levelCode) ? 2 : 1;
     }
 
     /** The pending request, locked until the transaction ends (404 unknown, 409 no longer pending). */

@@ -341,6 +341,11 @@ public class IndexKeeper implements SmartInitializingSingleton {
         }
     }
 
+    /** The current minute, as the index counts grant times. */
+    public int minuteNow() {
+        return (int) minute(clock.millis());
+    }
+
     static long minute(long epochMillis) {
         return Math.floorDiv(epochMillis, 60_000L);
     }
