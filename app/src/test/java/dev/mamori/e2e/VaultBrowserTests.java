@@ -101,17 +101,28 @@ class VaultBrowserTests {
         await().until(d -> d.getCurrentUrl().matches(".*/vault/documents/\\d+$"));
 
         driver.findElement(By.id("vault-download-1")).click();
+        // Chromium reserves the final name with an empty file and writes into a .crdownload beside it, renaming
+        // when done: wait until no download is in progress and the PDF is complete enough for PDFBox to open.
+        String[] extracted = new String[1];
         Path file = await().until(d -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElse(null);
+                var names = files.toList();
+                if (names.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                Path pdf = names.stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElse(null);
+                if (pdf == null || Files.size(pdf) == 0) {
+                    return null;
+                }
+                try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                    extracted[0] = new PDFTextStripper().getText(doc);
+                }
+                return pdf;
             } catch (IOException e) {
                 return null;
             }
         });
-        String text;
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            text = new PDFTextStripper().getText(doc);
-        }
+        String text = extracted[0];
         assertThat(text).contains("ブラウザから登録した本文", "極秘（アクセス権者限り）", "管理 一郎", "No.1", "MAMORI-FP MF-");
         assertThat(file.getFileName().toString()).contains("_No1");
     }
