@@ -638,6 +638,71 @@ public class Access {
         return requests.findById(r.id()).orElseThrow();
     }
 
+    /**
+     * Takes back a running approval of another kind than ACCESS (持出し, copy, print, e-mail outside, third party,
+     * disposal) before it runs out: the entry's 管理責任者, a delegate standing in for one, or the 統括責任者, with
+     * a reason; or the requester gives it back once done (no reason needed). From the commit on, the check no
+     * longer permits the act by this approval (ledger {@code access.request.approvalRevoked}). An ACCESS request's
+     * approval is a grant: end the grant instead.
+     */
+    @Transactional
+    public AccessRequest revokeApproval(long requestId, String note) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        AccessRequest r = requests.lock(requestId)
+                .orElseThrow(() -> new NotFoundException("access.request.notFound", String.valueOf(requestId)));
+        boolean requester = r.requesterPersonId() == person;
+        Long behalf = null;
+        if (!requester) {
+            if (!keeper.index().isManager(person, r.assetId()) && !user.has(Role.CHIEF_OFFICER)) {
+                List<Long> delegators = delegatorsFor(person, r);
+                if (delegators.isEmpty()) {
+                    throw new AccessRefusedException("access.request.notRevoker");
+                }
+                behalf = delegators.get(0);
+            }
+            if (note == null || note.isBlank()) {
+                throw InvalidInputException.onField("note", "access.request.revokeNoteRequired");
+            }
+        }
+        if (r.kind() == RequestKind.ACCESS) {
+            throw new ConflictException("access.request.revokeAccessKind");
+        }
+        Instant wasUntil = r.approvedUntil();
+        if (!r.approvalRunningAt(clock.instant()) || !requests.revokeApproval(r.id())) {
+            throw new ConflictException("access.request.notRunning");
+        }
+        requests.addStep(r.id(), person, behalf, "REVOKED", blank(note));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("by", person);
+        details.put("onBehalfOf", behalf);
+        details.put("byRequester", requester);
+        details.put("note", blank(note));
+        details.put("kind", r.kind().name());
+        details.put("assetId", r.assetId());
+        details.put("wasUntil", wasUntil.toString());
+        ledger.record("access.request.approvalRevoked", Subject.of("accessRequest", r.id()), details);
+        events.publishEvent(new AccessEvents.AccessApprovalRevoked(r.id(), r.kind(), r.assetId(), r.requesterPersonId()));
+        if (!requester) {
+            notifications.toPerson(r.requesterPersonId(),
+                    new Notice("access.notice.approvalRevoked", List.of(String.valueOf(r.id())), "/access/requests"));
+        }
+        return requests.findById(r.id()).orElseThrow();
+    }
+
+    /**
+     * The approvals still running on an entry (requests other than ACCESS that let their requester act now): for
+     * the entry's 管理責任者 and organisation-wide readers, so that one no longer needed can be taken back.
+     */
+    @Transactional(readOnly = true)
+    public List<AccessRequest> runningApprovals(long assetId) {
+        CurrentUser user = users.require();
+        if (!readsAll(user) && !isManager(user, assetId)) {
+            throw new AccessRefusedException("access.request.outOfScope");
+        }
+        return requests.runningApprovalsOf(assetId, clock.instant());
+    }
+
     /** The caller's own requests, newest first. */
     @Transactional(readOnly = true)
     public List<AccessRequest> myRequests() {

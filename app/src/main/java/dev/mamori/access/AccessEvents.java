@@ -40,6 +40,10 @@ public final class AccessEvents {
     public record AccessRequestWithdrawn(long requestId, long assetId) {
     }
 
+    /** A running approval (other than ACCESS) was taken back before it ran out, or given back by its requester. */
+    public record AccessApprovalRevoked(long requestId, RequestKind kind, long assetId, long requesterPersonId) {
+    }
+
     /** An entry's access review is overdue and was escalated to the 統括責任者. */
     public record AccessReviewEscalated(long assetId) {
     }

@@ -14,7 +14,7 @@ import dev.mamori.policy.Recipient;
  * A request with its routing (how many approvals it needs, the obligations that come with it) and its steps.
  * {@code untilOn}: for ACCESS the grant's last day, for the other kinds the last day the approval may be used
  * (null: not named). {@code approvedUntil}: for an approved request of another kind than ACCESS, until when the
- * check lets the requester do what was asked.
+ * check lets the requester do what was asked (for a REVOKED one, the moment it was taken back).
  */
 public record AccessRequest(long id, RequestKind kind, long assetId, long requesterPersonId, AccessLevel level,
                             String reason, LocalDate untilOn, String levelCode, int approvalsNeeded,
@@ -23,7 +23,7 @@ public record AccessRequest(long id, RequestKind kind, long assetId, long reques
                             Recipient recipient, List<Step> steps) {
 
     public enum Status {
-        PENDING, APPROVED, REJECTED, WITHDRAWN;
+        PENDING, APPROVED, REJECTED, WITHDRAWN, REVOKED;
 
         public String messageKey() {
             return "access.request.status." + name();
@@ -32,6 +32,11 @@ public record AccessRequest(long id, RequestKind kind, long assetId, long reques
 
     /** One approver's step ({@code onBehalfOf}: the approver a delegate stood in for). */
     public record Step(long personId, Long onBehalfOf, String decision, String note, Instant at) {
+    }
+
+    /** An approval of another kind than ACCESS that still lets the requester act at the moment. */
+    public boolean approvalRunningAt(Instant at) {
+        return status == Status.APPROVED && approvedUntil != null && approvedUntil.isAfter(at);
     }
 
     public long approvals() {

@@ -449,6 +449,22 @@ public final class AccessIndex {
         approvals = Map.copyOf(next);
     }
 
+    /** Forgets an approval of the person's that was taken back. */
+    public synchronized void removeApproval(long personId, long requestId) {
+        List<Approval> mine = approvals.getOrDefault(personId, List.of());
+        if (mine.stream().noneMatch(a -> a.requestId() == requestId)) {
+            return;
+        }
+        Map<Long, List<Approval>> next = new HashMap<>(approvals);
+        List<Approval> kept = mine.stream().filter(a -> a.requestId() != requestId).toList();
+        if (kept.isEmpty()) {
+            next.remove(personId);
+        } else {
+            next.put(personId, kept);
+        }
+        approvals = Map.copyOf(next);
+    }
+
     /** The approval that lets the person act as asked at the minute, or null. */
     public Approval approval(long personId, long assetId, dev.mamori.policy.Action action, dev.mamori.policy.Medium medium,
                              dev.mamori.policy.Location location, dev.mamori.policy.Recipient recipient, String levelCode,

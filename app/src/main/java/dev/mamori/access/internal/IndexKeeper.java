@@ -220,6 +220,11 @@ public class IndexKeeper implements SmartInitializingSingleton {
         }
     }
 
+    @EventListener
+    void on(AccessEvents.AccessApprovalRevoked e) {
+        grant(() -> index.removeApproval(e.requesterPersonId(), e.requestId()));
+    }
+
     private void putApproval(dev.mamori.access.AccessRequest r) {
         if (r.approvedUntil() == null || r.levelCode() == null) {
             return;

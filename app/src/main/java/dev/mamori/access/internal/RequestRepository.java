@@ -92,6 +92,25 @@ public class RequestRepository {
                 .param(GrantRepository.ts(at)).query(this::map).list();
     }
 
+    /**
+     * Takes back an approval that is still running (REVOKED, {@code approved_until} moved to now); false when the
+     * request is not approved or its approval has already run out.
+     */
+    public boolean revokeApproval(long id) {
+        return jdbc.sql("""
+                        update access.request set status = 'REVOKED', approved_until = now()
+                        where id = ? and status = 'APPROVED' and approved_until > now()""")
+                .param(id).update() == 1;
+    }
+
+    /** The approvals still running on the entry (other kinds than ACCESS), oldest first. */
+    public List<AccessRequest> runningApprovalsOf(long assetId, java.time.Instant at) {
+        return withSteps(jdbc.sql("""
+                        select * from access.request where asset_id = ? and status = 'APPROVED' and approved_until > ?
+                        order by id""")
+                .params(assetId, GrantRepository.ts(at)).query(this::map).list());
+    }
+
     public boolean decide(long id, AccessRequest.Status status, Long grantId) {
         return jdbc.sql("update access.request set status = ?, grant_id = ?, decided_at = now() where id = ? and status = 'PENDING'")
                 .params(status.name(), grantId, id).update() == 1;

@@ -1,5 +1,6 @@
 package dev.mamori.access.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -18,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.mamori.access.Access;
 import dev.mamori.access.AccessLevel;
+import dev.mamori.access.AccessRequest;
 import dev.mamori.access.Grant;
 import dev.mamori.inventory.AccessHolder;
 import dev.mamori.platform.CurrentUsers;
+import dev.mamori.platform.AccessRefusedException;
+import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.InvalidInputException;
 
 /** Grants per entry (with the grant form for its 管理責任者) and per person. */
@@ -40,9 +44,16 @@ class GrantController {
     @PreAuthorize("isAuthenticated()")
     String list(@RequestParam(required = false) Long assetId, @RequestParam(required = false) Long personId, Model model) {
         List<Grant> grants;
+        List<AccessRequest> approvals = List.of();
         if (assetId != null) {
             grants = access.grantsOfEntry(assetId);
             model.addAttribute("canGrant", access.canGrant(assetId));
+            try {
+                approvals = access.runningApprovals(assetId);
+                model.addAttribute("approvals", approvals);
+            } catch (AccessRefusedException notTheirs) {
+                // the running approvals are shown to the entry's 管理責任者 and organisation-wide readers only
+            }
         } else {
             long person = personId != null ? personId : users.require().personId() == null ? -1 : users.require().personId();
             grants = access.grantsOfPerson(person);
@@ -50,7 +61,8 @@ class GrantController {
             personId = person;
         }
         model.addAttribute("grants", grants);
-        model.addAttribute("names", access.names(grants, List.of(), List.of(),
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("names", access.names(grants, approvals, List.of(),
                 personId == null ? List.of() : List.of(personId), assetId == null ? List.of() : List.of(assetId)));
         model.addAttribute("assetId", assetId);
         model.addAttribute("personId", personId);
@@ -95,6 +107,24 @@ class GrantController {
         }
         access.revoke(id, form.note());
         return redirect(htmx, "/access/grants?assetId=" + g.assetId());
+    }
+
+    /** Takes back a running approval on the entry (its 管理責任者, their delegate, the 統括責任者), with a reason. */
+    @PostMapping("/approvals/{requestId}/revoke")
+    @PreAuthorize("isAuthenticated()")
+    String revokeApproval(@PathVariable long requestId, @RequestParam long assetId, @Valid NoteForm form,
+                          BindingResult binding, HtmxRequest htmx, Model model) {
+        if (binding.hasErrors()) {
+            model.addAttribute("noteFailure", NoteFailure.tooLong(requestId, form));
+            return list(assetId, null, model);
+        }
+        try {
+            access.revokeApproval(requestId, form.note());
+        } catch (InvalidInputException | ConflictException ex) {
+            model.addAttribute("noteFailure", NoteFailure.of(requestId, form, ex));
+            return list(assetId, null, model);
+        }
+        return redirect(htmx, "/access/grants?assetId=" + assetId);
     }
 
     static String redirect(HtmxRequest htmx, String path) {

@@ -84,6 +84,21 @@ class RequestApiController {
         return access.reject(id, d == null ? null : d.note());
     }
 
+    @PostMapping("/{id}/revoke")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Take back a running approval (not ACCESS): the entry's 管理責任者, a delegate or the 統括責任者 "
+            + "with a reason; or the requester gives it back once done")
+    AccessRequest revoke(@PathVariable long id, @RequestBody(required = false) Decision d) {
+        return access.revokeApproval(id, d == null ? null : d.note());
+    }
+
+    @GetMapping(params = "runningOn")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The approvals still running on an entry (its 管理責任者 and organisation-wide readers)")
+    List<AccessRequest> running(@RequestParam long runningOn) {
+        return access.runningApprovals(runningOn);
+    }
+
     @PostMapping("/{id}/withdraw")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The requester withdraws a pending request")

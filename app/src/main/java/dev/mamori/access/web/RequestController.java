@@ -42,6 +42,7 @@ class RequestController {
     String list(@RequestParam(required = false) Long assetId, Model model) {
         List<AccessRequest> requests = access.myRequests();
         model.addAttribute("requests", requests);
+        model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("names", access.names(List.of(), requests, List.of(), List.of(), List.of()));
         model.addAttribute("kinds", RequestKind.values());
         model.addAttribute("levels", AccessLevel.values());
@@ -74,6 +75,19 @@ class RequestController {
             }
         }
         return list(null, model);
+    }
+
+    /** The requester gives back a running approval once done with it. */
+    @PostMapping("/{id}/give-back")
+    @PreAuthorize("isAuthenticated()")
+    String giveBack(@PathVariable long id, HtmxRequest htmx, Model model) {
+        try {
+            access.revokeApproval(id, null);
+        } catch (ConflictException ex) {
+            model.addAttribute("noteFailure", NoteFailure.of(id, new NoteForm(null), ex));
+            return list(null, model);
+        }
+        return GrantController.redirect(htmx, "/access/requests");
     }
 
     @PostMapping("/{id}/withdraw")
