@@ -60,6 +60,7 @@ public final class AccessHttpClient {
             late[i] = l[i] - r.exchanges[i];
         }
         slowWindows(l, rate);
+        slowest(l, r.exchanges, rate, r.measuredFrom);
         Arrays.sort(l);
         int n = l.length;
         System.out.printf("[access-http] %,d checks in %.1f s (%.0f/s achieved), %d failed, %,d permitted, %d reconnections%n",
@@ -115,6 +116,26 @@ public final class AccessHttpClient {
         }
         System.out.printf("[access-http] answers over 2 ms: %,d in %d of %d windows of 100 ms; worst windows hold %,d:%s%n",
                 total, withSlow, windows, shown, top);
+    }
+
+    /**
+     * The five slowest answers with the wall-clock time they were due, the exchange alone and how late they were
+     * sent: to line a lone outlier up with the server's log (one connection held up, or the whole machine).
+     */
+    static void slowest(long[] latencies, long[] exchanges, int rate, java.time.Instant measuredFrom) {
+        Integer[] order = new Integer[latencies.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < Math.min(5, order.length); k++) {
+            int i = order[k];
+            out.append(String.format("%n[access-http]   due %s: %.2f ms (exchange %.2f ms, sent %.2f ms late)",
+                    measuredFrom.plusNanos(i * (1_000_000_000L / rate)), latencies[i] / 1e6, exchanges[i] / 1e6,
+                    (latencies[i] - exchanges[i]) / 1e6));
+        }
+        System.out.printf("[access-http] slowest answers:%s%n", out);
     }
 
     static double pct(long[] sorted, double p) {
@@ -174,7 +195,8 @@ public final class AccessHttpClient {
         return new Exchanged(c, status);
     }
 
-    record Result(long[] latencies, long[] exchanges, long elapsedNanos, int failures, long permitted, long reconnections) {
+    record Result(long[] latencies, long[] exchanges, long elapsedNanos, int failures, long permitted, long reconnections,
+                  java.time.Instant measuredFrom) {
     }
 
     /**
@@ -200,8 +222,9 @@ public final class AccessHttpClient {
         long measuredFrom = start + skipped * interval;
         // the wall-clock start of the measurement, to line the slow windows up with the server's GC log
         // (-Xlog:gc:file=…:time)
+        java.time.Instant measuredAt = java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime());
         System.out.printf("[access-http] measuring %d s at %,d/s from %s (after the warm-up, without a pause)%n",
-                seconds, rate, java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime()));
+                seconds, rate, measuredAt);
         Thread[] workers = new Thread[connections];
         for (int w = 0; w < connections; w++) {
             int slot = w;
@@ -254,7 +277,7 @@ public final class AccessHttpClient {
         }
         watchdog.interrupt();
         long elapsed = System.nanoTime() - measuredFrom;
-        return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get());
+        return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get(), measuredAt);
     }
 
     /** One keep-alive HTTP/1.1 connection; not thread-safe. */

@@ -23,9 +23,11 @@ import dev.mamori.policy.Standard;
 import dev.mamori.policy.internal.DefaultStandard;
 
 /**
- * Mamori's access check beside the Cedar engine on the same questions (issue 7 asks for cedar-java; it is not
- * in the Maven repository this build uses, so the official {@code @cedar-policy/cedar-wasm} build of the same
- * Rust engine runs in Node.js, {@code bench/cedar/compare.js}, in a process of its own).
+ * Mamori's access check beside the Cedar engine on the same questions, in the same run: Cedar embedded in this
+ * JVM through cedar-java ({@link CedarJava}, the Rust engine over JNI), and optionally
+ * ({@code -Dbench.cedar.wasm.skip=false}) the official {@code @cedar-policy/cedar-wasm} build of the same engine
+ * in Node.js ({@code bench/cedar/compare.js}, a process of its own; the comparison used before cedar-java could be
+ * resolved here).
  * <p>
  * The data set of {@link AccessCheckBenchmark} is generated twice from one seed: into the module's
  * {@link AccessIndex} (Mamori's decisions) and into a {@link Shadow} from which each question's Cedar entity
@@ -37,7 +39,8 @@ import dev.mamori.policy.internal.DefaultStandard;
  * answer "may the person act now, without anyone's approval" (Mamori's {@code AccessCheck#permitted}); the
  * decisions are compared one by one and both per-call latency distributions printed side by side.
  * <p>
- * Arguments: people, entries, grants, questions, work directory, path of {@code compare.js}.
+ * Arguments: people, entries, grants, questions, work directory, path of {@code compare.js} (its folder holds
+ * the schema and the policies both engines are given).
  */
 public final class CedarComparison {
 
@@ -68,9 +71,6 @@ public final class CedarComparison {
                 DefaultStandard.rules());
 
         AccessQuestion[] questions = questions(shadow, people, entries, count, 11);
-        Path in = dir.resolve("cedar-questions.jsonl");
-        Path out = dir.resolve("cedar-answers.csv");
-        writeSlices(shadow, questions, now, in);
 
         boolean[] mamori = new boolean[count];
         long[] mamoriNanos = new long[count];
@@ -86,50 +86,87 @@ public final class CedarComparison {
             mamori[i] = c.permitted();
         }
 
-        Process node = new ProcessBuilder("node", script.toString(), in.toString(), out.toString())
-                .inheritIO().start();
-        if (node.waitFor() != 0) {
-            throw new IllegalStateException("node " + script + " failed (exit " + node.exitValue() + ")");
-        }
+        // Cedar embedded in this JVM (cedar-java), on the same questions: three passes to warm it up, the fourth
+        // measured; each call timed alone, the slice built before the clock starts
+        CedarJava cedarJava = new CedarJava(script.getParent());
         boolean[] cedar = new boolean[count];
         long[] cedarNanos = new long[count];
-        try (BufferedReader r = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.split(",");
-                int i = Integer.parseInt(f[0]);
-                cedar[i] = f[1].equals("allow");
-                cedarNanos[i] = Long.parseLong(f[2]);
+        long[][] buffers = {new long[16], new long[16], new long[16]};
+        for (int pass = 0; pass < 4; pass++) {
+            for (int i = 0; i < count; i++) {
+                var entities = CedarJava.entities(shadow, questions[i], now, buffers);
+                long s = System.nanoTime();
+                cedar[i] = cedarJava.allowed(questions[i], entities);
+                cedarNanos[i] = System.nanoTime() - s;
             }
         }
+        int agree = compare("cedar-java 4.10.0 (embedded; Cedar language " + CedarJava.version() + ")", index, standard, questions, now, mamori, cedar);
+
+        // optionally the same engine compiled to WebAssembly, in Node.js (the figures before cedar-java resolved)
+        // only with -Dbench.cedar.wasm.skip=false (the pom passes its property, true by default)
+        boolean wasm = "false".equals(System.getProperty("bench.cedar.wasm.skip"));
+        long[] wasmNanos = new long[count];
+        int wasmAgree = count;
+        if (wasm) {
+            Path in = dir.resolve("cedar-questions.jsonl");
+            Path out = dir.resolve("cedar-answers.csv");
+            writeSlices(shadow, questions, now, in);
+            Process node = new ProcessBuilder("node", script.toString(), in.toString(), out.toString()).inheritIO().start();
+            if (node.waitFor() != 0) {
+                throw new IllegalStateException("node " + script + " failed (exit " + node.exitValue() + ")");
+            }
+            boolean[] wasmAnswers = new boolean[count];
+            try (BufferedReader r = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    String[] f = line.split(",");
+                    int i = Integer.parseInt(f[0]);
+                    wasmAnswers[i] = f[1].equals("allow");
+                    wasmNanos[i] = Long.parseLong(f[2]);
+                }
+            }
+            wasmAgree = compare("cedar-wasm (Node.js)", index, standard, questions, now, mamori, wasmAnswers);
+        }
+
+        Arrays.sort(mamoriNanos);
+        Arrays.sort(cedarNanos);
+        Arrays.sort(wasmNanos);
+        System.out.printf("[cedar] per-call latency, %,d calls each    Mamori (JVM, in-process)   Cedar (%s, embedded)%s%n",
+                count, "cedar-java 4.10.0", wasm ? "   Cedar (wasm in Node)" : "");
+        for (double p : new double[] {0.50, 0.90, 0.99, 0.999}) {
+            System.out.printf("[cedar]   p%-5s %22.2f µs %28.2f µs%s%n", trim(p * 100), us(mamoriNanos, p), us(cedarNanos, p),
+                    wasm ? String.format(" %22.2f µs", us(wasmNanos, p)) : "");
+        }
+        System.out.printf("[cedar]   max   %22.2f µs %28.2f µs%s%n", mamoriNanos[count - 1] / 1e3, cedarNanos[count - 1] / 1e3,
+                wasm ? String.format(" %22.2f µs", wasmNanos[count - 1] / 1e3) : "");
+        System.out.printf("[cedar]   mean  %22.2f µs %28.2f µs%s%n", Arrays.stream(mamoriNanos).average().orElse(0) / 1e3,
+                Arrays.stream(cedarNanos).average().orElse(0) / 1e3,
+                wasm ? String.format(" %22.2f µs", Arrays.stream(wasmNanos).average().orElse(0) / 1e3) : "");
+        System.exit(agree == count && wasmAgree == count ? 0 : 1);
+    }
+
+    /** Compares Mamori's decisions with another engine's one by one; prints the count and the first 50 disagreements. */
+    private static int compare(String engine, AccessIndex index, Standard standard, AccessQuestion[] questions, int now,
+                               boolean[] mamori, boolean[] other) {
+        int count = questions.length;
         int agree = 0;
         int permitted = 0;
         List<String> disagreements = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (mamori[i] == cedar[i]) {
+            if (mamori[i] == other[i]) {
                 agree++;
             } else if (disagreements.size() < 50) {
                 AccessCheck c = Decisions.decide(index, standard::decide, questions[i], now);
-                disagreements.add(String.format("  #%d %s: Mamori %s (%s), Cedar %s", i, questions[i],
-                        mamori[i] ? "allow" : "deny", c.reasonKey(), cedar[i] ? "allow" : "deny"));
+                disagreements.add(String.format("  #%d %s: Mamori %s (%s), %s %s", i, questions[i],
+                        mamori[i] ? "allow" : "deny", c.reasonKey(), engine, other[i] ? "allow" : "deny"));
             }
             if (mamori[i]) {
                 permitted++;
             }
         }
-        System.out.printf("[cedar] decisions: %,d of %,d agree (%,d permitted, %,d refused by Mamori), %,d disagree%n",
-                agree, count, permitted, count - permitted, count - agree);
+        System.out.printf("[cedar] decisions, Mamori and %s: %,d of %,d agree (%,d permitted, %,d refused by Mamori), %,d disagree%n",
+                engine, agree, count, permitted, count - permitted, count - agree);
         disagreements.forEach(System.out::println);
-        Arrays.sort(mamoriNanos);
-        Arrays.sort(cedarNanos);
-        System.out.printf("[cedar] per-call latency, %,d calls each    Mamori (JVM, in-process)   Cedar %s (wasm in Node)%n",
-                count, "4.13.0");
-        for (double p : new double[] {0.50, 0.90, 0.99, 0.999}) {
-            System.out.printf("[cedar]   p%-5s %22.2f µs %25.2f µs%n", trim(p * 100), us(mamoriNanos, p), us(cedarNanos, p));
-        }
-        System.out.printf("[cedar]   max   %22.2f µs %25.2f µs%n", mamoriNanos[count - 1] / 1e3, cedarNanos[count - 1] / 1e3);
-        System.out.printf("[cedar]   mean  %22.2f µs %25.2f µs%n", Arrays.stream(mamoriNanos).average().orElse(0) / 1e3,
-                Arrays.stream(cedarNanos).average().orElse(0) / 1e3);
-        System.exit(agree == count ? 0 : 1);
+        return agree;
     }
 
     private static String trim(double p) {
@@ -185,85 +222,108 @@ public final class CedarComparison {
         return out;
     }
 
-    /** One JSON line per question: its index, principal, action, resource and entity slice (Cedar's entity JSON). */
+    /**
+     * What Cedar needs to know to answer one question, cut from the shadow data set: the person inside their
+     * departments, roles and groups; their departments and every department above, each inside its parent; the
+     * entry with its level, disposal, managers and, per access level, the people and the scopes holding it at the
+     * minute (the holders of its grants in force then, plus its designated holders, who have every level).
+     */
+    interface SliceSink {
+        void person(long id, boolean left, List<String> scopes);
+
+        void department(String scope, String parentScope);
+
+        void entry(long id, String level, boolean disposed, long[] managers, long[][] people, String[][] scopes);
+    }
+
+    static final String[] LEVEL_NAMES = {"view", "download", "edit"};
+
+    static void slice(Shadow s, AccessQuestion q, int now, long[][] buffers, SliceSink sink) {
+        int p = (int) q.personId();
+        int e = (int) q.assetId();
+        List<String> parents = new ArrayList<>();
+        for (long d : s.personDepartments[p]) {
+            parents.add("dep:" + d);
+        }
+        for (int roles = s.roleMasks[p]; roles != 0; roles &= roles - 1) {
+            parents.add(Shadow.roleScope(Integer.numberOfTrailingZeros(roles)));
+        }
+        for (long g : s.personGroups[p]) {
+            parents.add("group:" + g);
+        }
+        sink.person(p, s.left[p], parents);
+        List<Long> seen = new ArrayList<>();
+        for (long d : s.personDepartments[p]) {
+            for (long x = d; x != 0 && !seen.contains(x); x = s.departmentParent[(int) x]) {
+                seen.add(x);
+                long parent = s.departmentParent[(int) x];
+                sink.department("dep:" + x, parent == 0 ? null : "dep:" + parent);
+            }
+        }
+        long[] deptManagers = s.departmentManagers[(int) s.entryDepartment[e]];
+        long[] managers = new long[1 + (deptManagers == null ? 0 : deptManagers.length)];
+        managers[0] = s.entryResponsible[e];
+        if (deptManagers != null) {
+            System.arraycopy(deptManagers, 0, managers, 1, deptManagers.length);
+        }
+        long[][] byLevel = s.holdersInForce(e, now, buffers);
+        long[][] people = new long[3][];
+        String[][] scopes = new String[3][];
+        for (int l = 0; l < 3; l++) {
+            long[] holders = concat(byLevel[l], s.entryHolders[e]);
+            people[l] = Arrays.stream(holders).filter(h -> Shadow.kindOf(h) == AccessIndex.PERSON).map(Shadow::refOf).toArray();
+            scopes[l] = Arrays.stream(holders).filter(h -> Shadow.kindOf(h) != AccessIndex.PERSON).mapToObj(h -> {
+                int kind = Shadow.kindOf(h);
+                long ref = Shadow.refOf(h);
+                return kind == AccessIndex.DEPARTMENT ? "dep:" + ref
+                        : kind == AccessIndex.ROLE ? Shadow.roleScope((int) ref) : "group:" + ref;
+            }).toArray(String[]::new);
+        }
+        String level = s.entryLevel[e];
+        sink.entry(e, level == null ? "" : level, s.entryDisposed[e], managers, people, scopes);
+    }
+
+    /** The slice as Cedar's entity JSON, one line per question with its index, principal, action and resource (for Node). */
     private static void writeSlices(Shadow s, AccessQuestion[] questions, int now, Path file) throws IOException {
         long[][] buffers = {new long[16], new long[16], new long[16]};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder b = new StringBuilder(2048);
             for (int i = 0; i < questions.length; i++) {
                 AccessQuestion q = questions[i];
-                int p = (int) q.personId();
-                int e = (int) q.assetId();
                 b.setLength(0);
-                b.append("{\"i\":").append(i).append(",\"principal\":\"").append(p).append("\",\"action\":\"")
+                b.append("{\"i\":").append(i).append(",\"principal\":\"").append(q.personId()).append("\",\"action\":\"")
                         .append(CEDAR_ACTIONS[Arrays.asList(ACTIONS).indexOf(q.action())]).append("\",\"resource\":\"")
-                        .append(e).append("\",\"entities\":[");
-                // the person, inside their departments, roles and groups
-                b.append("{\"uid\":{\"type\":\"Person\",\"id\":\"").append(p).append("\"},\"attrs\":{\"left\":")
-                        .append(s.left[p]).append("},\"parents\":[");
-                String sep = "";
-                for (long d : s.personDepartments[p]) {
-                    b.append(sep).append(scope("dep:" + d));
-                    sep = ",";
-                }
-                for (int roles = s.roleMasks[p]; roles != 0; roles &= roles - 1) {
-                    b.append(sep).append(scope(Shadow.roleScope(Integer.numberOfTrailingZeros(roles))));
-                    sep = ",";
-                }
-                for (long g : s.personGroups[p]) {
-                    b.append(sep).append(scope("group:" + g));
-                    sep = ",";
-                }
-                b.append("]}");
-                // their departments and every department above, each inside its parent
-                List<Long> seen = new ArrayList<>();
-                for (long d : s.personDepartments[p]) {
-                    for (long x = d; x != 0 && !seen.contains(x); x = s.departmentParent[(int) x]) {
-                        seen.add(x);
-                        long parent = s.departmentParent[(int) x];
-                        b.append(",{\"uid\":").append(scope("dep:" + x)).append(",\"attrs\":{},\"parents\":[")
-                                .append(parent == 0 ? "" : scope("dep:" + parent)).append("]}");
+                        .append(q.assetId()).append("\",\"entities\":[");
+                slice(s, q, now, buffers, new SliceSink() {
+                    @Override
+                    public void person(long id, boolean left, List<String> scopes) {
+                        b.append("{\"uid\":{\"type\":\"Person\",\"id\":\"").append(id).append("\"},\"attrs\":{\"left\":")
+                                .append(left).append("},\"parents\":[").append(String.join(",", scopes.stream().map(CedarComparison::scope).toList()))
+                                .append("]}");
                     }
-                }
-                // the entry
-                String level = s.entryLevel[e];
-                b.append(",{\"uid\":{\"type\":\"Entry\",\"id\":\"").append(e).append("\"},\"attrs\":{\"level\":\"")
-                        .append(level == null ? "" : level).append("\",\"disposed\":").append(s.entryDisposed[e])
-                        .append(",\"managers\":[").append(person(s.entryResponsible[e]));
-                long[] managers = s.departmentManagers[(int) s.entryDepartment[e]];
-                if (managers != null) {
-                    for (long m : managers) {
-                        b.append(',').append(person(m));
+
+                    @Override
+                    public void department(String scope, String parentScope) {
+                        b.append(",{\"uid\":").append(scope(scope)).append(",\"attrs\":{},\"parents\":[")
+                                .append(parentScope == null ? "" : scope(parentScope)).append("]}");
                     }
-                }
-                b.append(']');
-                long[][] byLevel = s.holdersInForce(e, now, buffers);
-                String[] names = {"view", "download", "edit"};
-                for (int l = 0; l < 3; l++) {
-                    long[] holders = concat(byLevel[l], s.entryHolders[e]);
-                    b.append(",\"").append(names[l]).append("People\":[");
-                    sep = "";
-                    for (long h : holders) {
-                        if (Shadow.kindOf(h) == AccessIndex.PERSON) {
-                            b.append(sep).append(person(Shadow.refOf(h)));
-                            sep = ",";
+
+                    @Override
+                    public void entry(long id, String level, boolean disposed, long[] managers, long[][] people, String[][] scopes) {
+                        b.append(",{\"uid\":{\"type\":\"Entry\",\"id\":\"").append(id).append("\"},\"attrs\":{\"level\":\"")
+                                .append(level).append("\",\"disposed\":").append(disposed).append(",\"managers\":[")
+                                .append(String.join(",", Arrays.stream(managers).mapToObj(CedarComparison::person).toList())).append(']');
+                        for (int l = 0; l < 3; l++) {
+                            b.append(",\"").append(LEVEL_NAMES[l]).append("People\":[")
+                                    .append(String.join(",", Arrays.stream(people[l]).mapToObj(CedarComparison::person).toList()))
+                                    .append("],\"").append(LEVEL_NAMES[l]).append("Scopes\":[")
+                                    .append(String.join(",", Arrays.stream(scopes[l]).map(x -> "{\"__entity\":" + scope(x) + "}").toList()))
+                                    .append(']');
                         }
+                        b.append("},\"parents\":[]}");
                     }
-                    b.append("],\"").append(names[l]).append("Scopes\":[");
-                    sep = "";
-                    for (long h : holders) {
-                        int kind = Shadow.kindOf(h);
-                        long ref = Shadow.refOf(h);
-                        if (kind != AccessIndex.PERSON) {
-                            String id = kind == AccessIndex.DEPARTMENT ? "dep:" + ref
-                                    : kind == AccessIndex.ROLE ? Shadow.roleScope((int) ref) : "group:" + ref;
-                            b.append(sep).append("{\"__entity\":").append(scope(id)).append('}');
-                            sep = ",";
-                        }
-                    }
-                    b.append(']');
-                }
-                b.append("},\"parents\":[]}]}\n");
+                });
+                b.append("]}\n");
                 w.append(b);
             }
         }
