@@ -431,7 +431,7 @@ public class VaultService implements Vault {
         Issued issued = handOut(me, row, v, CopyKind.VIEW, check, "vault.document.viewed", Map.of("viewer", true));
         byte[] shown = issued.file().content();
         FileFormat shownFormat = issued.format();
-        if (OfficeToPdf.converts(issued.format()) && officeToPdf.isPresent()) {
+        if (converted) {
             try {
                 shown = toPdf(issued, slot);
                 shownFormat = FileFormat.PDF;
