@@ -39,7 +39,9 @@ public interface Vault {
     /**
      * Opens the document viewer, for whoever may VIEW the document: a PDF, PNG or JPEG is issued as one marked
      * copy (one line in the viewing record, ledger {@code vault.document.viewed}) kept in memory for a while and
-     * shown as page images ({@link #viewerPage}); any other format is not shown and nothing is issued.
+     * shown as page images ({@link #viewerPage}); so is a Word, Excel or PowerPoint file, its marked copy converted
+     * to PDF by LibreOffice when the converter is configured (if the conversion fails, nothing is issued and the
+     * viewing says so). Any other format is not shown and nothing is issued.
      */
     Viewing openViewer(long documentId, Integer version);
 

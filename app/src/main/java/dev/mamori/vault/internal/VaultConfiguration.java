@@ -1,6 +1,12 @@
 package dev.mamori.vault.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +19,7 @@ import dev.mamori.vault.KeyWrapper;
 import dev.mamori.vault.internal.crypto.FileKeyWrapper;
 import dev.mamori.vault.internal.marking.MarkFont;
 import dev.mamori.vault.internal.marking.Markers;
+import dev.mamori.vault.internal.marking.OfficeToPdf;
 
 /**
  * The vault's parts: the master key file ({@code <data-dir>/vault/master.key}) unless another {@link KeyWrapper}
@@ -21,6 +28,8 @@ import dev.mamori.vault.internal.marking.Markers;
  */
 @Configuration
 class VaultConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(VaultConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(KeyWrapper.class)
@@ -47,6 +56,58 @@ class VaultConfiguration {
     ViewerCopies vaultViewerCopies(@Value("${mamori.vault.viewer.cache-megabytes:64}") long megabytes,
                                    @Value("${mamori.vault.viewer.minutes:10}") long minutes, java.time.Clock clock) {
         return new ViewerCopies(megabytes * 1024 * 1024, java.time.Duration.ofMinutes(minutes), clock);
+    }
+
+    /**
+     * LibreOffice for showing Word, Excel and PowerPoint files in the document viewer, or none (a null bean, so
+     * {@code ObjectProvider#getIfAvailable} answers null): {@code mamori.vault.viewer.office-converter} is the path
+     * of {@code soffice} (default {@code /usr/bin/soffice} when it is there; {@code none} turns the feature off),
+     * conversions work below {@code mamori.vault.viewer.office-work-dir} (default {@code /dev/shm}; a directory
+     * that is not memory-backed only with {@code mamori.vault.viewer.office-work-dir-on-disk=true}), each for at
+     * most {@code mamori.vault.viewer.office-timeout} (default 60s), at most
+     * {@code mamori.vault.viewer.office-conversions} (default 1) at once.
+     */
+    @Bean
+    OfficeToPdf vaultOfficeToPdf(@Value("${mamori.vault.viewer.office-converter:}") String converter,
+                                 @Value("${mamori.vault.viewer.office-work-dir:}") String workDir,
+                                 @Value("${mamori.vault.viewer.office-work-dir-on-disk:false}") boolean workDirOnDisk,
+                                 @Value("${mamori.vault.viewer.office-timeout:60s}") Duration timeout,
+                                 @Value("${mamori.vault.viewer.office-conversions:1}") int conversions) {
+        Optional<Path> program = officeProgram(converter);
+        if (program.isEmpty()) {
+            log.info("Word, Excel and PowerPoint files are not shown in the document viewer: no LibreOffice ({})",
+                    converter.isBlank() ? OfficeToPdf.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
+            return null;
+        }
+        Optional<Path> dir = officeWorkDir(workDir);
+        if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeToPdf.memoryBacked(dir.get()))) {
+            log.warn("Word, Excel and PowerPoint files are not shown in the document viewer: {} is not a memory-backed"
+                    + " directory; set mamori.vault.viewer.office-work-dir to one (or consent to a directory on disk with"
+                    + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeToPdf.DEFAULT_WORK_DIR);
+            return null;
+        }
+        if (!Files.isExecutable(program.get())) {
+            log.warn("mamori.vault.viewer.office-converter={} is not executable: every Word, Excel or PowerPoint file"
+                    + " opened in the document viewer will fail to convert", program.get());
+        }
+        // a directory the operator named that is not memory-backed, without their consent, stops the start here
+        return new OfficeToPdf(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
+    }
+
+    /** The LibreOffice program: the one configured, else {@code /usr/bin/soffice} if it is there; none for "none". */
+    static Optional<Path> officeProgram(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM) ? Optional.of(OfficeToPdf.DEFAULT_PROGRAM) : Optional.empty();
+        }
+        return "none".equalsIgnoreCase(setting.strip()) ? Optional.empty() : Optional.of(Path.of(setting.strip()));
+    }
+
+    /** The conversions' working directory: the one configured, else {@code /dev/shm} if it is there. */
+    static Optional<Path> officeWorkDir(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return Files.isDirectory(OfficeToPdf.DEFAULT_WORK_DIR) ? Optional.of(OfficeToPdf.DEFAULT_WORK_DIR) : Optional.empty();
+        }
+        return Optional.of(Path.of(setting.strip()));
     }
 
     static Path vaultDir(MamoriProperties properties) {

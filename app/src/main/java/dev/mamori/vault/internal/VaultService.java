@@ -22,9 +22,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.mamori.access.AccessCheck;
 import dev.mamori.directory.Directory;
@@ -72,6 +75,7 @@ import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.Fingerprints;
 import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.Markers;
+import dev.mamori.vault.internal.marking.OfficeToPdf;
 import dev.mamori.vault.internal.marking.PageImages;
 import dev.mamori.vault.internal.marking.Unmarkable;
 
@@ -108,13 +112,19 @@ public class VaultService implements Vault {
     private final Clock clock;
     private final SecretHoldings secrets;
     private final ViewerCopies viewerCopies;
+    /** LibreOffice for showing Word, Excel and PowerPoint files in the viewer; empty when it is off. */
+    private final Optional<OfficeToPdf> officeToPdf;
+    private final TransactionTemplate tx;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
                  Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
                  Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock,
-                 SecretHoldings secrets, ViewerCopies viewerCopies) {
+                 SecretHoldings secrets, ViewerCopies viewerCopies, ObjectProvider<OfficeToPdf> officeToPdf,
+                 TransactionTemplate tx) {
         this.secrets = secrets;
         this.viewerCopies = viewerCopies;
+        this.officeToPdf = Optional.ofNullable(officeToPdf.getIfAvailable());
+        this.tx = tx;
         this.repo = repo;
         this.storage = storage;
         this.keys = keys;
@@ -372,8 +382,39 @@ public class VaultService implements Vault {
         return handOut(me, row, v, kind, check, ledgerAction, Map.of()).file();
     }
 
+    /**
+     * Opens the viewer. A Word, Excel or PowerPoint file is issued exactly like a PDF (the same marked copy, copy
+     * number, viewing record line and ledger entry); then LibreOffice converts the <em>marked</em> copy to PDF and
+     * the viewer keeps and shows that PDF, so its pages carry the visible mark and every page image the copy's
+     * fingerprint.
+     * <p>
+     * The conversion runs inside the transaction that issues the copy, before it commits. When it fails or runs out
+     * of time the transaction is rolled back: no copy, no line in the viewing record, no ledger entry — nobody saw
+     * anything, so nothing is recorded as seen (the failure is logged for the operator) — and the viewer says the
+     * document could not be shown. The price is a transaction (a connection and the document's lock) open while
+     * LibreOffice runs, at most {@code mamori.vault.viewer.office-timeout}. So the turn at LibreOffice is waited for
+     * <em>before</em> the transaction begins (the transaction is this method's own, by a template, for that reason):
+     * those waiting hold no connection, and no more transactions wait on LibreOffice than
+     * {@code mamori.vault.viewer.office-conversions}.
+     */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Viewing openViewer(long documentId, Integer version) {
+        if (officeToPdf.isEmpty() || !officeFile(documentId, version)) {
+            return tx.execute(status -> openViewer(documentId, version, null, status));
+        }
+        try (OfficeToPdf.Slot slot = officeToPdf.get().slot()) {
+            return tx.execute(status -> openViewer(documentId, version, slot, status));
+        }
+    }
+
+    /** Whether the version is a Word, Excel or PowerPoint file; false if there is no such version (told later). */
+    private boolean officeFile(long documentId, Integer version) {
+        return repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version).findFirst()
+                .map(v -> OfficeToPdf.converts(FileFormat.valueOf(formatOf(v)))).orElse(false);
+    }
+
+    private Viewing openViewer(long documentId, Integer version, OfficeToPdf.Slot slot, TransactionStatus status) {
         CurrentUser me = me();
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = permit(me, row, Action.VIEW, version);
@@ -382,21 +423,46 @@ public class VaultService implements Vault {
         repo.lockDocument(documentId);
         VersionRow v = pickVersion(documentId, version);
         FileFormat stored = FileFormat.valueOf(formatOf(v));
-        if (!PageImages.pageable(stored)) {
+        boolean converted = officeToPdf.isPresent() && OfficeToPdf.converts(stored);
+        if (!PageImages.pageable(stored) && !converted) {
             // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that)
-            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload);
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, false);
         }
         Issued issued = handOut(me, row, v, CopyKind.VIEW, check, "vault.document.viewed", Map.of("viewer", true));
-        byte[] marked = issued.file().content();
-        if (!viewerCopies.fits(marked.length)) {
+        byte[] shown = issued.file().content();
+        FileFormat shownFormat = issued.format();
+        if (converted) {
+            try {
+                shown = toPdf(issued, slot);
+                shownFormat = FileFormat.PDF;
+            } catch (OfficeToPdf.ConversionFailed e) {
+                log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
+                        v.number(), e.getMessage());
+                status.setRollbackOnly();
+                return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true);
+            }
+        }
+        if (!viewerCopies.fits(shown.length)) {
             throw new ConflictException("vault.viewer.tooLarge");
         }
-        int pages = PageImages.count(marked, issued.format());
-        ViewerCopies.Entry kept = new ViewerCopies.Entry(issued.file().copyId(), documentId, me.personId(), issued.format(),
-                marked, pages, issued.fingerprint(), clock.instant());
+        int pages = PageImages.count(shown, shownFormat);
+        ViewerCopies.Entry kept = new ViewerCopies.Entry(issued.file().copyId(), documentId, me.personId(), shownFormat,
+                shown, pages, issued.fingerprint(), clock.instant());
         afterCommit(() -> viewerCopies.put(kept));
         return new Viewing(documentId, v.number(), issued.format().name(), issued.file().copyId(), issued.file().copyNumber(),
-                pages, mayDownload);
+                pages, mayDownload, false);
+    }
+
+    /**
+     * The marked Office copy as a PDF, in the turn at LibreOffice taken before the transaction; without one (the
+     * version turned out to be an Office file only after that was looked at, e.g. a new version uploaded since)
+     * a turn is taken now.
+     */
+    private byte[] toPdf(Issued issued, OfficeToPdf.Slot slot) throws OfficeToPdf.ConversionFailed {
+        if (slot != null) {
+            return slot.convert(issued.file().content(), issued.format());
+        }
+        return officeToPdf.orElseThrow().convert(issued.file().content(), issued.format());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.mamori.vault.web;
 
 import static dev.mamori.support.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -46,13 +51,17 @@ import dev.mamori.vault.Identification;
 import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
+import dev.mamori.vault.ViewerOnlyException;
+import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.MarkFont;
+import dev.mamori.vault.internal.marking.OfficeToPdf;
 import dev.mamori.vault.internal.marking.SampleFiles;
 
 /**
  * The document viewer: someone who may only VIEW a 極秘 document sees it as page images of one marked copy and
  * never receives the file; each opening is one line in the viewing record; page images go only to the person
- * who opened them; formats the browser cannot be shown are explained instead of handed out.
+ * who opened them; Word, Excel and PowerPoint files are shown the same way, converted to PDF after they were
+ * marked; formats the browser cannot be shown are explained instead of handed out.
  */
 @MamoriTest
 class VaultViewerTests {
@@ -210,10 +219,10 @@ class VaultViewerTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"ja", "en"})
-    void aWordFileIsNotShownAndAViewOnlyHolderLearnsThatItTakesDownloadPermission(String lang) throws Exception {
-        long id = upload("議事録", "議事録.docx", SampleFiles.docx("議事録", "本文"));
+    void aFileOfAnotherFormatIsNotShownAndAViewOnlyHolderLearnsThatItTakesDownloadPermission(String lang) throws Exception {
+        long id = upload("部品表", "部品表.csv", "品番,数量\nP-100,12\n".getBytes(StandardCharsets.UTF_8));
         MamoriUserDetails holder = users.inLanguage(f.holder, Locale.forLanguageTag(lang));
-        String text = HtmlUtils.htmlEscape(messages.getMessage("vault.viewer.notShowable", new Object[] {"DOCX"},
+        String text = HtmlUtils.htmlEscape(messages.getMessage("vault.viewer.notShowable", new Object[] {"OTHER"},
                 Locale.forLanguageTag(lang)));
         mvc.perform(get("/vault/documents/{id}/viewer", id).with(as(holder)))
                 .andExpect(status().isOk())
@@ -229,6 +238,51 @@ class VaultViewerTests {
         mvc.perform(get("/vault/documents/{id}/viewer", id).with(as(f.manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"vault-viewer-download\"")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FileFormat.class, names = {"DOCX", "XLSX", "PPTX"})
+    void aViewOnlyHolderSeesAnOfficeFileAsPageImagesOfOneMarkedCopyAndIsGivenNoFile(FileFormat format) throws Exception {
+        assumeTrue(Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM) || System.getenv("CI") != null,
+                "LibreOffice (soffice) is not installed; runs always under CI");
+        byte[] original = switch (format) {
+            case DOCX -> SampleFiles.docx("議事録", "新型ポンプの量産計画");
+            case XLSX -> SampleFiles.xlsx("原価表", "新型ポンプの原価");
+            default -> SampleFiles.pptx("製品発表", "新型ポンプの発表資料");
+        };
+        long id = upload("閲覧のみの " + format, "資料." + format.extension(), original);
+        List<String> urls = openViewer(id, f.holder);
+        assertThat(urls).isNotEmpty();
+        MamoriUserDetails security = f.colleague("情報 九郎", Role.IT_SECURITY);
+        java.util.Set<Long> copies = new java.util.HashSet<>();
+        for (String url : urls) {
+            byte[] page = pageImage(url, f.holder);
+            png(page);
+            Matcher m = PAGE.matcher(url);
+            assertThat(m.matches()).isTrue();
+            long copyId = Long.parseLong(m.group(3));
+            copies.add(copyId);
+            // every page, saved and passed on, names the copy it came from and the person it was shown to
+            Identification found = Register.as(security, () -> vault.identify(page));
+            assertThat(found.copy()).map(CopyView::id).contains(copyId);
+            assertThat(found.copy()).map(CopyView::personId).contains(f.holder.personId());
+            assertThat(found.copy()).map(CopyView::kind).contains(CopyKind.VIEW);
+        }
+        List<CopyView> records = Register.as(f.manager, () -> vault.records(id));
+        assertThat(records).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(CopyKind.VIEW);
+            assertThat(c.personId()).isEqualTo(f.holder.personId());
+        });
+        assertThat(copies).containsExactly(records.get(0).id());
+        assertThat(ledger.historyOf(Subject.of("vault-document", id))).filteredOn(e -> e.action().equals("vault.document.viewed"))
+                .singleElement().satisfies(e -> assertThat(e.detailsJson()).contains("\"viewer\": true").contains("\"copyId\": " + records.get(0).id()));
+        // the file itself: neither viewed, nor downloaded, nor through the API
+        assertThatThrownBy(() -> Register.as(f.holder, () -> vault.view(id, null))).isInstanceOf(ViewerOnlyException.class);
+        mvc.perform(get("/vault/documents/{id}/view", id).with(as(f.holder))).andExpect(status().isSeeOther());
+        byte[] downloaded = mvc.perform(get("/vault/documents/{id}/download", id).with(as(f.holder)))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(downloaded, StandardCharsets.ISO_8859_1)).doesNotStartWith("PK");
+        mvc.perform(get("/api/v1/vault/documents/{id}/download", id).with(as(f.holder))).andExpect(status().isForbidden());
     }
 
     @Test
