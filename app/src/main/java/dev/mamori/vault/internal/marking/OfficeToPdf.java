@@ -48,6 +48,8 @@ public final class OfficeToPdf implements AutoCloseable {
     /** How long killed LibreOffice processes get to go away before their directory is deleted anyway. */
     private static final long EXIT_WAIT_SECONDS = 10;
     private static final int LOG_TAIL = 600;
+    /** The name every conversion's directory starts with. */
+    static final String DIR_PREFIX = "mamori-office-";
 
     private final Path program;
     private final Path workDir;
@@ -84,6 +86,30 @@ public final class OfficeToPdf implements AutoCloseable {
         this.workDir = dir;
         this.timeout = timeout;
         this.slots = new Semaphore(conversions, true);
+        removeLeftovers();
+    }
+
+    /**
+     * Deletes the conversion directories a Mamori that was killed mid-conversion left behind: those older than twice
+     * the timeout and a minute (no conversion of a running Mamori, this one or another sharing the directory, is
+     * that old; each ends or is killed at the timeout).
+     */
+    private void removeLeftovers() {
+        java.time.Instant before = java.time.Instant.now().minus(timeout.multipliedBy(2)).minusSeconds(60);
+        try (Stream<Path> dirs = Files.list(workDir)) {
+            for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith(DIR_PREFIX) && Files.isDirectory(d)).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(d).toInstant().isBefore(before)) {
+                        log.warn("Deleting {}: a document conversion's directory left by a Mamori that stopped during it", d);
+                        delete(d);
+                    }
+                } catch (IOException e) {
+                    log.warn("cannot look at {}: {}", d, e.toString());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("cannot look for leftover document conversions in {}: {}", workDir, e.toString());
+        }
     }
 
     /** Whether files written in the directory stay in memory (a {@code tmpfs} or {@code ramfs}). */
@@ -187,7 +213,7 @@ public final class OfficeToPdf implements AutoCloseable {
         }
         Path dir;
         try {
-            dir = Files.createTempDirectory(workDir, "mamori-office-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            dir = Files.createTempDirectory(workDir, DIR_PREFIX, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (IOException | UnsupportedOperationException e) {
             throw new ConversionFailed("cannot make a private directory in " + workDir, e);
         }

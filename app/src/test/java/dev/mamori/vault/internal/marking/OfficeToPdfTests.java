@@ -184,4 +184,20 @@ class OfficeToPdfTests {
         assumeTrue(Files.isDirectory(OfficeToPdf.DEFAULT_WORK_DIR), "no /dev/shm");
         assertThat(OfficeToPdf.memoryBacked(OfficeToPdf.DEFAULT_WORK_DIR)).isTrue();
     }
+
+    @Test
+    void aConversionDirectoryLeftByAStoppedMamoriIsDeletedAtStartAndARecentOneIsKept() throws IOException {
+        Path old = Files.createDirectory(work.resolve(OfficeToPdf.DIR_PREFIX + "killed"));
+        Files.writeString(old.resolve("copy.docx"), "plaintext left behind");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+        Path recent = Files.createDirectory(work.resolve(OfficeToPdf.DIR_PREFIX + "running"));
+        Path unrelated = Files.createDirectory(work.resolve("someone-else"));
+        Files.setLastModifiedTime(unrelated, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+
+        converter(OfficeToPdf.DEFAULT_PROGRAM, Duration.ofSeconds(60));
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).isDirectory();
+        assertThat(unrelated).isDirectory();
+    }
 }
