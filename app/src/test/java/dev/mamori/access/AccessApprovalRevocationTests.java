@@ -184,6 +184,10 @@ class AccessApprovalRevocationTests {
         Approved a = approvedTakeOut();
         mvc.perform(get("/access/requests").with(TestUsers.as(a.requester())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("完了したので承認を返上する")));
+        // someone else cannot give it back for them
+        mvc.perform(post("/access/requests/{id}/give-back", a.request().id()).with(TestUsers.as(a.world().outsider())).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(checks.check(a.asked()).permitted()).isTrue();
         mvc.perform(post("/access/requests/{id}/give-back", a.request().id()).with(TestUsers.as(a.requester())).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(checks.check(a.asked()).permitted()).isFalse();
