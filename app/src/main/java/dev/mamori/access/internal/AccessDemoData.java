@@ -102,7 +102,7 @@ class AccessDemoData implements DemoDataLoader {
             ledger.record("access.grant.issued", Subject.of("grant", id), details);
             events.publishEvent(new AccessEvents.GrantIssued(id, d.assetId(), AccessHolder.Kind.PERSON,
                     String.valueOf(p.id()), level));
-            holders.add(new long[]{d.assetId(), p.id()});
+            holders.add(new long[]{d.assetId(), p.id(), d.responsiblePersonId()});
             n++;
         }
         if (holders.isEmpty()) {
@@ -125,6 +125,23 @@ class AccessDemoData implements DemoDataLoader {
         pending(new RequestDraft(RequestKind.TAKE_OUT, holder[0], null, "顧客先での技術説明のため", null,
                 Medium.ELECTRONIC, Location.OUTSIDE_OFFICE, Recipient.NONE), holder[1], first.levelId(),
                 Set.of(Obligation.ENCRYPT, Obligation.CARRY_PERSONALLY));
+        // a running approval: the second holder may take their entry out until the end of the day after tomorrow
+        if (holders.size() > 1 && holders.get(1)[2] != 0) {
+            long[] h = holders.get(1);
+            LocalDate lastDay = today.plusDays(2);
+            long id = requests.insert(new RequestDraft(RequestKind.TAKE_OUT, h[0], null, "展示会での製品説明のため",
+                    lastDay, Medium.ELECTRONIC, Location.OUTSIDE_OFFICE, Recipient.NONE), h[1],
+                    secrets.stream().filter(x -> x.assetId() == h[0]).findFirst().map(AssetDesignation::levelId).orElse(null),
+                    1, Set.of(Obligation.ENCRYPT, Obligation.CARRY_PERSONALLY));
+            ledger.record("access.request.submitted", Subject.of("accessRequest", id),
+                    Map.of("kind", RequestKind.TAKE_OUT.name(), "assetId", h[0], "reason", "展示会での製品説明のため"));
+            requests.addStep(id, h[2], null, "APPROVED", "暗号化した端末で持ち出すこと");
+            Instant until = lastDay.plusDays(1).atStartOfDay(Directory.JAPAN).toInstant();
+            requests.approveUntil(id, until);
+            ledger.record("access.request.approved", Subject.of("accessRequest", id),
+                    Map.of("by", h[2], "approvals", 1, "approvalsNeeded", 1, "status", "APPROVED", "approvedUntil", until.toString()));
+            events.publishEvent(new AccessEvents.AccessRequestApproved(id, RequestKind.TAKE_OUT, h[0], h[1], null));
+        }
     }
 
     private void pending(RequestDraft d, long requester, String level, Set<Obligation> obligations) {

@@ -565,7 +565,7 @@ public final class AccessIndex {
         }
     }
 
-    /** Adds a grant (ends: epoch minute, or null for none). */
+    /** Adds a grant (ends: epoch minute, or null for none), or gives one the index holds already its level and period. */
     public void addGrant(long grantId, long assetId, Holder holder, int accessLevel, long startMinute, Long endMinute) {
         long stamp = lock.writeLock();
         try {
@@ -587,6 +587,15 @@ public final class AccessIndex {
             }
             long key = (long) a << 32 | hk;
             int s;
+            for (s = grantHead.get(key, NONE); s != NONE; s = grantNext[s]) {
+                if (grantIds[s] == grantId) {
+                    // already held (the index read again): its level and period as given now
+                    grantLevels[s] = (byte) accessLevel;
+                    grantStarts[s] = (int) Math.max(Integer.MIN_VALUE, Math.min(startMinute, NEVER));
+                    grantEnds[s] = endMinute == null ? NEVER : (int) Math.min(endMinute, NEVER);
+                    return;
+                }
+            }
             if (grantFree != NONE) {
                 s = grantFree;
                 grantFree = grantNext[s];

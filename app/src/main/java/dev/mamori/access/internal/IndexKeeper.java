@@ -71,6 +71,19 @@ public class IndexKeeper implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        build();
+    }
+
+    /**
+     * The demo company is written straight into the modules' tables after the index was built, mostly without
+     * events: once it has committed, read everything again (entries and people are added or updated in place).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(dev.mamori.platform.DemoCompanyLoaded e) {
+        build();
+    }
+
+    private synchronized void build() {
         long started = System.nanoTime();
         leavingRule();
         directory.listDepartments().forEach(this::put);

@@ -28,9 +28,11 @@ class DemoDataRunner implements ApplicationRunner {
     private final List<DemoDataLoader> loaders;
     private final JdbcClient jdbc;
     private final DemoAccountCreator demoAccounts;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoDataRunner(MamoriProperties properties, List<DemoDataLoader> loaders, JdbcClient jdbc,
-                   DemoAccountCreator demoAccounts) {
+                   DemoAccountCreator demoAccounts, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.properties = properties;
         this.loaders = loaders;
         this.jdbc = jdbc;
@@ -52,6 +54,7 @@ class DemoDataRunner implements ApplicationRunner {
         long start = System.nanoTime();
         loaders.stream().sorted(Comparator.comparingInt(DemoDataLoader::order)).forEach(DemoDataLoader::load);
         jdbc.sql("insert into platform.setting (key, value) values ('demo.loaded', now()::text)").update();
+        events.publishEvent(new dev.mamori.platform.DemoCompanyLoaded());
         log.info("Loaded the demo company in {} ms.", (System.nanoTime() - start) / 1_000_000);
         demoAccounts.reportCreated();
     }

@@ -101,4 +101,40 @@ class AccessIndexApprovalTests {
         index.setLeaving(PERSON, false); // the notice withdrawn
         assertThat(ask(index, Action.VIEW, null, null, null, NOW).permitted()).isTrue();
     }
+
+    @Test
+    void anApprovalTakenBackNoLongerPermitsAndTheOthersStay() {
+        AccessIndex index = index();
+        index.addApproval(PERSON, new AccessIndex.Approval(7, ENTRY, Action.TAKE_OUT, Medium.ELECTRONIC,
+                Location.OUTSIDE_OFFICE, Recipient.NONE, "TOP_SECRET", NOW + 60), NOW);
+        index.addApproval(PERSON, new AccessIndex.Approval(8, ENTRY, Action.PRINT, Medium.ELECTRONIC,
+                Location.INSIDE_OFFICE, Recipient.NONE, "TOP_SECRET", NOW + 60), NOW);
+
+        index.removeApproval(PERSON, 7);
+
+        assertThat(ask(index, Action.TAKE_OUT, null, Location.OUTSIDE_OFFICE, null, NOW).permitted()).isFalse();
+        assertThat(ask(index, Action.PRINT, null, Location.INSIDE_OFFICE, null, NOW).reasonArgs()).containsExactly("8");
+        index.removeApproval(PERSON, 7); // again: nothing happens
+        index.removeApproval(PERSON, 8);
+        assertThat(ask(index, Action.PRINT, null, Location.INSIDE_OFFICE, null, NOW).permitted()).isFalse();
+    }
+
+    @Test
+    void aGrantAddedAgainIsHeldOnceWithItsNewPeriod() {
+        AccessIndex index = new AccessIndex(8, 8, 8);
+        index.putDepartment(1, null, new long[0]);
+        index.putPerson(PERSON, false, new long[] {1}, 0, new long[0]);
+        index.putAsset(ENTRY, "CONFIDENTIAL", 1, 99, false, List.of());
+        AccessIndex.Holder holder = new AccessIndex.Holder(AccessIndex.PERSON, PERSON);
+        index.addGrant(5, ENTRY, holder, dev.mamori.access.AccessLevel.VIEW.ordinal(), NOW - 10, (long) NOW + 10);
+        // read again, e.g. after the demo company was loaded: the same grant, now ending earlier
+        index.addGrant(5, ENTRY, holder, dev.mamori.access.AccessLevel.VIEW.ordinal(), NOW - 10, (long) NOW + 1);
+
+        assertThat(index.liveGrants()).isEqualTo(1);
+        assertThat(ask(index, Action.VIEW, null, Location.INSIDE_OFFICE, null, NOW).permitted()).isTrue();
+        assertThat(ask(index, Action.VIEW, null, Location.INSIDE_OFFICE, null, NOW + 5).permitted()).isFalse();
+        index.removeGrant(5, ENTRY, holder);
+        assertThat(index.liveGrants()).isZero();
+        assertThat(ask(index, Action.VIEW, null, Location.INSIDE_OFFICE, null, NOW).permitted()).isFalse();
+    }
 }
