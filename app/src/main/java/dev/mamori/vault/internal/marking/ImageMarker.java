@@ -34,6 +34,8 @@ import javax.imageio.stream.ImageOutputStream;
 final class ImageMarker {
 
     static final int FRAME_BITS = 128;
+    /** The rows of pixels handled at a time by the least significant bits. */
+    private static final int STRIP = 16;
     private static final byte[] MAGIC = {'M', 'F'};
 
     static {
@@ -130,28 +132,40 @@ final class ImageMarker {
     static void embedBits(BufferedImage img, String fingerprint) {
         byte[] frame = frame(fingerprint);
         int w = img.getWidth();
-        int n = w * img.getHeight();
-        for (int i = 0; i < n; i++) {
-            int bit = (frame[(i % FRAME_BITS) / 8] >> (7 - (i % 8))) & 1;
-            int x = i % w;
-            int y = i / w;
-            int argb = img.getRGB(x, y);
-            img.setRGB(x, y, (argb & ~1) | bit);
+        int h = img.getHeight();
+        Pixels px = Pixels.of(img);
+        int[] rows = new int[w * STRIP];
+        for (int y0 = 0; y0 < h; y0 += STRIP) {
+            int count = Math.min(STRIP, h - y0);
+            px.read(y0, count, rows);
+            for (int j = 0; j < count * w; j++) {
+                int i = y0 * w + j; // the pixel's index in the whole image, row by row
+                int bit = (frame[(i % FRAME_BITS) / 8] >> (7 - (i % 8))) & 1;
+                rows[j] = (rows[j] & ~1) | bit;
+            }
+            px.write(y0, count, rows);
         }
     }
 
     static Optional<String> readBits(BufferedImage img) {
         int w = img.getWidth();
-        int n = w * img.getHeight();
+        int h = img.getHeight();
+        int n = w * h;
         if (n < FRAME_BITS * 3) {
             return Optional.empty();
         }
         int[] ones = new int[FRAME_BITS];
         int[] seen = new int[FRAME_BITS];
-        for (int i = 0; i < n; i++) {
-            int k = i % FRAME_BITS;
-            ones[k] += img.getRGB(i % w, i / w) & 1;
-            seen[k]++;
+        Pixels px = Pixels.of(img);
+        int[] rows = new int[w * STRIP];
+        for (int y0 = 0; y0 < h; y0 += STRIP) {
+            int count = Math.min(STRIP, h - y0);
+            px.read(y0, count, rows);
+            for (int j = 0; j < count * w; j++) {
+                int k = (y0 * w + j) % FRAME_BITS;
+                ones[k] += rows[j] & 1;
+                seen[k]++;
+            }
         }
         byte[] frame = new byte[16];
         for (int k = 0; k < FRAME_BITS; k++) {
