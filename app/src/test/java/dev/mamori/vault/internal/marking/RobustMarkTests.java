@@ -187,6 +187,19 @@ class RobustMarkTests {
         assertThat(markers.identify(jpeg(decode(marked), 0.9f))).isEmpty();
     }
 
+    @Test
+    void aPageImageSavedAsBmpOrTiffNamesItsViewer() throws IOException {
+        String fingerprint = Fingerprints.newFingerprint();
+        BufferedImage page = textPage(new Random(11), 600, 800, 12);
+        ImageMarker.embedBits(page, fingerprint);
+        for (String type : List.of("bmp", "tiff")) {
+            byte[] file = encode(page, type);
+            assertThat(FileFormat.of(file)).as(type).isEqualTo(FileFormat.OTHER);
+            assertThat(Markers.fingerprintsOf(file)).as(type).containsExactly(fingerprint);
+            assertThat(Markers.fingerprintsOf(encode(textPage(new Random(12), 600, 800, 12), type))).as(type + " unmarked").isEmpty();
+        }
+    }
+
     // ------------------------------------------------------------------ images
 
     /** Soft shapes over a smooth background with sensor-like noise: texture everywhere, as in a photograph. */
