@@ -383,6 +383,38 @@ class VaultTests {
                 .contains("The most recent issue is the likely source");
     }
 
+    @Test
+    void aCopyOrAViewerPageReSavedAsJpegWithoutItsMetadataStillNamesItsRecipient() throws Exception {
+        // a downloaded JPEG copy opened in an editor and saved again
+        long picture = Register.as(f.manager, () -> vault.create(f.assetId, "現場写真",
+                new Upload("現場.jpg", "image/jpeg", SampleFiles.image("jpeg", 640, 480))).id());
+        IssuedFile copy = Register.as(f.manager, () -> vault.download(picture, null));
+        byte[] resaved = resavedAsJpeg(copy.content());
+        // a page image of the viewer (a PNG) saved as JPEG
+        long id = upload("画面をJPEGで保存");
+        Viewing viewing = Register.as(f.holder, () -> vault.openViewer(id, null));
+        byte[] page = Register.as(f.holder, () -> vault.viewerPage(id, viewing.copyId(), 1));
+        byte[] pageAsJpeg = resavedAsJpeg(page);
+        for (byte[] leaked : List.of(resaved, pageAsJpeg)) {
+            assertThat(new String(leaked, StandardCharsets.ISO_8859_1)).doesNotContain("MF-");
+        }
+
+        MamoriUserDetails security = f.colleague("情報 九郎", Role.IT_SECURITY);
+        Identification fromCopy = Register.as(security, () -> vault.identify(resaved));
+        assertThat(fromCopy.copy()).map(CopyView::personId).contains(f.manager.personId());
+        assertThat(fromCopy.copy()).map(CopyView::copyNumber).contains(copy.copyNumber());
+        Identification fromPage = Register.as(security, () -> vault.identify(pageAsJpeg));
+        assertThat(fromPage.copy()).map(CopyView::personId).contains(f.holder.personId());
+        assertThat(fromPage.copy()).map(CopyView::id).contains(viewing.copyId());
+    }
+
+    /** What an editor does: the pixels only, as a JPEG at ImageIO's default quality (0.75). */
+    static byte[] resavedAsJpeg(byte[] image) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image)), "jpeg", out);
+        return out.toByteArray();
+    }
+
     // ---------------------------------------------------------------- numbered copies
 
     @Test

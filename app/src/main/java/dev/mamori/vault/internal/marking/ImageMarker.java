@@ -24,16 +24,25 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * PNG and JPEG (Java2D): a band with the mark at the top and the bottom of the picture in the Japanese font.
- * Invisible: PNG a {@code tEXt} chunk and the fingerprint spread over the least significant bits of the blue
- * channel (every pixel carries one bit of a 128-bit frame, read back by majority vote); JPEG a comment
- * ({@code COM}) segment.
- * <p>What survives: the PNG bits survive lossless re-saving, format changes to other lossless formats and small
- * edits, not cropping, scaling or JPEG compression; the PNG chunk and the JPEG comment survive copying the
- * file but most editors drop them on re-saving. A re-encoded JPEG keeps only the visible mark.
+ * Invisible, three ways: metadata (PNG a {@code tEXt} chunk, JPEG a comment ({@code COM}) segment); in a PNG the
+ * fingerprint spread over the least significant bits of the blue channel (every pixel carries one bit of a 128-bit
+ * frame, read back by majority vote); and in both the {@link RobustMark}, the same frame in the block DCT of the
+ * luminance, which JPEG compression keeps (embedded before the JPEG copy is encoded at quality 0.92).
+ * <p>What survives: the metadata survives copying the file, but most editors drop it on re-saving. The PNG's
+ * least significant bits survive lossless re-saving, conversion to other lossless formats and small edits, not
+ * JPEG compression, scaling or cropping. The robust mark survives re-encoding as JPEG at quality 70 and above at
+ * the same size (a PNG saved as JPEG, a JPEG re-saved once or twice), lossless re-saving and small edits; not
+ * scaling, cropping, rotation, much lower JPEG qualities or printing and scanning. Images with fewer than
+ * {@value RobustMark#MIN_BLOCKS} full 8x8 blocks (about 256x160 pixels) do not get it: for them a re-encoded JPEG
+ * keeps only the visible mark.
  */
 final class ImageMarker {
 
     static final int FRAME_BITS = 128;
+    /** The rows of pixels handled at a time by the least significant bits. */
+    private static final int STRIP = 16;
+    /** The quality a marked JPEG copy is written at (ImageIO's scale: 0.92 is the IJG quality 92). */
+    static final float JPEG_QUALITY = 0.92f;
     private static final byte[] MAGIC = {'M', 'F'};
 
     static {
@@ -73,7 +82,8 @@ final class ImageMarker {
                 embedBits(img, mark.fingerprint());
                 return withPngText(write(img, "png", 1f), mark.fingerprint());
             }
-            return withJpegComment(write(img, "jpeg", 0.92f), mark.fingerprint());
+            RobustMark.embed(img, mark.fingerprint());
+            return withJpegComment(write(img, "jpeg", JPEG_QUALITY), mark.fingerprint());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark the image", e);
         }
@@ -117,7 +127,7 @@ final class ImageMarker {
         return out.toByteArray();
     }
 
-    // ------------------------------------------------------------------ least significant bits (PNG)
+    // ------------------------------------------------------------------ pixels: least significant bits, robust mark
 
     /** The 128-bit frame: "MF", the 10 fingerprint bytes, a CRC-32 of them (4 bytes). */
     static byte[] frame(String fingerprint) {
@@ -127,31 +137,48 @@ final class ImageMarker {
         return ByteBuffer.allocate(16).put(MAGIC).put(fp).putInt((int) crc.getValue()).array();
     }
 
+    /**
+     * The fingerprint in the pixels, in place: the {@link RobustMark} (when the image is large enough), then the
+     * frame in the least significant bit of every pixel's blue channel (which moves the luminance by at most 0.12).
+     */
     static void embedBits(BufferedImage img, String fingerprint) {
+        RobustMark.embed(img, fingerprint);
         byte[] frame = frame(fingerprint);
         int w = img.getWidth();
-        int n = w * img.getHeight();
-        for (int i = 0; i < n; i++) {
-            int bit = (frame[(i % FRAME_BITS) / 8] >> (7 - (i % 8))) & 1;
-            int x = i % w;
-            int y = i / w;
-            int argb = img.getRGB(x, y);
-            img.setRGB(x, y, (argb & ~1) | bit);
+        int h = img.getHeight();
+        Pixels px = Pixels.of(img);
+        int[] rows = new int[w * STRIP];
+        for (int y0 = 0; y0 < h; y0 += STRIP) {
+            int count = Math.min(STRIP, h - y0);
+            px.read(y0, count, rows);
+            for (int j = 0; j < count * w; j++) {
+                int i = y0 * w + j; // the pixel's index in the whole image, row by row
+                int bit = (frame[(i % FRAME_BITS) / 8] >> (7 - (i % 8))) & 1;
+                rows[j] = (rows[j] & ~1) | bit;
+            }
+            px.write(y0, count, rows);
         }
     }
 
     static Optional<String> readBits(BufferedImage img) {
         int w = img.getWidth();
-        int n = w * img.getHeight();
+        int h = img.getHeight();
+        int n = w * h;
         if (n < FRAME_BITS * 3) {
             return Optional.empty();
         }
         int[] ones = new int[FRAME_BITS];
         int[] seen = new int[FRAME_BITS];
-        for (int i = 0; i < n; i++) {
-            int k = i % FRAME_BITS;
-            ones[k] += img.getRGB(i % w, i / w) & 1;
-            seen[k]++;
+        Pixels px = Pixels.of(img);
+        int[] rows = new int[w * STRIP];
+        for (int y0 = 0; y0 < h; y0 += STRIP) {
+            int count = Math.min(STRIP, h - y0);
+            px.read(y0, count, rows);
+            for (int j = 0; j < count * w; j++) {
+                int k = (y0 * w + j) % FRAME_BITS;
+                ones[k] += rows[j] & 1;
+                seen[k]++;
+            }
         }
         byte[] frame = new byte[16];
         for (int k = 0; k < FRAME_BITS; k++) {
@@ -200,19 +227,31 @@ final class ImageMarker {
         return out;
     }
 
-    /** Every fingerprint the image carries: in its metadata (the PNG chunk, the JPEG comment) and in a PNG's pixels. */
+    /**
+     * Every fingerprint a PNG or JPEG carries, each once: in its metadata (the PNG chunk, the JPEG comment, looked for
+     * in the first 64 KB) and in its pixels ({@link #pixelFingerprints}, whatever the format).
+     */
     static java.util.List<String> fingerprints(byte[] file, FileFormat format) {
         java.util.Set<String> found = new java.util.LinkedHashSet<>(
                 Fingerprints.findAll(new String(file, 0, Math.min(file.length, 64 * 1024), StandardCharsets.ISO_8859_1)));
-        if (format == FileFormat.PNG) {
-            try {
-                BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
-                if (img != null) {
-                    readBits(img).ifPresent(found::add);
-                }
-            } catch (IOException | RuntimeException e) {
-                // unreadable pixels: the metadata alone
+        found.addAll(pixelFingerprints(file));
+        return java.util.List.copyOf(found);
+    }
+
+    /**
+     * The fingerprints in the pixels of any image ImageIO can read (PNG, JPEG, BMP, GIF, TIFF, WBMP): the least
+     * significant bits and the {@link RobustMark}, each once; none when the file is no image ImageIO reads.
+     */
+    static java.util.List<String> pixelFingerprints(byte[] file) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
+            if (img != null) {
+                readBits(img).ifPresent(found::add);
+                RobustMark.read(img).ifPresent(found::add);
             }
+        } catch (IOException | RuntimeException e) {
+            // unreadable pixels: the metadata alone
         }
         return java.util.List.copyOf(found);
     }

@@ -103,7 +103,26 @@ public final class Markers {
             case PDF -> PdfMarker.fingerprints(file);
             case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprints(file);
             case PNG, JPEG -> ImageMarker.fingerprints(file, format);
-            case OTHER -> Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            case OTHER -> other(file);
         };
+    }
+
+    /**
+     * Any other file: fingerprints in its text, and in its pixels when it is a BMP, GIF or TIFF (a page image or a
+     * screenshot saved in another format ImageIO reads; told by their signatures, so that no other file is taken for
+     * an image without one, as WBMP would be).
+     */
+    private static List<String> other(byte[] file) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>(
+                Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        if (startsWith(file, "BM") || startsWith(file, "GIF8") || startsWith(file, "II*\0") || startsWith(file, "MM\0*")) {
+            found.addAll(ImageMarker.pixelFingerprints(file));
+        }
+        return List.copyOf(found);
+    }
+
+    private static boolean startsWith(byte[] file, String signature) {
+        byte[] head = signature.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return file.length > head.length && java.util.Arrays.equals(file, 0, head.length, head, 0, head.length);
     }
 }

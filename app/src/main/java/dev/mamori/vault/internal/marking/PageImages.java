@@ -18,8 +18,9 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 /**
  * A marked copy shown as page images for the browser's document viewer, so that someone who may only view a
  * document never receives the file: a PDF's pages rendered at {@value #DPI} DPI, a PNG or JPEG as its one page.
- * Every page image is a PNG that carries the copy's fingerprint as a marked PNG does (a {@code tEXt} chunk and
- * the least significant bits), besides the visible mark the copy already shows. All in memory: PDFBox reads the
+ * Every page image is a PNG that carries the copy's fingerprint as a marked PNG does (a {@code tEXt} chunk, the
+ * least significant bits and {@link RobustMark}'s DCT mark, which survives re-saving as JPEG), besides the
+ * visible mark the copy already shows. All in memory: PDFBox reads the
  * bytes with its memory-only cache and ImageIO writes without its file cache.
  */
 public final class PageImages {

@@ -264,13 +264,20 @@ class MarkingTests {
     }
 
     @Test
-    void aReEncodedJpegLosesItsFingerprintAndOnlyTheVisibleMarkRemains() throws IOException {
+    void aReEncodedJpegKeepsItsFingerprintInTheRobustMarkUnlessTooSmallForIt() throws IOException {
         Mark m = mark();
         byte[] marked = markers.mark(originals.get(FileFormat.JPEG), m);
         assertThat(markers.identify(marked)).contains(m.fingerprint());
         ByteArrayOutputStream resaved = new ByteArrayOutputStream();
-        ImageIO.write(ImageIO.read(new ByteArrayInputStream(marked)), "jpeg", resaved);
-        assertThat(markers.identify(resaved.toByteArray())).isEmpty();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(marked)), "jpeg", resaved); // quality 0.75, no comment
+        assertThat(new String(resaved.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(m.fingerprint());
+        assertThat(markers.identify(resaved.toByteArray())).containsExactly(m.fingerprint());
+        // an image with fewer than RobustMark.MIN_BLOCKS blocks keeps only the visible mark
+        Mark small = mark();
+        byte[] smallMarked = markers.mark(SampleFiles.image("jpeg", 160, 120), small);
+        ByteArrayOutputStream smallResaved = new ByteArrayOutputStream();
+        ImageIO.write(ImageIO.read(new ByteArrayInputStream(smallMarked)), "jpeg", smallResaved);
+        assertThat(markers.identify(smallResaved.toByteArray())).isEmpty();
     }
 
     @Test
