@@ -218,6 +218,13 @@ public final class AccessHttpClient {
         AtomicLong reconnections = new AtomicLong();
         AtomicLong uncounted = new AtomicLong();
         long interval = 1_000_000_000L / rate;
+        // -Dbench.access.client.spin-us=N: wake N µs before the due time and spin to it, so that a request is
+        // not sent late because this JVM's thread (or its CPU, halted while idle) was slow to wake; 0 (the
+        // default): park until the due time
+        long spin = Integer.getInteger("bench.access.client.spin-us", 0) * 1000L;
+        if (spin > 0) {
+            System.out.printf("[access-http] the load generator wakes %d µs early and spins to each due time%n", spin / 1000);
+        }
         long start = System.nanoTime() + 20_000_000L;
         long measuredFrom = start + skipped * interval;
         // the wall-clock start of the measurement, to line the slow windows up with the server's GC log
@@ -235,8 +242,11 @@ public final class AccessHttpClient {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long due = start + i * interval;
                         long wait;
-                        while ((wait = due - System.nanoTime()) > 0) {
-                            LockSupport.parkNanos(wait);
+                        while ((wait = due - System.nanoTime()) > spin) {
+                            LockSupport.parkNanos(wait - spin);
+                        }
+                        while (System.nanoTime() < due) {
+                            Thread.onSpinWait();
                         }
                         byte[] req = requests[i & (requests.length - 1)];
                         long sent = System.nanoTime();

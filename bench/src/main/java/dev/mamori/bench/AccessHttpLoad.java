@@ -158,7 +158,8 @@ public final class AccessHttpLoad {
             command.addAll(Arrays.asList(prefix.split("\\s+")));
             System.out.printf("[access-http] load generator started under: %s%n", prefix);
         }
-        command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-classpath",
+        command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
+                "-Dbench.access.client.spin-us=" + Integer.getInteger("bench.access.client.spin-us", 0), "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), token,
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
                 String.valueOf(warmup), String.valueOf(connections)));
