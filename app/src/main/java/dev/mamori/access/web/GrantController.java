@@ -79,7 +79,7 @@ class GrantController {
     @PreAuthorize("isAuthenticated()")
     String table(@RequestParam(required = false) Long assetId, @RequestParam(required = false) Long personId, Model model) {
         list(assetId, personId, model);
-        return "access/grants :: table";
+        return "access/grants :: #access-table";
     }
 
     @PostMapping
