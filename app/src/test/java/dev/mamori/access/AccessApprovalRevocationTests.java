@@ -159,6 +159,14 @@ class AccessApprovalRevocationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("access-approval-" + a.request().id()),
                         containsString("顧客先での説明"), containsString("承認を取り消す"))));
+        // an auditor reads the running approvals but is offered no form to take one back
+        MamoriUserDetails auditor = users.create(a.world().reg.person(a.world().reg.department(null)),
+                java.util.List.of(new dev.mamori.platform.internal.security.RoleGrant(dev.mamori.platform.Role.AUDITOR, null)));
+        mvc.perform(get(page).param("assetId", String.valueOf(a.world().topSecret)).with(TestUsers.as(auditor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("access-approval-" + a.request().id()),
+                        org.hamcrest.Matchers.not(containsString("承認を取り消す</button>")))));
+
         // no reason: the page again, the message beside the row, still approved
         mvc.perform(post("/access/grants/approvals/{id}/revoke", a.request().id()).param("assetId",
                         String.valueOf(a.world().topSecret)).param("note", "").with(TestUsers.as(a.world().manager)).with(csrf()))
