@@ -654,13 +654,7 @@ public class Access {
         boolean requester = r.requesterPersonId() == person;
         Long behalf = null;
         if (!requester) {
-            if (!keeper.index().isManager(person, r.assetId()) && !user.has(Role.CHIEF_OFFICER)) {
-                List<Long> delegators = delegatorsFor(person, r);
-                if (delegators.isEmpty()) {
-                    throw new AccessRefusedException("access.request.notRevoker");
-                }
-                behalf = delegators.get(0);
-            }
+            behalf = capacity(user, person, r, "access.request.notRevoker");
             if (note == null || note.isBlank()) {
                 throw InvalidInputException.onField("note", "access.request.revokeNoteRequired");
             }
@@ -1082,6 +1076,11 @@ public class Access {
      * the 統括責任者), else the approver they stand in for as a delegate. Refuses the requester and anyone else.
      */
     private Long capacity(CurrentUser user, long person, AccessRequest r) {
+        return capacity(user, person, r, "access.request.notApprover");
+    }
+
+    /** {@link #capacity(CurrentUser, long, AccessRequest)}, refusing anyone else with {@code refusal}. */
+    private Long capacity(CurrentUser user, long person, AccessRequest r, String refusal) {
         if (r.requesterPersonId() == person) {
             throw new AccessRefusedException("access.request.ownRequest");
         }
@@ -1090,7 +1089,7 @@ public class Access {
         }
         List<Long> delegators = delegatorsFor(person, r);
         if (delegators.isEmpty()) {
-            throw new AccessRefusedException("access.request.notApprover");
+            throw new AccessRefusedException(refusal);
         }
         return delegators.get(0);
     }

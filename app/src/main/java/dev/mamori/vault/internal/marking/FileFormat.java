@@ -73,7 +73,8 @@ public enum FileFormat {
         return OTHER;
     }
 
-    private static boolean startsWith(byte[] b, int... head) {
+    /** Whether the file begins with these bytes (its signature). */
+    static boolean startsWith(byte[] b, int... head) {
         if (b.length < head.length) {
             return false;
         }

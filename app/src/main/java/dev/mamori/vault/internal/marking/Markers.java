@@ -115,14 +115,10 @@ public final class Markers {
     private static List<String> other(byte[] file) {
         java.util.Set<String> found = new java.util.LinkedHashSet<>(
                 Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)));
-        if (startsWith(file, "BM") || startsWith(file, "GIF8") || startsWith(file, "II*\0") || startsWith(file, "MM\0*")) {
+        if (FileFormat.startsWith(file, 'B', 'M') || FileFormat.startsWith(file, 'G', 'I', 'F', '8')
+                || FileFormat.startsWith(file, 'I', 'I', '*', 0) || FileFormat.startsWith(file, 'M', 'M', 0, '*')) {
             found.addAll(ImageMarker.pixelFingerprints(file));
         }
         return List.copyOf(found);
-    }
-
-    private static boolean startsWith(byte[] file, String signature) {
-        byte[] head = signature.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return file.length > head.length && java.util.Arrays.equals(file, 0, head.length, head, 0, head.length);
     }
 }
