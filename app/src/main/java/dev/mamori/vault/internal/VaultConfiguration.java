@@ -20,6 +20,7 @@ import dev.mamori.vault.internal.crypto.FileKeyWrapper;
 import dev.mamori.vault.internal.marking.MarkFont;
 import dev.mamori.vault.internal.marking.Markers;
 import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.Watermark;
 
 /**
  * The vault's parts: the master key file ({@code <data-dir>/vault/master.key}) unless another {@link KeyWrapper}
@@ -44,8 +45,19 @@ class VaultConfiguration {
 
     @Bean
     @Lazy
-    Markers vaultMarkers(@Value("${mamori.vault.font:}") String font) {
-        return new Markers(MarkFont.locate(font.isBlank() ? null : Path.of(font)));
+    Markers vaultMarkers(@Value("${mamori.vault.font:}") String font, Watermark watermark) {
+        return new Markers(MarkFont.locate(font.isBlank() ? null : Path.of(font)), watermark);
+    }
+
+    /**
+     * The see-through watermark over every page of a PDF copy and over image copies: {@code
+     * mamori.vault.marking.watermark} (default on) and {@code mamori.vault.marking.watermark-opacity} (default
+     * {@value Watermark#DEFAULT_OPACITY}). Not lazy, so that a setting out of range stops the start.
+     */
+    @Bean
+    Watermark vaultWatermark(@Value("${mamori.vault.marking.watermark:true}") boolean enabled,
+                             @Value("${mamori.vault.marking.watermark-opacity:" + Watermark.DEFAULT_OPACITY + "}") float opacity) {
+        return new Watermark(enabled, opacity);
     }
 
     /**

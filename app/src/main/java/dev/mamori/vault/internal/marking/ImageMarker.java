@@ -53,8 +53,10 @@ final class ImageMarker {
     }
 
     private final Font base;
+    private final Watermark watermark;
 
-    ImageMarker(MarkFont font) {
+    ImageMarker(MarkFont font, Watermark watermark) {
+        this.watermark = watermark;
         try {
             this.base = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(font.bytes()));
         } catch (FontFormatException | IOException e) {
@@ -74,6 +76,9 @@ final class ImageMarker {
             Graphics2D g = img.createGraphics();
             try {
                 g.drawImage(source, 0, 0, null);
+                if (watermark.enabled()) {
+                    tile(g, img.getWidth(), img.getHeight(), mark.line());
+                }
                 draw(g, img.getWidth(), img.getHeight(), mark.line());
             } finally {
                 g.dispose();
@@ -87,6 +92,39 @@ final class ImageMarker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark the image", e);
         }
+    }
+
+    /** {@link Watermark}: the line in slanted rows over the whole image, as {@link PdfWatermark} does on a page. */
+    private void tile(Graphics2D g, int w, int h, String line) {
+        java.awt.geom.AffineTransform saved = g.getTransform();
+        java.awt.Composite composite = g.getComposite();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        float size = Math.max(10f, Math.min(40f, Math.min(w, h) / 40f));
+        Font f = base.deriveFont(Font.PLAIN, size);
+        g.setFont(f);
+        int lineWidth = g.getFontMetrics(f).stringWidth(line);
+        double step = lineWidth + 3 * size;
+        double rowGap = 5.5 * size;
+        double half = Math.hypot(w, h) / 2 + size;
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, watermark.opacity()));
+        Color dark = new Color(0x40, 0x40, 0x40);
+        float shadow = Math.max(1f, size / 16f);
+        // image y runs downwards: a negative angle slants the rows up to the right, as on a PDF page
+        g.translate(w / 2.0, h / 2.0);
+        g.rotate(-Math.toRadians(Watermark.ANGLE_DEGREES));
+        int rows = (int) Math.ceil(half / rowGap);
+        for (int r = -rows; r <= rows; r++) {
+            double start = -half - ((r & 1) == 0 ? 0 : step / 2);
+            for (double x = start; x < half; x += step) {
+                // a light edge under the dark text, so that it shows on a dark photograph as on white paper
+                g.setColor(Color.WHITE);
+                g.drawString(line, (float) x + shadow, (float) (r * rowGap) + shadow);
+                g.setColor(dark);
+                g.drawString(line, (float) x, (float) (r * rowGap));
+            }
+        }
+        g.setTransform(saved);
+        g.setComposite(composite);
     }
 
     private void draw(Graphics2D g, int w, int h, String line) {

@@ -19,8 +19,12 @@ public final class Markers {
     private final MarkFont font;
 
     public Markers(MarkFont font) {
-        this.pdf = new PdfMarker(font);
-        this.image = new ImageMarker(font);
+        this(font, Watermark.DEFAULT);
+    }
+
+    public Markers(MarkFont font, Watermark watermark) {
+        this.pdf = new PdfMarker(font, watermark);
+        this.image = new ImageMarker(font, watermark);
         this.font = font;
     }
 

@@ -28,8 +28,8 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * PDF: on every page a line at the top and at the bottom in the Japanese font (subset embedded), and an
- * invisible text layer (rendering mode "neither") holding the fingerprint; the fingerprint is also in the
+ * PDF: on every page a line at the top and at the bottom in the Japanese font (subset embedded), the
+ * {@link Watermark} over the whole page (unless turned off), and an invisible text layer (rendering mode "neither") holding the fingerprint; the fingerprint is also in the
  * document information and the XMP metadata.
  * <p>What survives: the text layer survives re-saving by most editors, "print to PDF" that keeps text and page
  * extraction; the information entry and XMP survive plain re-saves but not every tool; a scan or a screenshot
@@ -39,9 +39,11 @@ final class PdfMarker {
 
     private static final float SIZE = 8f;
     private final MarkFont font;
+    private final Watermark watermark;
 
-    PdfMarker(MarkFont font) {
+    PdfMarker(MarkFont font, Watermark watermark) {
         this.font = font;
+        this.watermark = watermark;
     }
 
     byte[] mark(byte[] original, Mark mark) {
@@ -55,6 +57,9 @@ final class PdfMarker {
             PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
             translucent.setNonStrokingAlphaConstant(0.85f);
             String line = mark.line();
+            if (watermark.enabled()) {
+                PdfWatermark.apply(doc, ttf, line, watermark);
+            }
             float lineWidth = japanese.getStringWidth(line) / 1000f;
             for (PDPage page : doc.getPages()) {
                 PDRectangle box = page.getCropBox();
