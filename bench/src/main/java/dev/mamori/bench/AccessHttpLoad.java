@@ -164,6 +164,7 @@ public final class AccessHttpLoad {
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
                 String.valueOf(warmup), String.valueOf(connections)));
         KeepAwake awake = KeepAwake.ifAsked();
+        GuestHaltPolling polling = GuestHaltPolling.ifAsked();
         Process client = new ProcessBuilder(command).inheritIO().start();
         // the measured window's CPU, by thread group: sampled when the client's warm-up should be over
         boolean done = client.waitFor(warmup * 1000L + 1500, TimeUnit.MILLISECONDS);
@@ -174,6 +175,7 @@ public final class AccessHttpLoad {
         long alloc0 = allocated();
         int exit = client.waitFor();
         awake.close();
+        polling.close();
         long cpuEnd = os.getProcessCpuTime();
         if (!done) {
             long window = cpuEnd - cpuWarm;

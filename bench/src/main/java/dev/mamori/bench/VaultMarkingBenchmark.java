@@ -19,6 +19,7 @@ import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.MarkFont;
 import dev.mamori.vault.internal.marking.Markers;
 import dev.mamori.vault.internal.marking.SampleFiles;
+import dev.mamori.vault.internal.marking.Watermark;
 
 /**
  * Marking one downloaded copy of a PDF (issue 7: a 100-page PDF in under 300 ms): parse the file, subset-embed
@@ -37,13 +38,17 @@ public class VaultMarkingBenchmark {
     @Param("100")
     public int pages;
 
+    /** With the see-through watermark over every page (the default since the tenth session) or without it. */
+    @Param({"true", "false"})
+    public boolean watermark;
+
     Markers markers;
     byte[] pdf;
 
     @Setup
     public void setUp() {
         MarkFont font = MarkFont.locate(null);
-        markers = new Markers(font);
+        markers = new Markers(font, watermark ? Watermark.DEFAULT : Watermark.NONE);
         pdf = SampleFiles.pdf(font, "新型ポンプの設計書（社外秘）", "圧力 12.5 MPa、流量 340 L/min の設計値と試験結果。", pages);
     }
 

@@ -213,6 +213,7 @@ class CheckListener implements SmartLifecycle {
             throw new IllegalStateException("Interrupted while binding the check listener", e);
         }
         log.info("Access check listener on {}:{} ({})", address, port(), epoll ? "epoll" : "NIO");
+        CpuIdleHint.forThisMachine().ifPresent(log::warn);
     }
 
     @Override

@@ -57,15 +57,16 @@ final class PdfMarker {
             PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
             translucent.setNonStrokingAlphaConstant(0.85f);
             String line = mark.line();
-            if (watermark.enabled()) {
-                PdfWatermark.apply(doc, ttf, line, watermark);
-            }
+            PdfWatermark tiles = watermark.enabled() ? PdfWatermark.prepare(doc, ttf, line, watermark) : null;
             float lineWidth = japanese.getStringWidth(line) / 1000f;
             for (PDPage page : doc.getPages()) {
                 PDRectangle box = page.getCropBox();
                 float size = Math.min(SIZE, (box.getWidth() - 24) / Math.max(lineWidth, 1));
                 float x = box.getLowerLeftX() + 12;
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    if (tiles != null) {
+                        tiles.draw(cs, page);
+                    }
                     cs.saveGraphicsState();
                     cs.setGraphicsStateParameters(translucent);
                     cs.setNonStrokingColor(0.69f, 0f, 0.13f);

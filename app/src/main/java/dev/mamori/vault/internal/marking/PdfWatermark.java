@@ -4,6 +4,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.GeneralPath;
 import java.awt.geom.PathIterator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.GlyphData;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -24,7 +26,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
  * Draws {@link Watermark} over every page of a PDF. The line is drawn once as glyph outlines (paths, not text: it
  * does not get into the copy's text when someone selects, searches or extracts it, and a text editor does not
  * see it as text to delete) into a form XObject; one tile form per page size repeats it in slanted rows over the
- * whole page, and each page draws its tile form on top of its content. So the document grows by the outlines of
+ * whole page, and each page draws its tile form on top of its content (in the stream that adds the page's marks). So the document grows by the outlines of
  * one line and a few bytes a page, however many pages it has.
  */
 final class PdfWatermark {
@@ -49,8 +51,8 @@ final class PdfWatermark {
         this.watermark = watermark;
     }
 
-    /** Draws the watermark of {@code text} over every page of {@code doc}. */
-    static void apply(PDDocument doc, TrueTypeFont font, String text, Watermark watermark) throws IOException {
+    /** Prepares the watermark of {@code text} for the pages of {@code doc}: the line's outlines, drawn once. */
+    static PdfWatermark prepare(PDDocument doc, TrueTypeFont font, String text, Watermark watermark) throws IOException {
         float upm = font.getUnitsPerEm();
         CmapLookup cmap = font.getUnicodeCmapLookup();
         PDFormXObject form = new PDFormXObject(doc);
@@ -70,22 +72,19 @@ final class PdfWatermark {
                 x += font.getAdvanceWidth(gid);
             }
         }
+        compress(form);
         form.setBBox(new PDRectangle(0, -upm * 0.3f, Math.max(x, 1), upm * 1.3f));
-        PdfWatermark w = new PdfWatermark(doc, form, x, upm, watermark);
-        for (PDPage page : doc.getPages()) {
-            w.draw(page);
-        }
+        return new PdfWatermark(doc, form, x, upm, watermark);
     }
 
-    private void draw(PDPage page) throws IOException {
+    /** Draws the watermark over the page whose content {@code cs} appends to (the tile of its size, made once). */
+    void draw(PDPageContentStream cs, PDPage page) throws IOException {
         PDRectangle box = page.getCropBox();
         PDFormXObject tile = tiles.computeIfAbsent(
                 List.of(box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight()), k -> tile(box));
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-            cs.saveGraphicsState();
-            cs.drawForm(tile);
-            cs.restoreGraphicsState();
-        }
+        cs.saveGraphicsState();
+        cs.drawForm(tile);
+        cs.restoreGraphicsState();
     }
 
     /** The rows for a page of this box: the line repeated, each row shifted by half a repetition from the last. */
@@ -125,13 +124,25 @@ final class PdfWatermark {
                     }
                 }
             }
+            compress(form);
             return form;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** A glyph's outline as path operators, filled by the non-zero winding rule (TrueType's). */
+    /** Stores the form's content deflated ({@link PDFormContentStream} writes it unfiltered): outlines shrink to a third. */
+    private static void compress(PDFormXObject form) throws IOException {
+        byte[] raw = form.getContentStream().toByteArray();
+        try (OutputStream out = form.getContentStream().getCOSObject().createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(raw);
+        }
+    }
+
+    /**
+     * A glyph's outline as path operators, filled by the non-zero winding rule (TrueType's). Coordinates are rounded
+     * to whole font units (1/1000–1/2048 of the font size: far below what shows) so that the outlines compress well.
+     */
     private static void outline(PDFormContentStream cs, GeneralPath path) throws IOException {
         float[] c = new float[6];
         float cx = 0;
@@ -140,25 +151,27 @@ final class PdfWatermark {
         for (PathIterator it = path.getPathIterator(null); !it.isDone(); it.next()) {
             switch (it.currentSegment(c)) {
                 case PathIterator.SEG_MOVETO -> {
-                    cs.moveTo(c[0], c[1]);
+                    cs.moveTo(Math.round(c[0]), Math.round(c[1]));
                     cx = c[0];
                     cy = c[1];
                     any = true;
                 }
                 case PathIterator.SEG_LINETO -> {
-                    cs.lineTo(c[0], c[1]);
+                    cs.lineTo(Math.round(c[0]), Math.round(c[1]));
                     cx = c[0];
                     cy = c[1];
                 }
                 case PathIterator.SEG_QUADTO -> {
                     // a quadratic Bézier as the cubic that draws the same curve
-                    cs.curveTo(cx + 2f / 3 * (c[0] - cx), cy + 2f / 3 * (c[1] - cy),
-                            c[2] + 2f / 3 * (c[0] - c[2]), c[3] + 2f / 3 * (c[1] - c[3]), c[2], c[3]);
+                    cs.curveTo(Math.round(cx + 2f / 3 * (c[0] - cx)), Math.round(cy + 2f / 3 * (c[1] - cy)),
+                            Math.round(c[2] + 2f / 3 * (c[0] - c[2])), Math.round(c[3] + 2f / 3 * (c[1] - c[3])),
+                            Math.round(c[2]), Math.round(c[3]));
                     cx = c[2];
                     cy = c[3];
                 }
                 case PathIterator.SEG_CUBICTO -> {
-                    cs.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
+                    cs.curveTo(Math.round(c[0]), Math.round(c[1]), Math.round(c[2]), Math.round(c[3]),
+                            Math.round(c[4]), Math.round(c[5]));
                     cx = c[4];
                     cy = c[5];
                 }
