@@ -14,7 +14,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 public final class Markers {
 
     private final PdfMarker pdf;
-    private final OoxmlMarker ooxml = new OoxmlMarker();
+    private final OoxmlMarker ooxml;
     private final ImageMarker image;
     private final MarkFont font;
 
@@ -24,6 +24,7 @@ public final class Markers {
 
     public Markers(MarkFont font, Watermark watermark) {
         this.pdf = new PdfMarker(font, watermark);
+        this.ooxml = new OoxmlMarker(watermark);
         this.image = new ImageMarker(font, watermark);
         this.font = font;
     }

@@ -53,7 +53,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 /**
  * Word, Excel and PowerPoint files (POI). Visible: DOCX a header and a footer line in every section and on every
  * page kind (default, first, even) that applies, XLSX every sheet's headers and footers (what prints, first and
- * even pages included where the sheet has them) and a text box over the top left cells (what shows), PPTX a text box at the top of every slide. Invisible, in all three: a custom
+ * even pages included where the sheet has them) and a text box over the top left cells (what shows), PPTX a text box at the top of every slide
+ * and the {@link Watermark} over every slide (translucent slanted text boxes, unless turned off). Invisible, in all three: a custom
  * document property and a part of its own ({@code /customXml/mamori-fingerprint.xml}); besides that DOCX a
  * hidden run ({@code w:vanish}) in the footer, XLSX a very hidden sheet, PPTX a text box outside the slide.
  * <p>What survives: custom properties, hidden runs, very hidden sheets and off-slide shapes survive re-saving in
@@ -64,6 +65,12 @@ final class OoxmlMarker {
 
     static final String PART = "/customXml/mamori-fingerprint.xml";
     static final String RELATION = "https://mamori.dev/relationships/fingerprint";
+
+    private final Watermark watermark;
+
+    OoxmlMarker(Watermark watermark) {
+        this.watermark = watermark;
+    }
 
     byte[] mark(byte[] original, FileFormat format, Mark mark) {
         try (InputStream in = new ByteArrayInputStream(original)) {
@@ -231,6 +238,9 @@ final class OoxmlMarker {
                 r.setBold(true);
                 r.setFontColor(new Color(0xB0, 0x00, 0x20));
                 r.setFontFamily("IPAexGothic");
+                if (watermark.enabled()) {
+                    watermark(slide, page, mark.line());
+                }
                 XSLFTextBox trace = slide.createTextBox();
                 trace.setAnchor(new Rectangle2D.Double(page.getWidth() + 50, page.getHeight() + 50, 300, 20));
                 XSLFTextRun t = trace.addNewTextParagraph().addNewTextRun();
@@ -238,6 +248,51 @@ final class OoxmlMarker {
                 t.setFontSize(1.0);
             }
             return finish(ppt, mark);
+        }
+    }
+
+    /**
+     * {@link Watermark} on a slide: the mark line in translucent text boxes, each slanted by the watermark's angle,
+     * laid out in rows over the whole slide (as {@link PdfWatermark} does on a PDF page), so that any piece of a
+     * slide shown, printed or photographed carries it. On top of the slide's shapes, like the line at the top.
+     */
+    private void watermark(XSLFSlide slide, Dimension page, String line) {
+        double w = page.getWidth();
+        double h = page.getHeight();
+        double size = Math.max(10, Math.min(18, Math.min(w, h) / 36));
+        double length = 8;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            i += Character.charCount(cp);
+            length += (cp < 0x2E80 ? 0.6 : 1.0) * size; // full-width characters are a square, others about half
+        }
+        double angle = Math.toRadians(Watermark.ANGLE_DEGREES);
+        double step = length + 3 * size;
+        double rowGap = 5.5 * size;
+        double half = Math.hypot(w, h) / 2 + length;
+        int columns = (int) Math.ceil(half / step);
+        int rows = (int) Math.ceil(half / rowGap);
+        Color grey = new Color(0x40, 0x40, 0x40, Math.round(watermark.opacity() * 255));
+        for (int r = -rows; r <= rows; r++) {
+            for (int k = -columns; k <= columns; k++) {
+                double along = k * step + ((r & 1) == 0 ? 0 : step / 2);
+                // slide y runs downwards: along the row is up and to the right, across it down and to the right
+                double cx = w / 2 + along * Math.cos(angle) + r * rowGap * Math.sin(angle);
+                double cy = h / 2 - along * Math.sin(angle) + r * rowGap * Math.cos(angle);
+                // a slanted box reaches half its length across and a quarter of it (sin 30°) up and down
+                if (cx < -length / 2 || cx > w + length / 2 || cy < -length / 4 - size || cy > h + length / 4 + size) {
+                    continue;
+                }
+                XSLFTextBox box = slide.createTextBox();
+                box.setAnchor(new Rectangle2D.Double(cx - length / 2, cy - size, length, size * 2));
+                box.setRotation(-Watermark.ANGLE_DEGREES);
+                box.setWordWrap(false);
+                XSLFTextRun t = box.addNewTextParagraph().addNewTextRun();
+                t.setText(line);
+                t.setFontSize(size);
+                t.setFontColor(grey);
+                t.setFontFamily("IPAexGothic");
+            }
         }
     }
 

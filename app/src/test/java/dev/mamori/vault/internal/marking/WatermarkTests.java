@@ -2,11 +2,15 @@ package dev.mamori.vault.internal.marking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The see-through watermark covers the whole page, so that any part of a printout or a screenshot carries it; it is
- * drawn, not written (the copy's text is unchanged), costs a few bytes a page, and leaves the fingerprints intact.
+ * drawn, not written (the copy's text is unchanged), costs a few bytes a page, and leaves the fingerprints intact;
+ * a PowerPoint copy carries it on every slide as LibreOffice shows it.
  */
 class WatermarkTests {
 
@@ -140,6 +145,39 @@ class WatermarkTests {
             }
         }
         assertThat(cells).isEqualTo(14 * 22);
+    }
+
+    @Test
+    void everyPieceOfASlideShownByLibreOfficeGetsTheWatermark() throws Exception {
+        Path soffice = Path.of("/usr/bin/soffice");
+        assumeTrue(Files.isExecutable(soffice) || System.getenv("CI") != null, "LibreOffice (soffice) is not installed");
+        byte[] pptx = SampleFiles.pptx("新製品の原価計算", "本文です。");
+        Path out = Files.createTempDirectory("mamori-watermark-soffice");
+        Files.write(out.resolve("plain.pptx"), without.mark(pptx, mark()));
+        Files.write(out.resolve("marked.pptx"), withWatermark.mark(pptx, mark()));
+        Process process = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
+                "-env:UserInstallation=file://" + out.resolve("profile").toAbsolutePath(), "--convert-to", "pdf",
+                "--outdir", out.toString(), out.resolve("plain.pptx").toString(), out.resolve("marked.pptx").toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("soffice.log").toFile()).start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("soffice finished").isTrue();
+        BufferedImage plain = render(Files.readAllBytes(out.resolve("plain.pdf")), 1);
+        BufferedImage marked = render(Files.readAllBytes(out.resolve("marked.pdf")), 1);
+
+        int cell = Math.min(plain.getWidth(), plain.getHeight()) / 6;
+        int blank = 0;
+        int inked = 0;
+        for (int y = 30; y + cell <= plain.getHeight(); y += cell / 2) {
+            for (int x = 0; x + cell <= plain.getWidth(); x += cell / 2) {
+                if (darkPixels(plain, x, y, cell) == 0) {
+                    blank++;
+                    if (darkPixels(marked, x, y, cell) > 50) {
+                        inked++;
+                    }
+                }
+            }
+        }
+        assertThat(blank).as("blank squares on the slide without the watermark").isGreaterThan(50);
+        assertThat(inked).as("blank squares that carry the watermark").isEqualTo(blank);
     }
 
     @Test
