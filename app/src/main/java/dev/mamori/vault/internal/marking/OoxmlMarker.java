@@ -52,7 +52,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 
 /**
  * Word, Excel and PowerPoint files (POI). Visible: DOCX a header and a footer line in every section and on every
- * page kind (default, first, even) that applies, XLSX every sheet's headers and footers (what prints, first and
+ * page kind (default, first, even) that applies and the {@link Watermark} behind every page's text (unless turned off), XLSX every sheet's headers and footers (what prints, first and
  * even pages included where the sheet has them) and a text box over the top left cells (what shows), PPTX a text box at the top of every slide
  * and the {@link Watermark} over every slide (translucent slanted text boxes, unless turned off). Invisible, in all three: a custom
  * document property and a part of its own ({@code /customXml/mamori-fingerprint.xml}); besides that DOCX a
@@ -119,7 +119,11 @@ final class OoxmlMarker {
                     if (header != null) {
                         supplied.add(type);
                         if (marked.add(header)) {
-                            line(header.createParagraph(), mark.line());
+                            XWPFParagraph p = header.createParagraph();
+                            line(p, mark.line());
+                            if (watermark.enabled()) {
+                                DocxWatermark.addTo(p, section, mark.line(), watermark);
+                            }
                         }
                     }
                     XWPFFooter footer = policy.getFooter(type);

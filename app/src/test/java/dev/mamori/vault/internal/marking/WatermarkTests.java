@@ -20,11 +20,13 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The see-through watermark covers the whole page, so that any part of a printout or a screenshot carries it; it is
  * drawn, not written (the copy's text is unchanged), costs a few bytes a page, and leaves the fingerprints intact;
- * a PowerPoint copy carries it on every slide as LibreOffice shows it.
+ * Word and PowerPoint copies carry it on every page and slide as LibreOffice shows them.
  */
 class WatermarkTests {
 
@@ -147,17 +149,22 @@ class WatermarkTests {
         assertThat(cells).isEqualTo(14 * 22);
     }
 
-    @Test
-    void everyPieceOfASlideShownByLibreOfficeGetsTheWatermark() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = FileFormat.class, names = {"DOCX", "PPTX"})
+    void everyPieceOfAPageOrSlideShownByLibreOfficeGetsTheWatermark(FileFormat format) throws Exception {
         Path soffice = Path.of("/usr/bin/soffice");
         assumeTrue(Files.isExecutable(soffice) || System.getenv("CI") != null, "LibreOffice (soffice) is not installed");
-        byte[] pptx = SampleFiles.pptx("新製品の原価計算", "本文です。");
+        byte[] office = format == FileFormat.DOCX ? SampleFiles.docx("新製品の原価計算", "本文です。")
+                : SampleFiles.pptx("新製品の原価計算", "本文です。");
         Path out = Files.createTempDirectory("mamori-watermark-soffice");
-        Files.write(out.resolve("plain.pptx"), without.mark(pptx, mark()));
-        Files.write(out.resolve("marked.pptx"), withWatermark.mark(pptx, mark()));
+        Path plainFile = out.resolve("plain." + format.extension());
+        Path markedFile = out.resolve("marked." + format.extension());
+        Files.write(plainFile, without.mark(office, mark()));
+        byte[] markedCopy = withWatermark.mark(office, mark());
+        Files.write(markedFile, markedCopy);
         Process process = new ProcessBuilder(soffice.toString(), "--headless", "--norestore",
                 "-env:UserInstallation=file://" + out.resolve("profile").toAbsolutePath(), "--convert-to", "pdf",
-                "--outdir", out.toString(), out.resolve("plain.pptx").toString(), out.resolve("marked.pptx").toString())
+                "--outdir", out.toString(), plainFile.toString(), markedFile.toString())
                 .redirectErrorStream(true).redirectOutput(out.resolve("soffice.log").toFile()).start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("soffice finished").isTrue();
         BufferedImage plain = render(Files.readAllBytes(out.resolve("plain.pdf")), 1);
@@ -166,7 +173,7 @@ class WatermarkTests {
         int cell = Math.min(plain.getWidth(), plain.getHeight()) / 6;
         int blank = 0;
         int inked = 0;
-        for (int y = 30; y + cell <= plain.getHeight(); y += cell / 2) {
+        for (int y = 0; y + cell <= plain.getHeight(); y += cell / 2) {
             for (int x = 0; x + cell <= plain.getWidth(); x += cell / 2) {
                 if (darkPixels(plain, x, y, cell) == 0) {
                     blank++;
@@ -176,8 +183,10 @@ class WatermarkTests {
                 }
             }
         }
-        assertThat(blank).as("blank squares on the slide without the watermark").isGreaterThan(50);
+        assertThat(blank).as("blank squares without the watermark").isGreaterThan(50);
         assertThat(inked).as("blank squares that carry the watermark").isEqualTo(blank);
+        // the watermark is drawn, not the document's text: the text holds the mark line as often as before
+        assertThat(withWatermark.identify(markedCopy)).hasSize(1);
     }
 
     @Test
