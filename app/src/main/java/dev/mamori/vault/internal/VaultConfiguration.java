@@ -19,7 +19,7 @@ import dev.mamori.vault.KeyWrapper;
 import dev.mamori.vault.internal.crypto.FileKeyWrapper;
 import dev.mamori.vault.internal.marking.MarkFont;
 import dev.mamori.vault.internal.marking.Markers;
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 
 /**
  * The vault's parts: the master key file ({@code <data-dir>/vault/master.key}) unless another {@link KeyWrapper}
@@ -68,7 +68,7 @@ class VaultConfiguration {
      * {@code mamori.vault.viewer.office-conversions} (default 1) at once.
      */
     @Bean
-    OfficeToPdf vaultOfficeToPdf(@Value("${mamori.vault.viewer.office-converter:}") String converter,
+    OfficeConverter vaultOfficeConverter(@Value("${mamori.vault.viewer.office-converter:}") String converter,
                                  @Value("${mamori.vault.viewer.office-work-dir:}") String workDir,
                                  @Value("${mamori.vault.viewer.office-work-dir-on-disk:false}") boolean workDirOnDisk,
                                  @Value("${mamori.vault.viewer.office-timeout:60s}") Duration timeout,
@@ -76,14 +76,14 @@ class VaultConfiguration {
         Optional<Path> program = officeProgram(converter);
         if (program.isEmpty()) {
             log.info("Word, Excel and PowerPoint files are not shown in the document viewer: no LibreOffice ({})",
-                    converter.isBlank() ? OfficeToPdf.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
+                    converter.isBlank() ? OfficeConverter.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
             return null;
         }
         Optional<Path> dir = officeWorkDir(workDir);
-        if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeToPdf.memoryBacked(dir.get()))) {
+        if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeConverter.memoryBacked(dir.get()))) {
             log.warn("Word, Excel and PowerPoint files are not shown in the document viewer: {} is not a memory-backed"
                     + " directory; set mamori.vault.viewer.office-work-dir to one (or consent to a directory on disk with"
-                    + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeToPdf.DEFAULT_WORK_DIR);
+                    + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeConverter.DEFAULT_WORK_DIR);
             return null;
         }
         if (!Files.isExecutable(program.get())) {
@@ -91,13 +91,13 @@ class VaultConfiguration {
                     + " opened in the document viewer will fail to convert", program.get());
         }
         // a directory the operator named that is not memory-backed, without their consent, stops the start here
-        return new OfficeToPdf(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
+        return new OfficeConverter(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
     }
 
     /** The LibreOffice program: the one configured, else {@code /usr/bin/soffice} if it is there; none for "none". */
     static Optional<Path> officeProgram(String setting) {
         if (setting == null || setting.isBlank()) {
-            return Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM) ? Optional.of(OfficeToPdf.DEFAULT_PROGRAM) : Optional.empty();
+            return Files.isExecutable(OfficeConverter.DEFAULT_PROGRAM) ? Optional.of(OfficeConverter.DEFAULT_PROGRAM) : Optional.empty();
         }
         return "none".equalsIgnoreCase(setting.strip()) ? Optional.empty() : Optional.of(Path.of(setting.strip()));
     }
@@ -105,7 +105,7 @@ class VaultConfiguration {
     /** The conversions' working directory: the one configured, else {@code /dev/shm} if it is there. */
     static Optional<Path> officeWorkDir(String setting) {
         if (setting == null || setting.isBlank()) {
-            return Files.isDirectory(OfficeToPdf.DEFAULT_WORK_DIR) ? Optional.of(OfficeToPdf.DEFAULT_WORK_DIR) : Optional.empty();
+            return Files.isDirectory(OfficeConverter.DEFAULT_WORK_DIR) ? Optional.of(OfficeConverter.DEFAULT_WORK_DIR) : Optional.empty();
         }
         return Optional.of(Path.of(setting.strip()));
     }

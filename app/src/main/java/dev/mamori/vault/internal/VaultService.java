@@ -75,7 +75,7 @@ import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.Fingerprints;
 import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.Markers;
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 import dev.mamori.vault.internal.marking.PageImages;
 import dev.mamori.vault.internal.marking.Unmarkable;
 
@@ -113,17 +113,17 @@ public class VaultService implements Vault {
     private final SecretHoldings secrets;
     private final ViewerCopies viewerCopies;
     /** LibreOffice for showing Word, Excel and PowerPoint files in the viewer; empty when it is off. */
-    private final Optional<OfficeToPdf> officeToPdf;
+    private final Optional<OfficeConverter> officeConverter;
     private final TransactionTemplate tx;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
                  Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
                  Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock,
-                 SecretHoldings secrets, ViewerCopies viewerCopies, ObjectProvider<OfficeToPdf> officeToPdf,
+                 SecretHoldings secrets, ViewerCopies viewerCopies, ObjectProvider<OfficeConverter> officeConverter,
                  TransactionTemplate tx) {
         this.secrets = secrets;
         this.viewerCopies = viewerCopies;
-        this.officeToPdf = Optional.ofNullable(officeToPdf.getIfAvailable());
+        this.officeConverter = Optional.ofNullable(officeConverter.getIfAvailable());
         this.tx = tx;
         this.repo = repo;
         this.storage = storage;
@@ -400,10 +400,10 @@ public class VaultService implements Vault {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Viewing openViewer(long documentId, Integer version) {
-        if (officeToPdf.isEmpty() || !officeFile(documentId, version)) {
+        if (officeConverter.isEmpty() || !officeFile(documentId, version)) {
             return tx.execute(status -> openViewer(documentId, version, null, status));
         }
-        try (OfficeToPdf.Slot slot = officeToPdf.get().slot()) {
+        try (OfficeConverter.Slot slot = officeConverter.get().slot()) {
             return tx.execute(status -> openViewer(documentId, version, slot, status));
         }
     }
@@ -411,10 +411,10 @@ public class VaultService implements Vault {
     /** Whether the version is a Word, Excel or PowerPoint file; false if there is no such version (told later). */
     private boolean officeFile(long documentId, Integer version) {
         return repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version).findFirst()
-                .map(v -> OfficeToPdf.converts(FileFormat.valueOf(formatOf(v)))).orElse(false);
+                .map(v -> OfficeConverter.converts(FileFormat.valueOf(formatOf(v)), FileFormat.PDF)).orElse(false);
     }
 
-    private Viewing openViewer(long documentId, Integer version, OfficeToPdf.Slot slot, TransactionStatus status) {
+    private Viewing openViewer(long documentId, Integer version, OfficeConverter.Slot slot, TransactionStatus status) {
         CurrentUser me = me();
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = permit(me, row, Action.VIEW, version);
@@ -423,7 +423,7 @@ public class VaultService implements Vault {
         repo.lockDocument(documentId);
         VersionRow v = pickVersion(documentId, version);
         FileFormat stored = FileFormat.valueOf(formatOf(v));
-        boolean converted = officeToPdf.isPresent() && OfficeToPdf.converts(stored);
+        boolean converted = officeConverter.isPresent() && OfficeConverter.converts(stored, FileFormat.PDF);
         if (!PageImages.pageable(stored) && !converted) {
             // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that)
             return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, false);
@@ -435,7 +435,7 @@ public class VaultService implements Vault {
             try {
                 shown = toPdf(issued, slot);
                 shownFormat = FileFormat.PDF;
-            } catch (OfficeToPdf.ConversionFailed e) {
+            } catch (OfficeConverter.ConversionFailed e) {
                 log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
                         v.number(), e.getMessage());
                 status.setRollbackOnly();
@@ -458,11 +458,11 @@ public class VaultService implements Vault {
      * version turned out to be an Office file only after that was looked at, e.g. a new version uploaded since)
      * a turn is taken now.
      */
-    private byte[] toPdf(Issued issued, OfficeToPdf.Slot slot) throws OfficeToPdf.ConversionFailed {
+    private byte[] toPdf(Issued issued, OfficeConverter.Slot slot) throws OfficeConverter.ConversionFailed {
         if (slot != null) {
-            return slot.convert(issued.file().content(), issued.format());
+            return slot.convert(issued.file().content(), issued.format(), FileFormat.PDF);
         }
-        return officeToPdf.orElseThrow().convert(issued.file().content(), issued.format());
+        return officeConverter.orElseThrow().convert(issued.file().content(), issued.format(), FileFormat.PDF);
     }
 
     @Override

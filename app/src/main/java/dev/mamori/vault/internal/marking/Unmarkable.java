@@ -9,7 +9,10 @@ public enum Unmarkable {
     PDF_PASSWORD("vault.file.pdfPassword"),
     /** A PDF the reader cannot parse. */
     PDF_UNREADABLE("vault.file.pdfUnreadable"),
-    /** A Word, Excel or PowerPoint file encrypted with a password (an OLE2 container holding the encrypted package). */
+    /**
+     * A Word, Excel or PowerPoint file encrypted with a password (an OLE2 container holding the encrypted package,
+     * or a legacy .doc, .xls or .ppt file that says it is encrypted).
+     */
     ENCRYPTED_OFFICE("vault.file.encryptedOffice"),
     /** A Word, Excel or PowerPoint file that cannot be opened. */
     OFFICE_UNREADABLE("vault.file.officeUnreadable"),
