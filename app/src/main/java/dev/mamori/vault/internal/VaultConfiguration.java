@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +60,8 @@ class VaultConfiguration {
     }
 
     /**
-     * LibreOffice for showing Word, Excel and PowerPoint files in the document viewer, or none (a null bean, so
+     * LibreOffice for showing Word, Excel and PowerPoint files in the document viewer and for converting legacy
+     * .doc, .xls and .ppt files to .docx, .xlsx and .pptx for every copy, or none (a null bean, so
      * {@code ObjectProvider#getIfAvailable} answers null): {@code mamori.vault.viewer.office-converter} is the path
      * of {@code soffice} (default {@code /usr/bin/soffice} when it is there; {@code none} turns the feature off),
      * conversions work below {@code mamori.vault.viewer.office-work-dir} (default {@code /dev/shm}; a directory
@@ -75,23 +77,45 @@ class VaultConfiguration {
                                  @Value("${mamori.vault.viewer.office-conversions:1}") int conversions) {
         Optional<Path> program = officeProgram(converter);
         if (program.isEmpty()) {
-            log.info("Word, Excel and PowerPoint files are not shown in the document viewer: no LibreOffice ({})",
+            log.info("Word, Excel and PowerPoint files are not shown in the document viewer, and legacy .doc, .xls and .ppt"
+                    + " files cannot be marked: no LibreOffice ({})",
                     converter.isBlank() ? OfficeConverter.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
             return null;
         }
         Optional<Path> dir = officeWorkDir(workDir);
         if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeConverter.memoryBacked(dir.get()))) {
-            log.warn("Word, Excel and PowerPoint files are not shown in the document viewer: {} is not a memory-backed"
+            log.warn("Word, Excel and PowerPoint files are not shown in the document viewer, and legacy .doc, .xls and .ppt"
+                    + " files cannot be marked: {} is not a memory-backed"
                     + " directory; set mamori.vault.viewer.office-work-dir to one (or consent to a directory on disk with"
                     + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeConverter.DEFAULT_WORK_DIR);
             return null;
         }
         if (!Files.isExecutable(program.get())) {
             log.warn("mamori.vault.viewer.office-converter={} is not executable: every Word, Excel or PowerPoint file"
-                    + " opened in the document viewer will fail to convert", program.get());
+                    + " opened in the document viewer, and every copy and upload of a legacy .doc, .xls or .ppt file,"
+                    + " will fail to convert", program.get());
         }
         // a directory the operator named that is not memory-backed, without their consent, stops the start here
         return new OfficeConverter(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
+    }
+
+    /**
+     * Legacy .doc, .xls and .ppt files: converted by LibreOffice for every copy and marked as .docx, .xlsx and
+     * .pptx; without LibreOffice refused, unless {@code mamori.vault.legacy-office-unmarked=true} (default false)
+     * lets them be stored and handed out unmarked.
+     */
+    @Bean
+    LegacyOffice vaultLegacyOffice(ObjectProvider<OfficeConverter> converter,
+                                   @Value("${mamori.vault.legacy-office-unmarked:false}") boolean unmarked) {
+        OfficeConverter office = converter.getIfAvailable();
+        if (office == null) {
+            log.warn(unmarked
+                    ? "Legacy .doc, .xls and .ppt files are stored and handed out UNMARKED: no LibreOffice to convert them,"
+                            + " and mamori.vault.legacy-office-unmarked=true"
+                    : "Legacy .doc, .xls and .ppt files are refused (at upload, and every copy of one stored before):"
+                            + " no LibreOffice to convert them so that they can be marked");
+        }
+        return new LegacyOffice(office, unmarked);
     }
 
     /** The LibreOffice program: the one configured, else {@code /usr/bin/soffice} if it is there; none for "none". */
