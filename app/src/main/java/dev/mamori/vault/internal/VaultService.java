@@ -211,7 +211,7 @@ public class VaultService implements Vault {
      * taken before the transaction begins ({@link #inTurn}).
      */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DocumentView create(long assetId, String title, Upload file) {
         if (title == null || title.isBlank()) {
             throw InvalidInputException.onField("title", "vault.document.titleRequired");
@@ -235,7 +235,7 @@ public class VaultService implements Vault {
 
     /** A new version; a legacy Office file is tried as at {@link #create}. */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DocumentView addVersion(long documentId, Upload file) {
         checkFile(file);
         return inTurn(FileFormat.of(file.content()).legacy(), slot -> addVersion(documentId, file, slot));
@@ -373,7 +373,7 @@ public class VaultService implements Vault {
 
     /** A marked copy to view in the browser; a legacy Office file converted in a turn taken first ({@link #inTurn}). */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile view(long documentId, Integer version) {
         return inTurn(storedFormat(documentId, version).legacy(),
                 slot -> issue(documentId, version, CopyKind.VIEW, Action.VIEW, "vault.document.viewed", slot));
@@ -381,7 +381,7 @@ public class VaultService implements Vault {
 
     /** A marked copy to download; a legacy Office file converted in a turn taken first ({@link #inTurn}). */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile download(long documentId, Integer version) {
         return inTurn(storedFormat(documentId, version).legacy(),
                 slot -> issue(documentId, version, CopyKind.DOWNLOAD, Action.DOWNLOAD, "vault.document.downloaded", slot));
@@ -396,11 +396,11 @@ public class VaultService implements Vault {
     }
 
     /**
-     * Runs the work in a transaction of its own. When the work converts a Word, Excel or PowerPoint file with
-     * LibreOffice, the turn at LibreOffice is waited for <em>before</em> that transaction begins: those waiting hold
-     * no database connection, and no more transactions wait on LibreOffice than
-     * {@code mamori.vault.viewer.office-conversions}. The conversion itself runs inside the transaction, so when it
-     * fails or runs out of time everything the work recorded is rolled back with it.
+     * Runs the work in a transaction of its own (or in the caller's, when called inside one). When the work converts
+     * a Word, Excel or PowerPoint file with LibreOffice, the turn at LibreOffice is waited for <em>before</em> that
+     * transaction begins: those waiting hold no database connection, and no more transactions wait on LibreOffice
+     * than {@code mamori.vault.viewer.office-conversions}. The conversion itself runs inside the transaction, so
+     * when it fails or runs out of time everything the work recorded is rolled back with it.
      */
     private <T> T inTurn(boolean converts, java.util.function.Function<OfficeConverter.Slot, T> work) {
         if (!converts || officeConverter.isEmpty()) {
@@ -414,11 +414,12 @@ public class VaultService implements Vault {
     /**
      * The format of the version as stored (the type told by its content at upload; {@code OTHER} when there is no
      * such version, which is told later). A legacy Office file stored before the vault told them apart is
-     * {@code OTHER} here; its copy, told by the content, still is converted, in a turn taken then.
+     * {@code OTHER} here; its copy, told by the content, still is converted, in a turn taken then. Read in a short
+     * transaction of its own, so that no connection stays bound to the thread while it waits for its turn.
      */
     private FileFormat storedFormat(long documentId, Integer version) {
-        return repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version).findFirst()
-                .map(v -> FileFormat.valueOf(formatOf(v))).orElse(FileFormat.OTHER);
+        return tx.execute(status -> repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version)
+                .findFirst().map(v -> FileFormat.valueOf(formatOf(v))).orElse(FileFormat.OTHER));
     }
 
     /**
@@ -807,10 +808,10 @@ public class VaultService implements Vault {
      * (in a turn at LibreOffice taken first, {@link #inTurn}); when that fails, nothing is recorded.
      */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile numberedCopyFile(long copyId) {
-        boolean legacy = repo.findCopy(copyId).flatMap(c -> repo.findVersion(c.versionId()))
-                .map(v -> FileFormat.valueOf(formatOf(v)).legacy()).orElse(false);
+        boolean legacy = tx.execute(status -> repo.findCopy(copyId).flatMap(c -> repo.findVersion(c.versionId()))
+                .map(v -> FileFormat.valueOf(formatOf(v)).legacy()).orElse(false));
         return inTurn(legacy, slot -> numberedCopyFile(copyId, slot));
     }
 
