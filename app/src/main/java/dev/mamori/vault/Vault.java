@@ -40,8 +40,9 @@ public interface Vault {
      * Opens the document viewer, for whoever may VIEW the document: a PDF, PNG or JPEG is issued as one marked
      * copy (one line in the viewing record, ledger {@code vault.document.viewed}) kept in memory for a while and
      * shown as page images ({@link #viewerPage}); so is a Word, Excel or PowerPoint file, its marked copy converted
-     * to PDF by LibreOffice when the converter is configured (if the conversion fails, nothing is issued and the
-     * viewing says so). Any other format is not shown and nothing is issued.
+     * to PDF by LibreOffice when the converter is configured (a legacy .doc, .xls or .ppt file converted to PDF
+     * first, then marked; if the conversion fails, nothing is issued and the viewing says so). Any other format is
+     * not shown and nothing is issued.
      */
     Viewing openViewer(long documentId, Integer version);
 
@@ -54,7 +55,11 @@ public interface Vault {
     /** Whether the caller may download the document (the access check's answer for DOWNLOAD). */
     boolean mayDownload(long documentId);
 
-    /** A marked copy to download; ledger {@code vault.document.downloaded}. */
+    /**
+     * A marked copy to download; ledger {@code vault.document.downloaded}. A legacy .doc, .xls or .ppt file is
+     * handed out as the .docx, .xlsx or .pptx LibreOffice converts it to, marked; when that cannot be done nothing
+     * is issued (HTTP 503). The same holds for {@link #view} and {@link #numberedCopyFile}.
+     */
     IssuedFile download(long documentId, Integer version);
 
     /** The viewing record of a document (every copy issued, newest first): its 管理責任者 and AUDITOR. */

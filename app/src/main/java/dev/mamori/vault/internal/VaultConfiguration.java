@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import dev.mamori.vault.KeyWrapper;
 import dev.mamori.vault.internal.crypto.FileKeyWrapper;
 import dev.mamori.vault.internal.marking.MarkFont;
 import dev.mamori.vault.internal.marking.Markers;
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 import dev.mamori.vault.internal.marking.Watermark;
 
 /**
@@ -71,7 +72,8 @@ class VaultConfiguration {
     }
 
     /**
-     * LibreOffice for showing Word, Excel and PowerPoint files in the document viewer, or none (a null bean, so
+     * LibreOffice for showing Word, Excel and PowerPoint files in the document viewer and for converting legacy
+     * .doc, .xls and .ppt files to .docx, .xlsx and .pptx for every copy, or none (a null bean, so
      * {@code ObjectProvider#getIfAvailable} answers null): {@code mamori.vault.viewer.office-converter} is the path
      * of {@code soffice} (default {@code /usr/bin/soffice} when it is there; {@code none} turns the feature off),
      * conversions work below {@code mamori.vault.viewer.office-work-dir} (default {@code /dev/shm}; a directory
@@ -80,36 +82,58 @@ class VaultConfiguration {
      * {@code mamori.vault.viewer.office-conversions} (default 1) at once.
      */
     @Bean
-    OfficeToPdf vaultOfficeToPdf(@Value("${mamori.vault.viewer.office-converter:}") String converter,
+    OfficeConverter vaultOfficeConverter(@Value("${mamori.vault.viewer.office-converter:}") String converter,
                                  @Value("${mamori.vault.viewer.office-work-dir:}") String workDir,
                                  @Value("${mamori.vault.viewer.office-work-dir-on-disk:false}") boolean workDirOnDisk,
                                  @Value("${mamori.vault.viewer.office-timeout:60s}") Duration timeout,
                                  @Value("${mamori.vault.viewer.office-conversions:1}") int conversions) {
         Optional<Path> program = officeProgram(converter);
         if (program.isEmpty()) {
-            log.info("Word, Excel and PowerPoint files are not shown in the document viewer: no LibreOffice ({})",
-                    converter.isBlank() ? OfficeToPdf.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
+            log.info("Word, Excel and PowerPoint files are not shown in the document viewer, and legacy .doc, .xls and .ppt"
+                    + " files cannot be marked: no LibreOffice ({})",
+                    converter.isBlank() ? OfficeConverter.DEFAULT_PROGRAM + " not found" : "office-converter=" + converter.strip());
             return null;
         }
         Optional<Path> dir = officeWorkDir(workDir);
-        if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeToPdf.memoryBacked(dir.get()))) {
-            log.warn("Word, Excel and PowerPoint files are not shown in the document viewer: {} is not a memory-backed"
+        if (dir.isEmpty() || (workDir.isBlank() && !workDirOnDisk && !OfficeConverter.memoryBacked(dir.get()))) {
+            log.warn("Word, Excel and PowerPoint files are not shown in the document viewer, and legacy .doc, .xls and .ppt"
+                    + " files cannot be marked: {} is not a memory-backed"
                     + " directory; set mamori.vault.viewer.office-work-dir to one (or consent to a directory on disk with"
-                    + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeToPdf.DEFAULT_WORK_DIR);
+                    + " mamori.vault.viewer.office-work-dir-on-disk=true)", OfficeConverter.DEFAULT_WORK_DIR);
             return null;
         }
         if (!Files.isExecutable(program.get())) {
             log.warn("mamori.vault.viewer.office-converter={} is not executable: every Word, Excel or PowerPoint file"
-                    + " opened in the document viewer will fail to convert", program.get());
+                    + " opened in the document viewer, and every copy and upload of a legacy .doc, .xls or .ppt file,"
+                    + " will fail to convert", program.get());
         }
         // a directory the operator named that is not memory-backed, without their consent, stops the start here
-        return new OfficeToPdf(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
+        return new OfficeConverter(program.get(), dir.get(), workDirOnDisk, timeout, conversions);
+    }
+
+    /**
+     * Legacy .doc, .xls and .ppt files: converted by LibreOffice for every copy and marked as .docx, .xlsx and
+     * .pptx; without LibreOffice refused, unless {@code mamori.vault.legacy-office-unmarked=true} (default false)
+     * lets them be stored and handed out unmarked.
+     */
+    @Bean
+    LegacyOffice vaultLegacyOffice(ObjectProvider<OfficeConverter> converter,
+                                   @Value("${mamori.vault.legacy-office-unmarked:false}") boolean unmarked) {
+        OfficeConverter office = converter.getIfAvailable();
+        if (office == null) {
+            log.warn(unmarked
+                    ? "Legacy .doc, .xls and .ppt files are stored and handed out UNMARKED: no LibreOffice to convert them,"
+                            + " and mamori.vault.legacy-office-unmarked=true"
+                    : "Legacy .doc, .xls and .ppt files are refused (at upload, and every copy of one stored before):"
+                            + " no LibreOffice to convert them so that they can be marked");
+        }
+        return new LegacyOffice(office, unmarked);
     }
 
     /** The LibreOffice program: the one configured, else {@code /usr/bin/soffice} if it is there; none for "none". */
     static Optional<Path> officeProgram(String setting) {
         if (setting == null || setting.isBlank()) {
-            return Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM) ? Optional.of(OfficeToPdf.DEFAULT_PROGRAM) : Optional.empty();
+            return Files.isExecutable(OfficeConverter.DEFAULT_PROGRAM) ? Optional.of(OfficeConverter.DEFAULT_PROGRAM) : Optional.empty();
         }
         return "none".equalsIgnoreCase(setting.strip()) ? Optional.empty() : Optional.of(Path.of(setting.strip()));
     }
@@ -117,7 +141,7 @@ class VaultConfiguration {
     /** The conversions' working directory: the one configured, else {@code /dev/shm} if it is there. */
     static Optional<Path> officeWorkDir(String setting) {
         if (setting == null || setting.isBlank()) {
-            return Files.isDirectory(OfficeToPdf.DEFAULT_WORK_DIR) ? Optional.of(OfficeToPdf.DEFAULT_WORK_DIR) : Optional.empty();
+            return Files.isDirectory(OfficeConverter.DEFAULT_WORK_DIR) ? Optional.of(OfficeConverter.DEFAULT_WORK_DIR) : Optional.empty();
         }
         return Optional.of(Path.of(setting.strip()));
     }

@@ -75,7 +75,7 @@ import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.Fingerprints;
 import dev.mamori.vault.internal.marking.Mark;
 import dev.mamori.vault.internal.marking.Markers;
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 import dev.mamori.vault.internal.marking.PageImages;
 import dev.mamori.vault.internal.marking.Unmarkable;
 
@@ -113,17 +113,20 @@ public class VaultService implements Vault {
     private final SecretHoldings secrets;
     private final ViewerCopies viewerCopies;
     /** LibreOffice for showing Word, Excel and PowerPoint files in the viewer; empty when it is off. */
-    private final Optional<OfficeToPdf> officeToPdf;
+    private final Optional<OfficeConverter> officeConverter;
+    /** How copies of legacy .doc, .xls and .ppt files are made (converted by LibreOffice), or refused. */
+    private final LegacyOffice legacyOffice;
     private final TransactionTemplate tx;
 
     VaultService(VaultRepository repo, VaultStorage storage, KeyWrapper keys, ObjectProvider<Markers> markers, Gate gate,
                  Refusals refusals, Inventory inventory, Directory directory, Policy policy, Ledger ledger, CurrentUsers users,
                  Notifications notifications, ApplicationEventPublisher events, MessageSource messages, Clock clock,
-                 SecretHoldings secrets, ViewerCopies viewerCopies, ObjectProvider<OfficeToPdf> officeToPdf,
-                 TransactionTemplate tx) {
+                 SecretHoldings secrets, ViewerCopies viewerCopies, ObjectProvider<OfficeConverter> officeConverter,
+                 LegacyOffice legacyOffice, TransactionTemplate tx) {
         this.secrets = secrets;
         this.viewerCopies = viewerCopies;
-        this.officeToPdf = Optional.ofNullable(officeToPdf.getIfAvailable());
+        this.officeConverter = Optional.ofNullable(officeConverter.getIfAvailable());
+        this.legacyOffice = legacyOffice;
         this.tx = tx;
         this.repo = repo;
         this.storage = storage;
@@ -203,15 +206,24 @@ public class VaultService implements Vault {
         return view(row);
     }
 
+    /**
+     * A new document. A legacy Office file is converted once to prove it can be marked, in a turn at LibreOffice
+     * taken before the transaction begins ({@link #inTurn}).
+     */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DocumentView create(long assetId, String title, Upload file) {
         if (title == null || title.isBlank()) {
             throw InvalidInputException.onField("title", "vault.document.titleRequired");
         }
         checkFile(file);
+        return inTurn(FileFormat.of(file.content()).legacy(), slot -> create(assetId, title, file, slot));
+    }
+
+    private DocumentView create(long assetId, String title, Upload file, OfficeConverter.Slot slot) {
         CurrentUser me = me();
         requireUpload(me, assetId);
-        requireMarkable(file);
+        requireMarkable(file, slot);
         long id = repo.insertDocument(assetId, title.strip(), me.personId());
         VersionRow v = store(id, file, me.personId());
         Map<String, Object> d = versionDetails(assetId, v);
@@ -221,14 +233,20 @@ public class VaultService implements Vault {
         return view(repo.findDocument(id).orElseThrow());
     }
 
+    /** A new version; a legacy Office file is tried as at {@link #create}. */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public DocumentView addVersion(long documentId, Upload file) {
         checkFile(file);
+        return inTurn(FileFormat.of(file.content()).legacy(), slot -> addVersion(documentId, file, slot));
+    }
+
+    private DocumentView addVersion(long documentId, Upload file, OfficeConverter.Slot slot) {
         CurrentUser me = me();
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
         requireUpload(me, row.assetId());
         requireLive(row);
-        requireMarkable(file);
+        requireMarkable(file, slot);
         VersionRow v = store(documentId, file, me.personId());
         ledger.record("vault.version.uploaded", Subject.of("vault-document", documentId), versionDetails(row.assetId(), v));
         events.publishEvent(new VaultEvents.DocumentUploaded(documentId, row.assetId(), v.number()));
@@ -269,10 +287,16 @@ public class VaultService implements Vault {
 
     /**
      * Refuses a file that could never be handed out marked (a PDF that opens only with a password, an encrypted
-     * Office file, an image that cannot be read): its marking is tried once, in memory, before anything is stored.
+     * Office file, an image that cannot be read, a legacy Office file LibreOffice cannot convert or where there is
+     * no LibreOffice): its marking is tried once, in memory, before anything is stored — a legacy Office file's
+     * on its conversion, in the turn at LibreOffice taken before the transaction.
      */
-    private void requireMarkable(Upload file) {
-        Optional<Unmarkable> problem = markers.getObject().problem(file.content());
+    private void requireMarkable(Upload file, OfficeConverter.Slot slot) {
+        Markers m = markers.getObject();
+        Optional<Unmarkable> problem = m.problem(file.content());
+        if (problem.isEmpty()) {
+            problem = legacyOffice.problem(file.content(), FileFormat.of(file.content()), m, slot);
+        }
         if (problem.isPresent()) {
             throw InvalidInputException.onField("file", problem.get().messageKey());
         }
@@ -347,14 +371,20 @@ public class VaultService implements Vault {
 
     // ---------------------------------------------------------------- views and downloads
 
+    /** A marked copy to view in the browser; a legacy Office file converted in a turn taken first ({@link #inTurn}). */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile view(long documentId, Integer version) {
-        return issue(documentId, version, CopyKind.VIEW, Action.VIEW, "vault.document.viewed");
+        return inTurn(storedFormat(documentId, version).legacy(),
+                slot -> issue(documentId, version, CopyKind.VIEW, Action.VIEW, "vault.document.viewed", slot));
     }
 
+    /** A marked copy to download; a legacy Office file converted in a turn taken first ({@link #inTurn}). */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile download(long documentId, Integer version) {
-        return issue(documentId, version, CopyKind.DOWNLOAD, Action.DOWNLOAD, "vault.document.downloaded");
+        return inTurn(storedFormat(documentId, version).legacy(),
+                slot -> issue(documentId, version, CopyKind.DOWNLOAD, Action.DOWNLOAD, "vault.document.downloaded", slot));
     }
 
     @Override
@@ -366,10 +396,38 @@ public class VaultService implements Vault {
     }
 
     /**
+     * Runs the work in a transaction of its own (or in the caller's, when called inside one). When the work converts
+     * a Word, Excel or PowerPoint file with LibreOffice, the turn at LibreOffice is waited for <em>before</em> that
+     * transaction begins: those waiting hold no database connection, and no more transactions wait on LibreOffice
+     * than {@code mamori.vault.viewer.office-conversions}. The conversion itself runs inside the transaction, so
+     * when it fails or runs out of time everything the work recorded is rolled back with it.
+     */
+    private <T> T inTurn(boolean converts, java.util.function.Function<OfficeConverter.Slot, T> work) {
+        if (!converts || officeConverter.isEmpty()) {
+            return tx.execute(status -> work.apply(null));
+        }
+        try (OfficeConverter.Slot slot = officeConverter.get().slot()) {
+            return tx.execute(status -> work.apply(slot));
+        }
+    }
+
+    /**
+     * The format of the version as stored (the type told by its content at upload; {@code OTHER} when there is no
+     * such version, which is told later). A legacy Office file stored before the vault told them apart is
+     * {@code OTHER} here; its copy, told by the content, still is converted, in a turn taken then. Read in a short
+     * transaction of its own, so that no connection stays bound to the thread while it waits for its turn.
+     */
+    private FileFormat storedFormat(long documentId, Integer version) {
+        return tx.execute(status -> repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version)
+                .findFirst().map(v -> FileFormat.valueOf(formatOf(v))).orElse(FileFormat.OTHER));
+    }
+
+    /**
      * A marked copy as a file. A view hands over the file as completely as a download does, so it takes the
      * download's permission as well: someone who may only view is shown the document in the viewer instead.
      */
-    private IssuedFile issue(long documentId, Integer version, CopyKind kind, Action action, String ledgerAction) {
+    private IssuedFile issue(long documentId, Integer version, CopyKind kind, Action action, String ledgerAction,
+                             OfficeConverter.Slot slot) {
         CurrentUser me = me();
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = permit(me, row, action, version);
@@ -379,14 +437,18 @@ public class VaultService implements Vault {
         }
         repo.lockDocument(documentId);
         VersionRow v = pickVersion(documentId, version);
-        return handOut(me, row, v, kind, check, ledgerAction, Map.of()).file();
+        byte[] plain = open(v);
+        LegacyOffice.Source source = legacyOffice.forFile(plain, FileFormat.of(plain), slot,
+                "document " + v.documentId() + " version " + v.number());
+        return handOut(me, row, v, source, kind, check, ledgerAction, Map.of()).file();
     }
 
     /**
      * Opens the viewer. A Word, Excel or PowerPoint file is issued exactly like a PDF (the same marked copy, copy
      * number, viewing record line and ledger entry); then LibreOffice converts the <em>marked</em> copy to PDF and
      * the viewer keeps and shows that PDF, so its pages carry the visible mark and every page image the copy's
-     * fingerprint.
+     * fingerprint. A legacy .doc, .xls or .ppt file, which nothing marks as it is, is converted to PDF by LibreOffice
+     * first, and that PDF is issued and marked as a PDF is.
      * <p>
      * The conversion runs inside the transaction that issues the copy, before it commits. When it fails or runs out
      * of time the transaction is rolled back: no copy, no line in the viewing record, no ledger entry — nobody saw
@@ -400,21 +462,15 @@ public class VaultService implements Vault {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Viewing openViewer(long documentId, Integer version) {
-        if (officeToPdf.isEmpty() || !officeFile(documentId, version)) {
+        if (officeConverter.isEmpty() || !OfficeConverter.converts(storedFormat(documentId, version), FileFormat.PDF)) {
             return tx.execute(status -> openViewer(documentId, version, null, status));
         }
-        try (OfficeToPdf.Slot slot = officeToPdf.get().slot()) {
+        try (OfficeConverter.Slot slot = officeConverter.get().slot()) {
             return tx.execute(status -> openViewer(documentId, version, slot, status));
         }
     }
 
-    /** Whether the version is a Word, Excel or PowerPoint file; false if there is no such version (told later). */
-    private boolean officeFile(long documentId, Integer version) {
-        return repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version).findFirst()
-                .map(v -> OfficeToPdf.converts(FileFormat.valueOf(formatOf(v)))).orElse(false);
-    }
-
-    private Viewing openViewer(long documentId, Integer version, OfficeToPdf.Slot slot, TransactionStatus status) {
+    private Viewing openViewer(long documentId, Integer version, OfficeConverter.Slot slot, TransactionStatus status) {
         CurrentUser me = me();
         DocumentRow row = repo.findDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = permit(me, row, Action.VIEW, version);
@@ -422,25 +478,31 @@ public class VaultService implements Vault {
         boolean mayDownload = gate.ask(me.personId(), Action.DOWNLOAD, row.assetId()).permitted();
         repo.lockDocument(documentId);
         VersionRow v = pickVersion(documentId, version);
-        FileFormat stored = FileFormat.valueOf(formatOf(v));
-        boolean converted = officeToPdf.isPresent() && OfficeToPdf.converts(stored);
+        byte[] plain = open(v);
+        FileFormat stored = FileFormat.of(plain);
+        boolean converted = officeConverter.isPresent() && OfficeConverter.converts(stored, FileFormat.PDF);
         if (!PageImages.pageable(stored) && !converted) {
             // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that)
             return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, false);
         }
-        Issued issued = handOut(me, row, v, CopyKind.VIEW, check, "vault.document.viewed", Map.of("viewer", true));
-        byte[] shown = issued.file().content();
-        FileFormat shownFormat = issued.format();
-        if (converted) {
-            try {
+        Issued issued;
+        byte[] shown;
+        FileFormat shownFormat;
+        try {
+            Optional<LegacyOffice.Source> pdf = legacyOffice.forViewer(plain, stored, slot);
+            issued = handOut(me, row, v, pdf.orElseGet(() -> LegacyOffice.Source.stored(plain, stored)), CopyKind.VIEW,
+                    check, "vault.document.viewed", Map.of("viewer", true));
+            shown = issued.file().content();
+            shownFormat = issued.format();
+            if (!PageImages.pageable(shownFormat)) {
                 shown = toPdf(issued, slot);
                 shownFormat = FileFormat.PDF;
-            } catch (OfficeToPdf.ConversionFailed e) {
-                log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
-                        v.number(), e.getMessage());
-                status.setRollbackOnly();
-                return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true);
             }
+        } catch (OfficeConverter.ConversionFailed e) {
+            log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
+                    v.number(), e.getMessage());
+            status.setRollbackOnly();
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true);
         }
         if (!viewerCopies.fits(shown.length)) {
             throw new ConflictException("vault.viewer.tooLarge");
@@ -449,7 +511,7 @@ public class VaultService implements Vault {
         ViewerCopies.Entry kept = new ViewerCopies.Entry(issued.file().copyId(), documentId, me.personId(), shownFormat,
                 shown, pages, issued.fingerprint(), clock.instant());
         afterCommit(() -> viewerCopies.put(kept));
-        return new Viewing(documentId, v.number(), issued.format().name(), issued.file().copyId(), issued.file().copyNumber(),
+        return new Viewing(documentId, v.number(), stored.name(), issued.file().copyId(), issued.file().copyNumber(),
                 pages, mayDownload, false);
     }
 
@@ -458,11 +520,11 @@ public class VaultService implements Vault {
      * version turned out to be an Office file only after that was looked at, e.g. a new version uploaded since)
      * a turn is taken now.
      */
-    private byte[] toPdf(Issued issued, OfficeToPdf.Slot slot) throws OfficeToPdf.ConversionFailed {
+    private byte[] toPdf(Issued issued, OfficeConverter.Slot slot) throws OfficeConverter.ConversionFailed {
         if (slot != null) {
-            return slot.convert(issued.file().content(), issued.format());
+            return slot.convert(issued.file().content(), issued.format(), FileFormat.PDF);
         }
-        return officeToPdf.orElseThrow().convert(issued.file().content(), issued.format());
+        return officeConverter.orElseThrow().convert(issued.file().content(), issued.format(), FileFormat.PDF);
     }
 
     @Override
@@ -513,39 +575,47 @@ public class VaultService implements Vault {
         return check;
     }
 
-    /** A copy handed out: the file, its format (told by the content) and its fingerprint. */
+    /** A copy handed out: the file, the format of what was marked and its fingerprint. */
     private record Issued(IssuedFile file, FileFormat format, String fingerprint) {
     }
 
     /**
      * Issues a marked copy of the version to the caller: a line in the viewing record (the next copy number) and
-     * in the ledger. The caller holds the document's lock.
+     * in the ledger. The copy is made of the source (the stored file, or what LibreOffice converted it to). The
+     * caller holds the document's lock.
      */
-    private Issued handOut(CurrentUser me, DocumentRow row, VersionRow v, CopyKind kind, AccessCheck check,
-                           String ledgerAction, Map<String, Object> details) {
+    private Issued handOut(CurrentUser me, DocumentRow row, VersionRow v, LegacyOffice.Source source, CopyKind kind,
+                           AccessCheck check, String ledgerAction, Map<String, Object> details) {
         long documentId = row.id();
-        byte[] plain = open(v);
         PersonView person = directory.findPerson(me.personId()).orElseThrow(() -> new AccessRefusedException("vault.noPerson"));
         String fingerprint = Fingerprints.newFingerprint();
-        FileFormat format = FileFormat.of(plain);
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
-                me.personId(), fingerprint, format.markable(), null, null);
+                me.personId(), fingerprint, source.marked(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = marked(plain, mark(copy, check.levelCode(), row.assetId()));
+        byte[] marked = source.marked() ? marked(source.bytes(), mark(copy, check.levelCode(), row.assetId())) : source.bytes();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
         d.put("copyId", copyId);
         d.put("copyNumber", copy.copyNumber());
         d.put("fingerprint", fingerprint);
-        d.put("marked", format.markable());
+        d.put("marked", source.marked());
+        converted(d, source);
         d.put("outcome", check.outcome() == null ? null : check.outcome().name());
         d.put("obligations", check.obligations() == null ? List.of() : check.obligations().stream().map(Enum::name).sorted().toList());
         d.putAll(details);
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
-        IssuedFile file = new IssuedFile(copyFileName(v.fileName(), copy.copyNumber()), format.contentType(), marked, copyId,
-                copy.copyNumber());
-        return new Issued(file, format, fingerprint);
+        IssuedFile file = new IssuedFile(copyFileName(source.fileName(v.fileName()), copy.copyNumber()),
+                source.format().contentType(), marked, copyId, copy.copyNumber());
+        return new Issued(file, source.format(), fingerprint);
+    }
+
+    /** For the ledger: the stored format and the one it was converted to, when the copy was made of a conversion. */
+    private static void converted(Map<String, Object> details, LegacyOffice.Source source) {
+        if (source.convertedFrom() != null) {
+            details.put("convertedFrom", source.convertedFrom().name());
+            details.put("convertedTo", source.format().name());
+        }
     }
 
     /**
@@ -677,7 +747,9 @@ public class VaultService implements Vault {
             }
         }
         VersionRow v = pickVersion(documentId, null);
-        boolean markable = FileFormat.of(open(v)).markable();
+        FileFormat format = FileFormat.of(open(v));
+        legacyOffice.requireCopies(format);
+        boolean markable = legacyOffice.marksCopies(format);
         long distributionId = repo.insertDistribution(documentId, v.id(), draft.purpose().strip(), draft.dueOn(), me.personId());
         List<CopyRow> copies = new ArrayList<>();
         for (PersonView p : people) {
@@ -732,10 +804,18 @@ public class VaultService implements Vault {
      * its recipient or its issuer. Taken under the lock disposal takes, so a disposal that committed meanwhile is
      * seen and nothing is served after it. When someone other than the recipient (the issuer, to print it) takes
      * the file, that is a copy leaving the vault as well: it is recorded in the viewing record as a download for
-     * the recipient by the issuer, with the version, and in the ledger.
+     * the recipient by the issuer, with the version, and in the ledger. A legacy Office file is converted each time
+     * (in a turn at LibreOffice taken first, {@link #inTurn}); when that fails, nothing is recorded.
      */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile numberedCopyFile(long copyId) {
+        boolean legacy = tx.execute(status -> repo.findCopy(copyId).flatMap(c -> repo.findVersion(c.versionId()))
+                .map(v -> FileFormat.valueOf(formatOf(v)).legacy()).orElse(false));
+        return inTurn(legacy, slot -> numberedCopyFile(copyId, slot));
+    }
+
+    private IssuedFile numberedCopyFile(long copyId, OfficeConverter.Slot slot) {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
@@ -752,12 +832,13 @@ public class VaultService implements Vault {
                 : gate.require(me.personId(), Action.VIEW, row.assetId(), Recipient.NONE);
         VersionRow v = repo.findVersion(c.versionId()).orElseThrow();
         byte[] plain = open(v);
-        FileFormat format = FileFormat.of(plain);
-        byte[] marked = marked(plain, mark(c, check.levelCode(), row.assetId()));
+        LegacyOffice.Source source = legacyOffice.forFile(plain, FileFormat.of(plain), slot,
+                "document " + v.documentId() + " version " + v.number());
+        byte[] marked = source.marked() ? marked(source.bytes(), mark(c, check.levelCode(), row.assetId())) : source.bytes();
         Long recordId = null;
         if (c.personId() != me.personId()) {
             recordId = repo.insertCopy(c.documentId(), v.id(), CopyKind.DOWNLOAD, c.personId(), c.recipientName(),
-                    c.employeeNumber(), me.personId(), Fingerprints.newFingerprint(), format.markable(), c.distributionId(), null);
+                    c.employeeNumber(), me.personId(), Fingerprints.newFingerprint(), source.marked(), c.distributionId(), null);
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("documentId", c.documentId());
@@ -767,10 +848,11 @@ public class VaultService implements Vault {
         d.put("personId", c.personId());
         d.put("fetchedBy", me.personId());
         d.put("recordCopyId", recordId);
-        d.put("marked", format.markable());
+        d.put("marked", source.marked());
+        converted(d, source);
         ledger.record("vault.copy.downloaded", Subject.of("vault-copy", copyId), d);
-        return new IssuedFile(copyFileName(v.fileName(), c.copyNumber()), format.contentType(), marked, c.id(),
-                c.copyNumber());
+        return new IssuedFile(copyFileName(source.fileName(v.fileName()), c.copyNumber()), source.format().contentType(),
+                marked, c.id(), c.copyNumber());
     }
 
     @Override
@@ -1099,7 +1181,8 @@ public class VaultService implements Vault {
         List<VersionView> versions = repo.versionsOf(r.id()).stream().map(v -> {
             String format = formatOf(v);
             return new VersionView(v.id(), v.number(), v.fileName(), v.contentType(), v.size(), v.sha256(), v.uploadedAt(),
-                    v.uploadedBy(), name(v.uploadedBy(), names), format, !"OTHER".equals(format), v.wrappedKey() == null);
+                    v.uploadedBy(), name(v.uploadedBy(), names), format, legacyOffice.marksCopies(FileFormat.valueOf(format)),
+                    v.wrappedKey() == null);
         }).toList();
         return new DocumentView(r.id(), r.assetId(), r.title(), r.createdAt(), r.createdBy(), name(r.createdBy(), names),
                 r.disposedAt(), r.disposedBy() == null ? null : name(r.disposedBy(), names), r.disposalReason(), versions);

@@ -19,7 +19,8 @@ import dev.mamori.vault.Viewing;
 
 /**
  * Viewing a document in the browser. The viewer ({@code /viewer}, also the htmx fragment {@code vault-viewer})
- * shows a PDF, PNG or JPEG — and a Word, Excel or PowerPoint file, converted to PDF once marked — as page images
+ * shows a PDF, PNG or JPEG — and a Word, Excel or PowerPoint file, converted to PDF once marked (a legacy one
+ * converted to PDF, then marked) — as page images
  * of one marked copy, each image only to the person who opened it; other formats are not shown. {@code /view} hands the marked file itself to those who may download it, and
  * sends those who may only view to the viewer.
  */

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 
 /**
  * The viewer's LibreOffice settings: {@code none} turns it off, no setting finds {@code /usr/bin/soffice} and
@@ -27,15 +27,15 @@ class VaultConfigurationTests {
     void noneTurnsTheOfficeConverterOff() {
         assertThat(VaultConfiguration.officeProgram("none")).isEmpty();
         assertThat(VaultConfiguration.officeProgram(" NONE ")).isEmpty();
-        assertThat(configuration.vaultOfficeToPdf("none", "", false, Duration.ofSeconds(60), 1)).isNull();
+        assertThat(configuration.vaultOfficeConverter("none", "", false, Duration.ofSeconds(60), 1)).isNull();
     }
 
     @Test
     void withoutASettingLibreOfficeIsUsedWhereDebianInstallsItAndWorksInDevShm() {
-        assertThat(VaultConfiguration.officeProgram("")).isEqualTo(Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM)
-                ? Optional.of(OfficeToPdf.DEFAULT_PROGRAM) : Optional.empty());
-        assertThat(VaultConfiguration.officeWorkDir(" ")).isEqualTo(Files.isDirectory(OfficeToPdf.DEFAULT_WORK_DIR)
-                ? Optional.of(OfficeToPdf.DEFAULT_WORK_DIR) : Optional.empty());
+        assertThat(VaultConfiguration.officeProgram("")).isEqualTo(Files.isExecutable(OfficeConverter.DEFAULT_PROGRAM)
+                ? Optional.of(OfficeConverter.DEFAULT_PROGRAM) : Optional.empty());
+        assertThat(VaultConfiguration.officeWorkDir(" ")).isEqualTo(Files.isDirectory(OfficeConverter.DEFAULT_WORK_DIR)
+                ? Optional.of(OfficeConverter.DEFAULT_WORK_DIR) : Optional.empty());
     }
 
     @Test
@@ -48,10 +48,10 @@ class VaultConfigurationTests {
     void aWorkingDirectoryOnDiskStopsTheStartUnlessTheOperatorConsented() throws IOException {
         Path disk = Files.createTempDirectory(Path.of("target"), "office-work-");
         try {
-            assumeFalse(OfficeToPdf.memoryBacked(disk), "target/ is memory-backed here");
-            assertThatThrownBy(() -> configuration.vaultOfficeToPdf("/usr/bin/soffice", disk.toString(), false,
+            assumeFalse(OfficeConverter.memoryBacked(disk), "target/ is memory-backed here");
+            assertThatThrownBy(() -> configuration.vaultOfficeConverter("/usr/bin/soffice", disk.toString(), false,
                     Duration.ofSeconds(60), 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memory-backed");
-            try (OfficeToPdf consented = configuration.vaultOfficeToPdf("/usr/bin/soffice", disk.toString(), true,
+            try (OfficeConverter consented = configuration.vaultOfficeConverter("/usr/bin/soffice", disk.toString(), true,
                     Duration.ofSeconds(60), 1)) {
                 assertThat(consented.workDir()).isEqualTo(disk.toAbsolutePath().normalize());
             }

@@ -54,7 +54,7 @@ import dev.mamori.vault.VaultFixture;
 import dev.mamori.vault.ViewerOnlyException;
 import dev.mamori.vault.internal.marking.FileFormat;
 import dev.mamori.vault.internal.marking.MarkFont;
-import dev.mamori.vault.internal.marking.OfficeToPdf;
+import dev.mamori.vault.internal.marking.OfficeConverter;
 import dev.mamori.vault.internal.marking.SampleFiles;
 
 /**
@@ -243,7 +243,7 @@ class VaultViewerTests {
     @ParameterizedTest
     @EnumSource(value = FileFormat.class, names = {"DOCX", "XLSX", "PPTX"})
     void aViewOnlyHolderSeesAnOfficeFileAsPageImagesOfOneMarkedCopyAndIsGivenNoFile(FileFormat format) throws Exception {
-        assumeTrue(Files.isExecutable(OfficeToPdf.DEFAULT_PROGRAM) || System.getenv("CI") != null,
+        assumeTrue(Files.isExecutable(OfficeConverter.DEFAULT_PROGRAM) || System.getenv("CI") != null,
                 "LibreOffice (soffice) is not installed; runs always under CI");
         byte[] original = switch (format) {
             case DOCX -> SampleFiles.docx("議事録", "新型ポンプの量産計画");

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
 /** The formats the vault can mark, told by their content (not by the name or the type the uploader claimed). */
 public enum FileFormat {
     PDF("application/pdf", "pdf"),
@@ -13,6 +16,13 @@ public enum FileFormat {
     PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),
+    /**
+     * Legacy Word, Excel and PowerPoint files (97–2003, OLE2 compound files): not marked as they are, but converted
+     * to their {@link #successor()} by LibreOffice for every copy, which is marked as that.
+     */
+    DOC("application/msword", "doc"),
+    XLS("application/vnd.ms-excel", "xls"),
+    PPT("application/vnd.ms-powerpoint", "ppt"),
     /** Any other file: stored and handed out, but not marked (the copy record is still kept). */
     OTHER("application/octet-stream", "");
 
@@ -32,8 +42,24 @@ public enum FileFormat {
         return extension;
     }
 
+    /** Whether copies of the format carry a mark (a legacy Office file's once converted to its successor). */
     public boolean markable() {
         return this != OTHER;
+    }
+
+    /** A legacy Word, Excel or PowerPoint file (.doc, .xls, .ppt). */
+    public boolean legacy() {
+        return this == DOC || this == XLS || this == PPT;
+    }
+
+    /** The OOXML format a legacy Office file is converted to (.doc to .docx, …); any other format is its own. */
+    public FileFormat successor() {
+        return switch (this) {
+            case DOC -> DOCX;
+            case XLS -> XLSX;
+            case PPT -> PPTX;
+            default -> this;
+        };
     }
 
     public static FileFormat of(byte[] b) {
@@ -48,6 +74,36 @@ public enum FileFormat {
         }
         if (startsWith(b, 'P', 'K', 3, 4)) {
             return ooxml(b);
+        }
+        if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return compound(b);
+        }
+        return OTHER;
+    }
+
+    /**
+     * An OLE2 compound file, told by the streams at its root: Word's {@code WordDocument}, Excel's {@code Workbook}
+     * (or Excel 5/95's {@code Book}), PowerPoint's {@code PowerPoint Document}. An OOXML file encrypted with a
+     * password is an OLE2 file too ({@code EncryptionInfo}, {@code EncryptedPackage}): that stays {@link #OTHER}
+     * (and is refused at upload, {@link Unmarkable#ENCRYPTED_OFFICE}); so does any other compound file.
+     */
+    private static FileFormat compound(byte[] b) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(b))) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntryCaseInsensitive("EncryptedPackage") || root.hasEntryCaseInsensitive("EncryptionInfo")) {
+                return OTHER;
+            }
+            if (root.hasEntryCaseInsensitive("WordDocument")) {
+                return DOC;
+            }
+            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+                return XLS;
+            }
+            if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
+                return PPT;
+            }
+        } catch (IOException | RuntimeException e) {
+            return OTHER;
         }
         return OTHER;
     }

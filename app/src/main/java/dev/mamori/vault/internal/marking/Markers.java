@@ -2,11 +2,16 @@ package dev.mamori.vault.internal.marking;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.LittleEndian;
 
 /**
  * Marks a copy for its recipient and finds the fingerprint in a file again. Thread-safe; holds the font once.
@@ -33,13 +38,20 @@ public final class Markers {
         return font;
     }
 
-    /** The marked copy; an unmarkable format ({@link FileFormat#OTHER}) comes back unchanged. */
+    /**
+     * The marked copy; an unmarkable format ({@link FileFormat#OTHER}) comes back unchanged.
+     *
+     * @throws IllegalArgumentException for a legacy Office file: it is marked as its OOXML successor once LibreOffice
+     *                                  converted it ({@link OfficeConverter}), never as it is
+     */
     public byte[] mark(byte[] original, Mark mark) {
         FileFormat format = FileFormat.of(original);
         return switch (format) {
             case PDF -> pdf.mark(original, mark);
             case DOCX, XLSX, PPTX -> ooxml.mark(original, format, mark);
             case PNG, JPEG -> image.mark(original, format, mark);
+            case DOC, XLS, PPT -> throw new IllegalArgumentException("a " + format + " file is marked as its "
+                    + format.successor() + " conversion, not as it is");
             case OTHER -> original;
         };
     }
@@ -47,11 +59,13 @@ public final class Markers {
     /**
      * Why the file could not be marked, if it could not: the marking is tried once in memory (the same work every
      * copy of the file will take, so a file that passes here is handed out marked later). A file the vault does
-     * not mark ({@link FileFormat#OTHER}) passes, unless it is an encrypted Word, Excel or PowerPoint file.
+     * not mark ({@link FileFormat#OTHER}) passes, unless it is an encrypted Word, Excel or PowerPoint file. A legacy
+     * Office file (.doc, .xls, .ppt) is refused here only when it is encrypted; whether its conversion can be
+     * marked takes LibreOffice, so that is the caller's to try.
      */
     public Optional<Unmarkable> problem(byte[] file) {
         FileFormat format = FileFormat.of(file);
-        if (format == FileFormat.OTHER) {
+        if (format == FileFormat.OTHER || format.legacy()) {
             return encryptedOffice(file) ? Optional.of(Unmarkable.ENCRYPTED_OFFICE) : Optional.empty();
         }
         try {
@@ -70,17 +84,54 @@ public final class Markers {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /**
-     * An Office file encrypted with a password is not a ZIP package but an OLE2 compound file holding the streams
-     * {@code EncryptionInfo} and {@code EncryptedPackage} (ECMA-376 part 2, standard and agile encryption alike).
+     * Whether the Office file opens only with a password. An OOXML file encrypted with one is not a ZIP package but
+     * an OLE2 compound file holding the streams {@code EncryptionInfo} and {@code EncryptedPackage} (ECMA-376 part 2,
+     * standard and agile encryption alike). A legacy file keeps its streams and says so inside them: Word in its
+     * file information block ([MS-DOC] {@code FibBase.fEncrypted}, RC4 and XOR obfuscation alike), Excel by a
+     * {@code FILEPASS} record that its default password ({@code VelvetSweatshop}, which Excel uses for write
+     * protection) does not open (POI's HSSF tries it), PowerPoint by an {@code EncryptedSummary} stream or the
+     * encrypted header token of its {@code Current User} stream ([MS-PPT] {@code CurrentUserAtom}).
      */
     static boolean encryptedOffice(byte[] file) {
         if (file.length < OLE2.length || !java.util.Arrays.equals(file, 0, OLE2.length, OLE2, 0, OLE2.length)) {
             return false;
         }
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(file))) {
-            return fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo") || fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+                return true;
+            }
+            return switch (FileFormat.of(file)) {
+                case DOC -> (LittleEndian.getUShort(head(root, "WordDocument", 12), 10) & FIB_ENCRYPTED) != 0;
+                case XLS -> excelEncrypted(root);
+                case PPT -> root.hasEntryCaseInsensitive("EncryptedSummary")
+                        || LittleEndian.getUInt(head(root, "Current User", 16), 12) == PPT_ENCRYPTED_TOKEN;
+                default -> false;
+            };
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** [MS-DOC] FibBase: the flags at offset 10, {@code fEncrypted} among them. */
+    private static final int FIB_ENCRYPTED = 0x0100;
+    /** [MS-PPT] CurrentUserAtom.headerToken of an encrypted presentation. */
+    private static final long PPT_ENCRYPTED_TOKEN = 0xF3D1C4DFL;
+
+    /** The first bytes of a stream at the root (fewer if it is shorter). */
+    private static byte[] head(DirectoryNode root, String name, int length) throws IOException {
+        try (InputStream in = root.createDocumentInputStream(root.getEntryCaseInsensitive(name))) {
+            return java.util.Arrays.copyOf(in.readNBytes(length), length);
+        }
+    }
+
+    private static boolean excelEncrypted(DirectoryNode root) {
+        try (HSSFWorkbook workbook = new HSSFWorkbook(root, false)) {
+            return false;
+        } catch (EncryptedDocumentException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // not readable by POI (an Excel 5/95 file, …): the conversion decides
         }
     }
 
@@ -108,7 +159,7 @@ public final class Markers {
             case PDF -> PdfMarker.fingerprints(file);
             case DOCX, XLSX, PPTX -> OoxmlMarker.fingerprints(file);
             case PNG, JPEG -> ImageMarker.fingerprints(file, format);
-            case OTHER -> other(file);
+            case DOC, XLS, PPT, OTHER -> other(file);
         };
     }
 

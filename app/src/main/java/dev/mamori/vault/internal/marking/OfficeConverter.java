@@ -23,26 +23,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a marked Word, Excel or PowerPoint copy into a PDF with LibreOffice headless, so the document viewer can
- * show it as page images like any PDF (the visible mark is part of the copy, the page images get the fingerprint
- * from {@link PageImages}).
+ * Converts Word, Excel and PowerPoint files with LibreOffice headless: a marked copy into a PDF, so the document
+ * viewer can show it as page images like any PDF (the visible mark is part of the copy, the page images get the
+ * fingerprint from {@link PageImages}); a legacy file (.doc, .xls, .ppt) into its OOXML successor (.docx, .xlsx,
+ * .pptx), so that it can be marked like one, or into a PDF for the viewer.
  * <p>
- * The copy is plaintext, so every conversion works in a fresh directory of its own (owner-only, {@code 700}) below
+ * The file is plaintext, so every conversion works in a fresh directory of its own (owner-only, {@code 700}) below
  * a working directory that is memory-backed ({@code tmpfs}, e.g. {@code /dev/shm}) unless the operator opted in to
- * a directory on disk: the copy, the PDF, LibreOffice's profile ({@code -env:UserInstallation}, fresh each time, so
+ * a directory on disk: the file, what LibreOffice made of it, LibreOffice's profile ({@code -env:UserInstallation}, fresh each time, so
  * no recent-documents list or thumbnail outlives the conversion) and its temporary files ({@code TMPDIR}) all live
  * there, and the whole directory is deleted when the conversion ends — also when it failed or ran out of time, after
  * every LibreOffice process it started has been killed and has exited. At most {@code conversions} run at once
  * (each LibreOffice process is a few hundred megabytes); a caller first takes a {@link Slot}.
  */
-public final class OfficeToPdf implements AutoCloseable {
+public final class OfficeConverter implements AutoCloseable {
 
     /** Where Debian and Ubuntu install LibreOffice. */
     public static final Path DEFAULT_PROGRAM = Path.of("/usr/bin/soffice");
     /** Linux's shared-memory file system: a {@code tmpfs} on every distribution. */
     public static final Path DEFAULT_WORK_DIR = Path.of("/dev/shm");
 
-    private static final Logger log = LoggerFactory.getLogger(OfficeToPdf.class);
+    private static final Logger log = LoggerFactory.getLogger(OfficeConverter.class);
     private static final Set<String> MEMORY_FILE_SYSTEMS = Set.of("tmpfs", "ramfs");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     /** How long killed LibreOffice processes get to go away before their directory is deleted anyway. */
@@ -67,7 +68,7 @@ public final class OfficeToPdf implements AutoCloseable {
      * @throws IllegalArgumentException when {@code workDir} is not a writable directory, or is not memory-backed and
      *                                  the operator did not consent to that
      */
-    public OfficeToPdf(Path program, Path workDir, boolean workDirOnDisk, Duration timeout, int conversions) {
+    public OfficeConverter(Path program, Path workDir, boolean workDirOnDisk, Duration timeout, int conversions) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the conversion timeout must be positive: " + timeout);
         }
@@ -121,9 +122,30 @@ public final class OfficeToPdf implements AutoCloseable {
         }
     }
 
-    /** Whether LibreOffice is asked to convert the format (the Office formats the vault marks). */
-    public static boolean converts(FileFormat format) {
-        return format == FileFormat.DOCX || format == FileFormat.XLSX || format == FileFormat.PPTX;
+    /**
+     * Whether LibreOffice is asked to make the one format of the other: a PDF of a Word, Excel or PowerPoint file
+     * (OOXML or legacy), and the OOXML successor of a legacy one ({@link FileFormat#successor()}).
+     */
+    public static boolean converts(FileFormat from, FileFormat to) {
+        return switch (from) {
+            case DOCX, XLSX, PPTX -> to == FileFormat.PDF;
+            case DOC, XLS, PPT -> to == FileFormat.PDF || to == from.successor();
+            default -> false;
+        };
+    }
+
+    /**
+     * The argument of {@code --convert-to}: the extension and, where LibreOffice would otherwise pick by the
+     * document, the export filter (Word, Excel and PowerPoint 2007 and later, ECMA-376).
+     */
+    static String target(FileFormat to) {
+        return switch (to) {
+            case PDF -> "pdf";
+            case DOCX -> "docx:MS Word 2007 XML";
+            case XLSX -> "xlsx:Calc MS Excel 2007 XML";
+            case PPTX -> "pptx:Impress MS PowerPoint 2007 XML";
+            default -> throw new IllegalArgumentException("LibreOffice does not make " + to + " here");
+        };
     }
 
     public Path program() {
@@ -154,9 +176,9 @@ public final class OfficeToPdf implements AutoCloseable {
     }
 
     /** Takes a slot, converts and gives the slot back. */
-    public byte[] convert(byte[] office, FileFormat format) throws ConversionFailed {
+    public byte[] convert(byte[] office, FileFormat from, FileFormat to) throws ConversionFailed {
         try (Slot slot = slot()) {
-            return slot.convert(office, format);
+            return slot.convert(office, from, to);
         }
     }
 
@@ -176,15 +198,15 @@ public final class OfficeToPdf implements AutoCloseable {
             this.held = held;
         }
 
-        /** The PDF LibreOffice makes of the file. */
-        public byte[] convert(byte[] office, FileFormat format) throws ConversionFailed {
-            if (!converts(format)) {
-                throw new IllegalArgumentException("LibreOffice does not convert " + format + " here");
+        /** What LibreOffice makes of the file ({@code from}) in the format {@code to}. */
+        public byte[] convert(byte[] office, FileFormat from, FileFormat to) throws ConversionFailed {
+            if (!converts(from, to)) {
+                throw new IllegalArgumentException("LibreOffice does not convert " + from + " to " + to + " here");
             }
             if (!held) {
                 throw new ConversionFailed("no LibreOffice was free within " + timeout);
             }
-            return OfficeToPdf.this.run(office, format);
+            return OfficeConverter.this.run(office, from, to);
         }
 
         @Override
@@ -207,7 +229,7 @@ public final class OfficeToPdf implements AutoCloseable {
         }
     }
 
-    private byte[] run(byte[] office, FileFormat format) throws ConversionFailed {
+    private byte[] run(byte[] office, FileFormat from, FileFormat to) throws ConversionFailed {
         if (closed) {
             throw new ConversionFailed("the converter is shut down");
         }
@@ -220,13 +242,13 @@ public final class OfficeToPdf implements AutoCloseable {
         Process process = null;
         try {
             // neutral names: nothing of the document's name reaches LibreOffice's logs or the process list
-            Path source = dir.resolve("copy." + format.extension());
+            Path source = dir.resolve("copy." + from.extension());
             Files.write(source, office, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Path out = Files.createDirectory(dir.resolve("out"));
             Path tmp = Files.createDirectory(dir.resolve("tmp"));
             Path logFile = dir.resolve("soffice.log");
             ProcessBuilder builder = new ProcessBuilder(program.toString(), "--headless", "--norestore", "--nolockcheck",
-                    "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", "pdf",
+                    "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", target(to),
                     "--outdir", out.toString(), source.toString())
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -251,13 +273,13 @@ public final class OfficeToPdf implements AutoCloseable {
             if (!finished) {
                 throw new ConversionFailed("LibreOffice did not finish within " + timeout);
             }
-            Path pdf = out.resolve("copy.pdf");
-            if (process.exitValue() != 0 || !Files.isRegularFile(pdf)) {
-                throw new ConversionFailed("LibreOffice made no PDF (exit " + process.exitValue() + "): " + tail(logFile));
+            Path made = out.resolve("copy." + to.extension());
+            if (process.exitValue() != 0 || !Files.isRegularFile(made)) {
+                throw new ConversionFailed("LibreOffice made no " + to + " (exit " + process.exitValue() + "): " + tail(logFile));
             }
-            byte[] bytes = Files.readAllBytes(pdf);
-            if (FileFormat.of(bytes) != FileFormat.PDF) {
-                throw new ConversionFailed("LibreOffice's output is not a PDF");
+            byte[] bytes = Files.readAllBytes(made);
+            if (FileFormat.of(bytes) != to) {
+                throw new ConversionFailed("LibreOffice's output is not a " + to);
             }
             return bytes;
         } catch (IOException e) {
