@@ -497,6 +497,10 @@ public class VaultService implements Vault {
             if (!PageImages.pageable(shownFormat)) {
                 shown = toPdf(issued, slot);
                 shownFormat = FileFormat.PDF;
+                if (issued.format() == FileFormat.XLSX && issued.mark() != null) {
+                    // a sheet has no page background for the watermark: its pages get it as a PDF's do
+                    shown = markers.getObject().watermark(shown, issued.mark());
+                }
             }
         } catch (OfficeConverter.ConversionFailed e) {
             log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
@@ -575,8 +579,8 @@ public class VaultService implements Vault {
         return check;
     }
 
-    /** A copy handed out: the file, the format of what was marked and its fingerprint. */
-    private record Issued(IssuedFile file, FileFormat format, String fingerprint) {
+    /** A copy handed out: the file, the format of what was marked, its fingerprint and its mark (null if unmarked). */
+    private record Issued(IssuedFile file, FileFormat format, String fingerprint, Mark mark) {
     }
 
     /**
@@ -592,7 +596,8 @@ public class VaultService implements Vault {
         long copyId = repo.insertCopy(documentId, v.id(), kind, me.personId(), person.name(), person.employeeNumber(),
                 me.personId(), fingerprint, source.marked(), null, null);
         CopyRow copy = repo.findCopy(copyId).orElseThrow();
-        byte[] marked = source.marked() ? marked(source.bytes(), mark(copy, check.levelCode(), row.assetId())) : source.bytes();
+        Mark mark = source.marked() ? mark(copy, check.levelCode(), row.assetId()) : null;
+        byte[] marked = mark != null ? marked(source.bytes(), mark) : source.bytes();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("assetId", row.assetId());
         d.put("version", v.number());
@@ -607,7 +612,7 @@ public class VaultService implements Vault {
         ledger.record(ledgerAction, Subject.of("vault-document", documentId), d);
         IssuedFile file = new IssuedFile(copyFileName(source.fileName(v.fileName()), copy.copyNumber()),
                 source.format().contentType(), marked, copyId, copy.copyNumber());
-        return new Issued(file, source.format(), fingerprint);
+        return new Issued(file, source.format(), fingerprint, mark);
     }
 
     /** For the ledger: the stored format and the one it was converted to, when the copy was made of a conversion. */

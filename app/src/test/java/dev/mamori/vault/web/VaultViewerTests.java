@@ -255,6 +255,15 @@ class VaultViewerTests {
         assertThat(urls).isNotEmpty();
         MamoriUserDetails security = f.colleague("情報 九郎", Role.IT_SECURITY);
         java.util.Set<Long> copies = new java.util.HashSet<>();
+        BufferedImage first = png(pageImage(urls.get(0), f.holder));
+        // the see-through watermark on every piece of the page's lower half, where the sample has no content (an
+        // Excel sheet's pages get it from the viewer, Word and PowerPoint copies carry it themselves)
+        int cell = Math.min(first.getWidth(), first.getHeight()) / 6;
+        for (int y = first.getHeight() / 2; y + cell <= first.getHeight() * 9 / 10; y += cell) {
+            for (int x = 0; x + cell <= first.getWidth(); x += cell) {
+                assertThat(inked(first, x, y, cell)).as("%s page 1, square at %d,%d", format, x, y).isGreaterThan(50);
+            }
+        }
         for (String url : urls) {
             byte[] page = pageImage(url, f.holder);
             png(page);
@@ -283,6 +292,20 @@ class VaultViewerTests {
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(downloaded, StandardCharsets.ISO_8859_1)).doesNotStartWith("PK");
         mvc.perform(get("/api/v1/vault/documents/{id}/download", id).with(as(f.holder))).andExpect(status().isForbidden());
+    }
+
+    /** Pixels of the square visibly darker than white paper (the fingerprint's few levels are not counted). */
+    private static int inked(BufferedImage img, int x0, int y0, int size) {
+        int n = 0;
+        for (int y = y0; y < y0 + size; y++) {
+            for (int x = x0; x < x0 + size; x++) {
+                int rgb = img.getRGB(x, y);
+                if (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff) < 240) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

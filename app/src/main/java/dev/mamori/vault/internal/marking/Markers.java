@@ -57,6 +57,14 @@ public final class Markers {
     }
 
     /**
+     * A PDF with only the {@link Watermark} added over its pages (as it is when the watermark is off): for the pages a
+     * copy of another format is shown as, when that format could not carry the watermark itself (an Excel sheet).
+     */
+    public byte[] watermark(byte[] pdf, Mark mark) {
+        return this.pdf.watermarkOnly(pdf, mark);
+    }
+
+    /**
      * Why the file could not be marked, if it could not: the marking is tried once in memory (the same work every
      * copy of the file will take, so a file that passes here is handed out marked later). A file the vault does
      * not mark ({@link FileFormat#OTHER}) passes, unless it is an encrypted Word, Excel or PowerPoint file. A legacy

@@ -94,6 +94,27 @@ final class PdfMarker {
         }
     }
 
+    /** Only the watermark over every page (for a PDF LibreOffice made of a marked copy); unchanged when it is off. */
+    byte[] watermarkOnly(byte[] pdf, Mark mark) {
+        if (!watermark.enabled()) {
+            return pdf;
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font.bytes()));
+            PdfWatermark tiles = PdfWatermark.prepare(doc, ttf, mark.line(), watermark);
+            for (PDPage page : doc.getPages()) {
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    tiles.draw(cs, page);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw the watermark on the PDF", e);
+        }
+    }
+
     private static void writeLine(PDPageContentStream cs, PDFont f, float size, float x, float y, String text)
             throws IOException {
         cs.beginText();
