@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.mamori.vault.internal.marking.OfficeConverter;
+import dev.mamori.vault.internal.marking.Watermark;
 
 /**
  * The viewer's LibreOffice settings: {@code none} turns it off, no setting finds {@code /usr/bin/soffice} and
@@ -58,5 +59,13 @@ class VaultConfigurationTests {
         } finally {
             Files.delete(disk);
         }
+    }
+
+    @Test
+    void theWatermarkIsOnByDefaultAndAnOpacityOutOfRangeStopsTheStart() {
+        assertThat(configuration.vaultWatermark(true, Watermark.DEFAULT_OPACITY)).isEqualTo(Watermark.DEFAULT);
+        assertThat(configuration.vaultWatermark(false, 0.3f).enabled()).isFalse();
+        assertThatThrownBy(() -> configuration.vaultWatermark(true, 0.9f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mamori.vault.marking.watermark-opacity");
     }
 }
