@@ -1,5 +1,6 @@
 package dev.mamori.vault.internal.marking;
 
+import java.awt.geom.Point2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,39 +49,19 @@ final class DocxWatermark {
             h = POIXMLUnits.parseLength(section.getPgSz().xgetH()) / 12700.0;
         }
         double size = Math.max(8, Math.min(16, Math.min(w, h) / 40));
-        double length = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            i += Character.charCount(cp);
-            length += (cp < 0x2E80 ? 0.55 : 1.0) * size; // full-width characters are a square, others about half
-        }
-        double angle = Math.toRadians(Watermark.ANGLE_DEGREES);
-        double step = length + 3 * size;
-        double rowGap = 5.5 * size;
-        double half = Math.hypot(w, h) / 2 + length;
-        int columns = (int) Math.ceil(half / step);
-        int rows = (int) Math.ceil(half / rowGap);
+        double length = Watermark.estimatedLength(line, size);
         List<String> shapes = new ArrayList<>();
         int n = 0;
-        for (int r = -rows; r <= rows; r++) {
-            for (int k = -columns; k <= columns; k++) {
-                double along = k * step + ((r & 1) == 0 ? 0 : step / 2);
-                // page y runs downwards: along the row is up and to the right, across it down and to the right
-                double cx = w / 2 + along * Math.cos(angle) + r * rowGap * Math.sin(angle);
-                double cy = h / 2 - along * Math.sin(angle) + r * rowGap * Math.cos(angle);
-                if (cx < -length / 2 || cx > w + length / 2 || cy < -length / 4 - size || cy > h + length / 4 + size) {
-                    continue;
-                }
-                n++;
-                shapes.add(String.format(Locale.ROOT, "<v:shape id=\"MamoriWatermark%d\" type=\"#_x0000_t136\""
-                                + " style=\"position:absolute;margin-left:%.1fpt;margin-top:%.1fpt;width:%.1fpt;height:%.1fpt;"
-                                + "rotation:%d;z-index:-251650000;mso-position-horizontal-relative:page;"
-                                + "mso-position-vertical-relative:page\" o:allowincell=\"f\" fillcolor=\"#404040\" stroked=\"f\">"
-                                + "<v:fill opacity=\"%.2f\"/><v:textpath style=\"font-family:&quot;IPAexGothic&quot;;font-size:%.0fpt\""
-                                + " string=\"%s\"/></v:shape>",
-                        n, cx - length / 2, cy - size / 2, length, size, 360 - (int) Watermark.ANGLE_DEGREES,
-                        watermark.opacity(), size, escape(line)));
-            }
+        for (Point2D.Double c : Watermark.centres(w, h, size, length)) {
+            n++;
+            shapes.add(String.format(Locale.ROOT, "<v:shape id=\"MamoriWatermark%d\" type=\"#_x0000_t136\""
+                            + " style=\"position:absolute;margin-left:%.1fpt;margin-top:%.1fpt;width:%.1fpt;height:%.1fpt;"
+                            + "rotation:%d;z-index:-251650000;mso-position-horizontal-relative:page;"
+                            + "mso-position-vertical-relative:page\" o:allowincell=\"f\" fillcolor=\"#404040\" stroked=\"f\">"
+                            + "<v:fill opacity=\"%.2f\"/><v:textpath style=\"font-family:&quot;IPAexGothic&quot;;font-size:%.0fpt\""
+                            + " string=\"%s\"/></v:shape>",
+                    n, c.x - length / 2, c.y - size / 2, length, size, 360 - (int) Watermark.ANGLE_DEGREES,
+                    watermark.opacity(), size, escape(line)));
         }
         // one picture a shape, the shape type in the first: LibreOffice reads only the first shape of a picture
         for (int i = 0; i < shapes.size(); i++) {

@@ -103,8 +103,8 @@ final class ImageMarker {
         Font f = base.deriveFont(Font.PLAIN, size);
         g.setFont(f);
         int lineWidth = g.getFontMetrics(f).stringWidth(line);
-        double step = lineWidth + 3 * size;
-        double rowGap = 5.5 * size;
+        double step = lineWidth + Watermark.COLUMN_GAP * size;
+        double rowGap = Watermark.ROW_GAP * size;
         double half = Math.hypot(w, h) / 2 + size;
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, watermark.opacity()));
         Color dark = new Color(0x40, 0x40, 0x40);

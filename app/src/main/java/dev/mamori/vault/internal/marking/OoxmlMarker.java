@@ -2,6 +2,7 @@ package dev.mamori.vault.internal.marking;
 
 import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -264,39 +265,18 @@ final class OoxmlMarker {
         double w = page.getWidth();
         double h = page.getHeight();
         double size = Math.max(10, Math.min(18, Math.min(w, h) / 36));
-        double length = 8;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            i += Character.charCount(cp);
-            length += (cp < 0x2E80 ? 0.6 : 1.0) * size; // full-width characters are a square, others about half
-        }
-        double angle = Math.toRadians(Watermark.ANGLE_DEGREES);
-        double step = length + 3 * size;
-        double rowGap = 5.5 * size;
-        double half = Math.hypot(w, h) / 2 + length;
-        int columns = (int) Math.ceil(half / step);
-        int rows = (int) Math.ceil(half / rowGap);
+        double length = Watermark.estimatedLength(line, size) + 8; // and the text box's insets
         Color grey = new Color(0x40, 0x40, 0x40, Math.round(watermark.opacity() * 255));
-        for (int r = -rows; r <= rows; r++) {
-            for (int k = -columns; k <= columns; k++) {
-                double along = k * step + ((r & 1) == 0 ? 0 : step / 2);
-                // slide y runs downwards: along the row is up and to the right, across it down and to the right
-                double cx = w / 2 + along * Math.cos(angle) + r * rowGap * Math.sin(angle);
-                double cy = h / 2 - along * Math.sin(angle) + r * rowGap * Math.cos(angle);
-                // a slanted box reaches half its length across and a quarter of it (sin 30°) up and down
-                if (cx < -length / 2 || cx > w + length / 2 || cy < -length / 4 - size || cy > h + length / 4 + size) {
-                    continue;
-                }
-                XSLFTextBox box = slide.createTextBox();
-                box.setAnchor(new Rectangle2D.Double(cx - length / 2, cy - size, length, size * 2));
-                box.setRotation(-Watermark.ANGLE_DEGREES);
-                box.setWordWrap(false);
-                XSLFTextRun t = box.addNewTextParagraph().addNewTextRun();
-                t.setText(line);
-                t.setFontSize(size);
-                t.setFontColor(grey);
-                t.setFontFamily("IPAexGothic");
-            }
+        for (Point2D.Double c : Watermark.centres(w, h, size, length)) {
+            XSLFTextBox box = slide.createTextBox();
+            box.setAnchor(new Rectangle2D.Double(c.x - length / 2, c.y - size, length, size * 2));
+            box.setRotation(-Watermark.ANGLE_DEGREES);
+            box.setWordWrap(false);
+            XSLFTextRun t = box.addNewTextParagraph().addNewTextRun();
+            t.setText(line);
+            t.setFontSize(size);
+            t.setFontColor(grey);
+            t.setFontFamily("IPAexGothic");
         }
     }
 

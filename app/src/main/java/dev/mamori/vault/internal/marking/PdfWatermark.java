@@ -31,11 +31,6 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
  */
 final class PdfWatermark {
 
-    /** Gap between two rows, in font sizes. */
-    private static final float ROW_GAP = 5.5f;
-    /** Gap between two repetitions of the line in a row, in font sizes. */
-    private static final float COLUMN_GAP = 3f;
-
     private final PDDocument doc;
     private final PDFormXObject line;
     private final float lineUnits;
@@ -98,8 +93,8 @@ final class PdfWatermark {
             float size = Math.max(8f, Math.min(16f, Math.min(w, h) / 40f));
             float scale = size / unitsPerEm;
             float lineWidth = lineUnits * scale;
-            float step = lineWidth + COLUMN_GAP * size;
-            float rowGap = ROW_GAP * size;
+            float step = lineWidth + (float) Watermark.COLUMN_GAP * size;
+            float rowGap = (float) Watermark.ROW_GAP * size;
             double half = Math.hypot(w, h) / 2 + size;
             PDExtendedGraphicsState translucent = new PDExtendedGraphicsState();
             translucent.setNonStrokingAlphaConstant(watermark.opacity());

@@ -1,5 +1,9 @@
 package dev.mamori.vault.internal.marking;
 
+import java.awt.geom.Point2D;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The see-through watermark (透かし) repeated over the whole of every page of a PDF copy and over a PNG or JPEG copy:
  * the copy's mark line (level, recipient's name and 社員番号, date and time, copy number), slanted and tiled, so that
@@ -20,6 +24,50 @@ public record Watermark(boolean enabled, float opacity) {
 
     /** The slant of the rows, counter-clockwise. */
     static final double ANGLE_DEGREES = 30;
+
+    /** Gap between two rows, in font sizes. */
+    static final double ROW_GAP = 5.5;
+    /** Gap between two repetitions of the line in a row, in font sizes. */
+    static final double COLUMN_GAP = 3;
+
+    /** The length of the line at {@code size}, estimated: a full-width character is a square, others about half. */
+    static double estimatedLength(String line, double size) {
+        double length = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            i += Character.charCount(cp);
+            length += (cp < 0x2E80 ? 0.55 : 1.0) * size;
+        }
+        return length;
+    }
+
+    /**
+     * Where the repetitions go on a page of {@code w} x {@code h} (y downwards), for formats that place each one as a
+     * shape of its own (Word, PowerPoint): the centres of boxes {@code length} long, slanted by {@link #ANGLE_DEGREES},
+     * in rows {@link #ROW_GAP} sizes apart, each row shifted by half a repetition — every one that reaches the page.
+     */
+    static List<Point2D.Double> centres(double w, double h, double size, double length) {
+        double angle = Math.toRadians(ANGLE_DEGREES);
+        double step = length + COLUMN_GAP * size;
+        double rowGap = ROW_GAP * size;
+        double half = Math.hypot(w, h) / 2 + length;
+        int columns = (int) Math.ceil(half / step);
+        int rows = (int) Math.ceil(half / rowGap);
+        List<Point2D.Double> centres = new ArrayList<>();
+        for (int r = -rows; r <= rows; r++) {
+            for (int k = -columns; k <= columns; k++) {
+                double along = k * step + ((r & 1) == 0 ? 0 : step / 2);
+                // along the row is up and to the right, across it down and to the right
+                double cx = w / 2 + along * Math.cos(angle) + r * rowGap * Math.sin(angle);
+                double cy = h / 2 - along * Math.sin(angle) + r * rowGap * Math.cos(angle);
+                // a slanted box reaches half its length across and a quarter of it (sin 30°) up and down
+                if (cx >= -length / 2 && cx <= w + length / 2 && cy >= -length / 4 - size && cy <= h + length / 4 + size) {
+                    centres.add(new Point2D.Double(cx, cy));
+                }
+            }
+        }
+        return centres;
+    }
 
     public Watermark {
         if (!(opacity >= 0.02f && opacity <= 0.5f)) {

@@ -54,21 +54,10 @@ class WatermarkTests {
         BufferedImage plain = render(without.mark(pdf, mark()), 1);
         BufferedImage marked = render(withWatermark.mark(pdf, mark()), 1);
 
-        int blank = 0;
-        int inked = 0;
         // every 100 x 100 pt square of the page (rendered at 72 DPI) between the header and footer lines
-        for (int y = 30; y + CELL <= plain.getHeight() - 30; y += CELL / 2) {
-            for (int x = 0; x + CELL <= plain.getWidth(); x += CELL / 2) {
-                if (darkPixels(plain, x, y, CELL) == 0) {
-                    blank++;
-                    if (darkPixels(marked, x, y, CELL) > 50) {
-                        inked++;
-                    }
-                }
-            }
-        }
-        assertThat(blank).as("blank squares on the unmarked page").isGreaterThan(100);
-        assertThat(inked).as("blank squares that carry the watermark").isEqualTo(blank);
+        int[] blankAndInked = blankSquaresInked(plain, marked, CELL, 30);
+        assertThat(blankAndInked[0]).as("blank squares on the unmarked page").isGreaterThan(100);
+        assertThat(blankAndInked[1]).as("blank squares that carry the watermark").isEqualTo(blankAndInked[0]);
     }
 
     @Test
@@ -170,21 +159,9 @@ class WatermarkTests {
         BufferedImage plain = render(Files.readAllBytes(out.resolve("plain.pdf")), 1);
         BufferedImage marked = render(Files.readAllBytes(out.resolve("marked.pdf")), 1);
 
-        int cell = Math.min(plain.getWidth(), plain.getHeight()) / 6;
-        int blank = 0;
-        int inked = 0;
-        for (int y = 0; y + cell <= plain.getHeight(); y += cell / 2) {
-            for (int x = 0; x + cell <= plain.getWidth(); x += cell / 2) {
-                if (darkPixels(plain, x, y, cell) == 0) {
-                    blank++;
-                    if (darkPixels(marked, x, y, cell) > 50) {
-                        inked++;
-                    }
-                }
-            }
-        }
-        assertThat(blank).as("blank squares without the watermark").isGreaterThan(50);
-        assertThat(inked).as("blank squares that carry the watermark").isEqualTo(blank);
+        int[] blankAndInked = blankSquaresInked(plain, marked, Math.min(plain.getWidth(), plain.getHeight()) / 6, 0);
+        assertThat(blankAndInked[0]).as("blank squares without the watermark").isGreaterThan(50);
+        assertThat(blankAndInked[1]).as("blank squares that carry the watermark").isEqualTo(blankAndInked[0]);
         // the watermark is drawn, not the document's text: the text holds the mark line as often as before
         assertThat(withWatermark.identify(markedCopy)).hasSize(1);
     }
@@ -208,6 +185,26 @@ class WatermarkTests {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Of the squares of side {@code cell} (overlapping by half, {@code margin} pixels from the top and bottom left
+     * out) that are blank in {@code plain}: how many there are, and how many of them carry ink in {@code marked}.
+     */
+    private static int[] blankSquaresInked(BufferedImage plain, BufferedImage marked, int cell, int margin) {
+        int blank = 0;
+        int inked = 0;
+        for (int y = margin; y + cell <= plain.getHeight() - margin; y += cell / 2) {
+            for (int x = 0; x + cell <= plain.getWidth(); x += cell / 2) {
+                if (darkPixels(plain, x, y, cell) == 0) {
+                    blank++;
+                    if (darkPixels(marked, x, y, cell) > 50) {
+                        inked++;
+                    }
+                }
+            }
+        }
+        return new int[] {blank, inked};
     }
 
     /** Pixels of the square visibly darker than white (the robust mark's few levels are not counted). */
