@@ -172,13 +172,20 @@ public final class Markers {
     }
 
     /**
-     * Any other file: fingerprints in its text, and in its pixels when it is a BMP, GIF or TIFF (a page image or a
+     * Any other file (a legacy Word, Excel or PowerPoint file among them: a copy saved again in the old format keeps
+     * the fingerprint in its properties or its hidden text): fingerprints in its text, and in its pixels when it is a BMP, GIF or TIFF (a page image or a
      * screenshot saved in another format ImageIO reads; told by their signatures, so that no other file is taken for
      * an image without one, as WBMP would be).
      */
     private static List<String> other(byte[] file) {
         java.util.Set<String> found = new java.util.LinkedHashSet<>(
                 Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        // text kept as UTF-16 (Word's and PowerPoint's text and properties, a text file saved as "Unicode"), at
+        // either byte alignment
+        found.addAll(Fingerprints.findAll(new String(file, java.nio.charset.StandardCharsets.UTF_16LE)));
+        if (file.length > 1) {
+            found.addAll(Fingerprints.findAll(new String(file, 1, file.length - 1, java.nio.charset.StandardCharsets.UTF_16LE)));
+        }
         if (FileFormat.startsWith(file, 'B', 'M') || FileFormat.startsWith(file, 'G', 'I', 'F', '8')
                 || FileFormat.startsWith(file, 'I', 'I', '*', 0) || FileFormat.startsWith(file, 'M', 'M', 0, '*')) {
             found.addAll(ImageMarker.pixelFingerprints(file));

@@ -318,4 +318,34 @@ class MarkingTests {
                     .contains("E0042").contains("No.7");
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = FileFormat.class, names = {"DOCX", "XLSX", "PPTX"})
+    void aCopySavedAgainInTheOldOfficeFormatStillNamesItsRecipient(FileFormat format) {
+        assumeTrue(Files.isExecutable(OfficeConverter.DEFAULT_PROGRAM) || System.getenv("CI") != null,
+                "LibreOffice (soffice) is not installed");
+        Mark m = mark();
+        byte[] marked = markers.mark(originals.get(format), m);
+        FileFormat legacy = switch (format) {
+            case DOCX -> FileFormat.DOC;
+            case XLSX -> FileFormat.XLS;
+            default -> FileFormat.PPT;
+        };
+        byte[] resaved = LegacyFiles.saveAs(marked, format, legacy);
+
+        assertThat(FileFormat.of(resaved)).isEqualTo(legacy);
+        assertThat(markers.identify(resaved)).containsExactly(m.fingerprint());
+        assertThat(markers.identify(LegacyFiles.saveAs(originals.get(format), format, legacy))).isEmpty();
+    }
+
+    @Test
+    void aFingerprintInTextSavedAsUtf16IsFound() {
+        Mark m = mark();
+        byte[] utf16 = ("回収した資料の写し " + Fingerprints.PREFIX + m.fingerprint() + " 以上").getBytes(StandardCharsets.UTF_16LE);
+        for (int offset = 0; offset < 2; offset++) {
+            byte[] text = new byte[offset + utf16.length]; // the text at an even and at an odd byte
+            System.arraycopy(utf16, 0, text, offset, utf16.length);
+            assertThat(markers.identify(text)).as("at byte %d", offset).containsExactly(m.fingerprint());
+        }
+    }
 }
