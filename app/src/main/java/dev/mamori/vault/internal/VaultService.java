@@ -418,8 +418,7 @@ public class VaultService implements Vault {
      * transaction of its own, so that no connection stays bound to the thread while it waits for its turn.
      */
     private FileFormat storedFormat(long documentId, Integer version) {
-        return tx.execute(status -> repo.versionsOf(documentId).stream().filter(v -> version == null || v.number() == version)
-                .findFirst().map(v -> FileFormat.valueOf(formatOf(v))).orElse(FileFormat.OTHER));
+        return tx.execute(status -> findVersion(documentId, version).map(VaultService::storedFormat).orElse(FileFormat.OTHER));
     }
 
     /**
@@ -495,12 +494,8 @@ public class VaultService implements Vault {
             shown = issued.file().content();
             shownFormat = issued.format();
             if (!PageImages.pageable(shownFormat)) {
-                shown = toPdf(issued, slot);
+                shown = markers.getObject().viewerPdf(toPdf(issued, slot), issued.format(), issued.mark());
                 shownFormat = FileFormat.PDF;
-                if (issued.format() == FileFormat.XLSX && issued.mark() != null) {
-                    // a sheet has no page background for the watermark: its pages get it as a PDF's do
-                    shown = markers.getObject().watermark(shown, issued.mark());
-                }
             }
         } catch (OfficeConverter.ConversionFailed e) {
             log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
@@ -640,9 +635,13 @@ public class VaultService implements Vault {
     }
 
     private VersionRow pickVersion(long documentId, Integer number) {
-        List<VersionRow> versions = repo.versionsOf(documentId);
-        return versions.stream().filter(v -> number == null || v.number() == number).findFirst()
+        return findVersion(documentId, number)
                 .orElseThrow(() -> new NotFoundException("vault.version.notFound", String.valueOf(number)));
+    }
+
+    /** The version of the number, or the latest when {@code number} is null. */
+    private Optional<VersionRow> findVersion(long documentId, Integer number) {
+        return repo.versionsOf(documentId).stream().filter(v -> number == null || v.number() == number).findFirst();
     }
 
     /**
@@ -816,7 +815,7 @@ public class VaultService implements Vault {
     @Transactional(propagation = Propagation.SUPPORTS)
     public IssuedFile numberedCopyFile(long copyId) {
         boolean legacy = tx.execute(status -> repo.findCopy(copyId).flatMap(c -> repo.findVersion(c.versionId()))
-                .map(v -> FileFormat.valueOf(formatOf(v)).legacy()).orElse(false));
+                .map(v -> storedFormat(v).legacy()).orElse(false));
         return inTurn(legacy, slot -> numberedCopyFile(copyId, slot));
     }
 
@@ -1191,6 +1190,11 @@ public class VaultService implements Vault {
         }).toList();
         return new DocumentView(r.id(), r.assetId(), r.title(), r.createdAt(), r.createdBy(), name(r.createdBy(), names),
                 r.disposedAt(), r.disposedBy() == null ? null : name(r.disposedBy(), names), r.disposalReason(), versions);
+    }
+
+    /** The format the version was told to be at upload (by its content), from its stored content type. */
+    private static FileFormat storedFormat(VersionRow v) {
+        return FileFormat.valueOf(formatOf(v));
     }
 
     private static String formatOf(VersionRow v) {

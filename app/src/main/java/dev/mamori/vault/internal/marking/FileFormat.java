@@ -75,37 +75,53 @@ public enum FileFormat {
         if (startsWith(b, 'P', 'K', 3, 4)) {
             return ooxml(b);
         }
-        if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+        if (compoundFile(b)) {
             return compound(b);
         }
         return OTHER;
     }
 
-    /**
-     * An OLE2 compound file, told by the streams at its root: Word's {@code WordDocument}, Excel's {@code Workbook}
-     * (or Excel 5/95's {@code Book}), PowerPoint's {@code PowerPoint Document}. An OOXML file encrypted with a
-     * password is an OLE2 file too ({@code EncryptionInfo}, {@code EncryptedPackage}): that stays {@link #OTHER}
-     * (and is refused at upload, {@link Unmarkable#ENCRYPTED_OFFICE}); so does any other compound file.
-     */
+    /** Whether the file is an OLE2 compound file (its signature). */
+    static boolean compoundFile(byte[] b) {
+        return startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+    }
+
     private static FileFormat compound(byte[] b) {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(b))) {
-            DirectoryNode root = fs.getRoot();
-            if (root.hasEntryCaseInsensitive("EncryptedPackage") || root.hasEntryCaseInsensitive("EncryptionInfo")) {
-                return OTHER;
-            }
-            if (root.hasEntryCaseInsensitive("WordDocument")) {
-                return DOC;
-            }
-            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
-                return XLS;
-            }
-            if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
-                return PPT;
-            }
+            return of(fs.getRoot());
         } catch (IOException | RuntimeException e) {
             return OTHER;
         }
+    }
+
+    /**
+     * An OLE2 compound file, told by the streams at its root: Word's {@code WordDocument}, Excel's {@code Workbook}
+     * (or Excel 5/95's {@code Book}), PowerPoint's {@code PowerPoint Document}. An OOXML file encrypted with a
+     * password is an OLE2 file too ({@link #encryptedPackage}): that stays {@link #OTHER} (and is refused at upload,
+     * {@link Unmarkable#ENCRYPTED_OFFICE}); so does any other compound file.
+     */
+    static FileFormat of(DirectoryNode root) {
+        if (encryptedPackage(root)) {
+            return OTHER;
+        }
+        if (root.hasEntryCaseInsensitive("WordDocument")) {
+            return DOC;
+        }
+        if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+            return XLS;
+        }
+        if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
+            return PPT;
+        }
         return OTHER;
+    }
+
+    /**
+     * Whether the compound file holds an OOXML package encrypted with a password: the streams {@code EncryptionInfo}
+     * and {@code EncryptedPackage} (ECMA-376 part 2, standard and agile encryption alike).
+     */
+    static boolean encryptedPackage(DirectoryNode root) {
+        return root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage");
     }
 
     private static FileFormat ooxml(byte[] b) {

@@ -57,11 +57,12 @@ public final class Markers {
     }
 
     /**
-     * A PDF with only the {@link Watermark} added over its pages (as it is when the watermark is off): for the pages a
-     * copy of another format is shown as, when that format could not carry the watermark itself (an Excel sheet).
+     * The PDF LibreOffice made of a marked copy in {@code copyFormat}, for the viewer's pages: with the
+     * {@link Watermark} drawn over them where the copy could not carry it itself (an Excel sheet has no page
+     * background; Word and PowerPoint copies carry their own), otherwise as it is; as it is for an unmarked copy.
      */
-    public byte[] watermark(byte[] pdf, Mark mark) {
-        return this.pdf.watermarkOnly(pdf, mark);
+    public byte[] viewerPdf(byte[] pdf, FileFormat copyFormat, Mark mark) {
+        return copyFormat == FileFormat.XLSX && mark != null ? this.pdf.watermarkOnly(pdf, mark) : pdf;
     }
 
     /**
@@ -89,27 +90,25 @@ public final class Markers {
     }
 
     private static final String PROBE_LINE = "極秘（検査）　交付先 検査 太郎（社員番号 E0000）　2026-01-01 00:00　No.0";
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
 
     /**
      * Whether the Office file opens only with a password. An OOXML file encrypted with one is not a ZIP package but
-     * an OLE2 compound file holding the streams {@code EncryptionInfo} and {@code EncryptedPackage} (ECMA-376 part 2,
-     * standard and agile encryption alike). A legacy file keeps its streams and says so inside them: Word in its
+     * an OLE2 compound file ({@link FileFormat#encryptedPackage}). A legacy file keeps its streams and says so inside them: Word in its
      * file information block ([MS-DOC] {@code FibBase.fEncrypted}, RC4 and XOR obfuscation alike), Excel by a
      * {@code FILEPASS} record that its default password ({@code VelvetSweatshop}, which Excel uses for write
      * protection) does not open (POI's HSSF tries it), PowerPoint by an {@code EncryptedSummary} stream or the
      * encrypted header token of its {@code Current User} stream ([MS-PPT] {@code CurrentUserAtom}).
      */
     static boolean encryptedOffice(byte[] file) {
-        if (file.length < OLE2.length || !java.util.Arrays.equals(file, 0, OLE2.length, OLE2, 0, OLE2.length)) {
+        if (!FileFormat.compoundFile(file)) {
             return false;
         }
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(file))) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntryCaseInsensitive("EncryptionInfo") || root.hasEntryCaseInsensitive("EncryptedPackage")) {
+            if (FileFormat.encryptedPackage(root)) {
                 return true;
             }
-            return switch (FileFormat.of(file)) {
+            return switch (FileFormat.of(root)) {
                 case DOC -> (LittleEndian.getUShort(head(root, "WordDocument", 12), 10) & FIB_ENCRYPTED) != 0;
                 case XLS -> excelEncrypted(root);
                 case PPT -> root.hasEntryCaseInsensitive("EncryptedSummary")
