@@ -32,7 +32,8 @@ import dev.mamori.vault.internal.marking.SampleFiles;
 /**
  * What the image fingerprint that survives JPEG ({@code RobustMark}) costs where it is used: marking a 2000x1500
  * JPEG photograph for a recipient (decode, the visible band, the DCT mark, encode at quality 0.92, the comment);
- * identifying a leaked copy of it that was re-saved as JPEG (every fingerprint the file carries, pixels included);
+ * identifying a leaked copy of it that was re-saved as JPEG (every fingerprint the file carries, pixels included),
+ * and a piece cut out of it off the 8-pixel grid and saved as PNG (the mark's search over every grid);
  * and drawing one page of a PDF for the document viewer (110 DPI, the DCT mark, the least significant bits, PNG).
  */
 @State(Scope.Benchmark)
@@ -48,6 +49,7 @@ public class ImageMarkingBenchmark {
     Markers markers;
     byte[] photo;
     byte[] leaked;
+    byte[] piece;
     byte[] pdf;
     String fingerprint;
 
@@ -62,6 +64,16 @@ public class ImageMarkingBenchmark {
         if (!Markers.fingerprintsOf(leaked).contains(fingerprint)) {
             throw new IllegalStateException("the re-saved copy lost its fingerprint: the benchmark would measure a miss");
         }
+        // a 1000x700 piece cut off the 8-pixel grid (a screenshot of part of it), saved as PNG
+        BufferedImage cut = ImageIO.read(new java.io.ByteArrayInputStream(marked)).getSubimage(613, 405, 1000, 700);
+        BufferedImage copy = new BufferedImage(cut.getWidth(), cut.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.createGraphics().drawImage(cut, 0, 0, null);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(copy, "png", png);
+        piece = png.toByteArray();
+        if (!Markers.fingerprintsOf(piece).contains(fingerprint)) {
+            throw new IllegalStateException("the cut piece lost its fingerprint: the benchmark would measure a miss");
+        }
         pdf = SampleFiles.pdf(font, "新型ポンプの設計書（社外秘）", "圧力 12.5 MPa、流量 340 L/min の設計値と試験結果。", 1);
     }
 
@@ -73,6 +85,11 @@ public class ImageMarkingBenchmark {
     @Benchmark
     public List<String> identifyReSavedJpeg() {
         return Markers.fingerprintsOf(leaked);
+    }
+
+    @Benchmark
+    public List<String> identifyCutPiece() {
+        return Markers.fingerprintsOf(piece);
     }
 
     @Benchmark

@@ -99,6 +99,43 @@ class RobustMarkTests {
         }
     }
 
+    // ------------------------------------------------------------------ surviving a crop
+
+    @Test
+    void aCroppedCopyStillNamesItsRecipient() throws IOException {
+        Random random = new Random(13);
+        byte[] pdf = SampleFiles.pdf(font, "新製品の原価計算", "本文です。", 1);
+        for (int i = 0; i < 3; i++) {
+            String fingerprint = Fingerprints.newFingerprint();
+            BufferedImage marked = switch (i) {
+                case 0 -> photoLike(random, 720, 480);
+                case 1 -> textPage(random, 935, 1210, 24);
+                default -> decode(PageImages.page(pdf, FileFormat.PDF, 1, fingerprint));
+            };
+            if (i < 2) {
+                ImageMarker.embedBits(marked, fingerprint);
+            }
+            for (int c = 0; c < 4; c++) {
+                // a piece at least 280 x 200 pixels, cut anywhere (on the 8-pixel grid only by chance); the least
+                // significant bits are lost with the grid
+                int cw = 280 + random.nextInt(marked.getWidth() - 300);
+                int ch = 200 + random.nextInt(marked.getHeight() - 220);
+                int x0 = 1 + random.nextInt(marked.getWidth() - cw);
+                int y0 = 1 + random.nextInt(marked.getHeight() - ch);
+                BufferedImage piece = copy(marked.getSubimage(x0, y0, cw, ch));
+                String what = "image " + i + " cut at " + x0 + "," + y0 + " " + cw + "x" + ch;
+                assertThat(ImageMarker.readBits(piece)).as(what + ", least significant bits").isEmpty();
+                assertThat(RobustMark.read(piece)).as(what).contains(fingerprint);
+                assertThat(markers.identify(jpeg(piece, 0.9f))).as(what + ", as JPEG at 0.9").containsExactly(fingerprint);
+                if (i == 0) {
+                    // a photograph's piece also at lower qualities; on white paper JPEG on another grid than the
+                    // mark's takes more of it (RobustMark's Javadoc)
+                    assertThat(markers.identify(jpeg(piece, 0.7f))).as(what + ", as JPEG at 0.7").containsExactly(fingerprint);
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ no one else
 
     @Test
