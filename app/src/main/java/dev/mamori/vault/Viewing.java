@@ -6,10 +6,12 @@ package dev.mamori.vault;
  * images are served to the person who opened it. Otherwise nothing was issued: either the format is not shown
  * in the browser, and the viewer tells the person that the file has to be downloaded, or ({@code conversionFailed})
  * a Word, Excel or PowerPoint file could not be converted for display this time; {@code mayDownload} says whether
- * they may download it.
+ * they may download it. {@code noCopies}: the version is a legacy .doc, .xls or .ppt file of which no copy can be
+ * handed out here at all (no LibreOffice to convert it, and no consent to hand it out unmarked), so neither viewing
+ * nor downloading it is possible, whatever the person's rights.
  */
 public record Viewing(long documentId, int versionNumber, String format, Long copyId, Integer copyNumber, int pages,
-                      boolean mayDownload, boolean conversionFailed) {
+                      boolean mayDownload, boolean conversionFailed, boolean noCopies) {
 
     public boolean shown() {
         return copyId != null;

@@ -70,9 +70,17 @@ final class LegacyOffice {
      * unmarked (before anything is recorded).
      */
     void requireCopies(FileFormat format) {
-        if (format.legacy() && converter == null && !unmarkedWithoutConverter) {
+        if (!handsOutCopies(format)) {
             throw new LegacyOfficeException("vault.file.legacyNotHandedOut");
         }
+    }
+
+    /**
+     * Whether copies of a file in the format can be handed out here at all: not of a legacy file when there is no
+     * LibreOffice to convert it and no consent to hand it out unmarked.
+     */
+    boolean handsOutCopies(FileFormat format) {
+        return !format.legacy() || converter != null || unmarkedWithoutConverter;
     }
 
     /**

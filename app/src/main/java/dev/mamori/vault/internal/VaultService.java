@@ -481,8 +481,11 @@ public class VaultService implements Vault {
         FileFormat stored = FileFormat.of(plain);
         boolean converted = officeConverter.isPresent() && OfficeConverter.converts(stored, FileFormat.PDF);
         if (!PageImages.pageable(stored) && !converted) {
-            // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that)
-            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, false);
+            // nothing is shown, so nothing is issued: the viewer tells them to download it (or to ask for that), or,
+            // for a legacy file no copy of which can be handed out here, why not
+            boolean noCopies = !legacyOffice.handsOutCopies(stored);
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload && !noCopies, false,
+                    noCopies);
         }
         Issued issued;
         byte[] shown;
@@ -501,7 +504,7 @@ public class VaultService implements Vault {
             log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
                     v.number(), e.getMessage());
             status.setRollbackOnly();
-            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true);
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true, false);
         }
         if (!viewerCopies.fits(shown.length)) {
             throw new ConflictException("vault.viewer.tooLarge");
@@ -511,7 +514,7 @@ public class VaultService implements Vault {
                 shown, pages, issued.fingerprint(), clock.instant());
         afterCommit(() -> viewerCopies.put(kept));
         return new Viewing(documentId, v.number(), stored.name(), issued.file().copyId(), issued.file().copyNumber(),
-                pages, mayDownload, false);
+                pages, mayDownload, false, false);
     }
 
     /**

@@ -47,6 +47,9 @@ class LegacyOfficeTests {
                 });
         assertThatThrownBy(() -> refusing.requireCopies(FileFormat.DOC)).isInstanceOf(LegacyOfficeException.class);
         assertThat(refusing.forViewer(XLS, FileFormat.XLS, null)).isEmpty();
+        // so the viewer says no copy can be handed out, rather than offering a download that would be refused
+        assertThat(refusing.handsOutCopies(FileFormat.XLS)).isFalse();
+        assertThat(refusing.handsOutCopies(FileFormat.XLSX)).isTrue();
     }
 
     @Test
@@ -60,6 +63,7 @@ class LegacyOfficeTests {
         assertThat(source.format()).isEqualTo(FileFormat.XLS);
         assertThat(source.fileName("原価表.xls")).isEqualTo("原価表.xls");
         consenting.requireCopies(FileFormat.XLS);
+        assertThat(consenting.handsOutCopies(FileFormat.XLS)).isTrue();
     }
 
     @Test
