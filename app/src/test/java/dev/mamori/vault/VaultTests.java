@@ -408,6 +408,24 @@ class VaultTests {
         assertThat(fromPage.copy()).map(CopyView::id).contains(viewing.copyId());
     }
 
+    @Test
+    void aPieceCutOutOfAViewerPageNamesWhoViewedIt() throws Exception {
+        // part of a page shown in the viewer, as a screenshot tool cuts it: off the 8-pixel grid, saved as PNG
+        long id = upload("画面の一部を切り取り");
+        Viewing viewing = Register.as(f.holder, () -> vault.openViewer(id, null));
+        byte[] page = Register.as(f.holder, () -> vault.viewerPage(id, viewing.copyId(), 1));
+        java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page));
+        java.awt.image.BufferedImage cut = new java.awt.image.BufferedImage(420, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        cut.createGraphics().drawImage(shown.getSubimage(125, 203, 420, 300), 0, 0, null);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(cut, "png", png);
+
+        MamoriUserDetails security = f.colleague("情報 十郎", Role.IT_SECURITY);
+        Identification found = Register.as(security, () -> vault.identify(png.toByteArray()));
+        assertThat(found.copy()).map(CopyView::personId).contains(f.holder.personId());
+        assertThat(found.copy()).map(CopyView::id).contains(viewing.copyId());
+    }
+
     /** What an editor does: the pixels only, as a JPEG at ImageIO's default quality (0.75). */
     static byte[] resavedAsJpeg(byte[] image) throws java.io.IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
