@@ -53,7 +53,11 @@ public final class AccessHttpClient {
         System.out.printf("[access-http] client: separate JVM (pid %d), %d keep-alive connections%n",
                 ProcessHandle.current().pid(), connections);
         System.out.printf("[access-http] warm-up %d s at %,d/s%n", warmup, rate);
-        Result r = run(port, requests, rate, warmup, seconds, connections);
+        // -Dbench.access.client.engine=event-loop: one epoll event loop (AccessHttpEventLoopClient) instead of a thread
+        // per connection (the default, "threads")
+        Result r = "event-loop".equals(System.getProperty("bench.access.client.engine", "threads"))
+                ? AccessHttpEventLoopClient.run(port, requests, rate, warmup, seconds, connections)
+                : run(port, requests, rate, warmup, seconds, connections);
         long[] l = r.latencies;
         long[] late = new long[l.length];
         for (int i = 0; i < l.length; i++) {

@@ -159,7 +159,8 @@ public final class AccessHttpLoad {
             System.out.printf("[access-http] load generator started under: %s%n", prefix);
         }
         command.addAll(List.of(java, "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC",
-                "-Dbench.access.client.spin-us=" + Integer.getInteger("bench.access.client.spin-us", 0), "-classpath",
+                "-Dbench.access.client.spin-us=" + Integer.getInteger("bench.access.client.spin-us", 0),
+                "-Dbench.access.client.engine=" + System.getProperty("bench.access.client.engine", "threads"), "-classpath",
                 System.getProperty("java.class.path"), AccessHttpClient.class.getName(), String.valueOf(port), token,
                 String.valueOf(people), String.valueOf(entries), String.valueOf(rate), String.valueOf(seconds),
                 String.valueOf(warmup), String.valueOf(connections)));
