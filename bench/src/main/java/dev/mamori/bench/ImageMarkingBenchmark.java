@@ -33,7 +33,8 @@ import dev.mamori.vault.internal.marking.SampleFiles;
  * What the image fingerprint that survives JPEG ({@code RobustMark}) costs where it is used: marking a 2000x1500
  * JPEG photograph for a recipient (decode, the visible band, the DCT mark, encode at quality 0.92, the comment);
  * identifying a leaked copy of it that was re-saved as JPEG (every fingerprint the file carries, pixels included),
- * and a piece cut out of it off the 8-pixel grid and saved as PNG (the mark's search over every grid);
+ * a piece cut out of it off the 8-pixel grid and saved as PNG (the mark's search over every grid), and the
+ * unmarked photograph (every grid at its size and at each display scale, to find nothing);
  * and drawing one page of a PDF for the document viewer (110 DPI, the DCT mark, the least significant bits, PNG).
  */
 @State(Scope.Benchmark)
@@ -74,6 +75,9 @@ public class ImageMarkingBenchmark {
         if (!Markers.fingerprintsOf(piece).contains(fingerprint)) {
             throw new IllegalStateException("the cut piece lost its fingerprint: the benchmark would measure a miss");
         }
+        if (!Markers.fingerprintsOf(photo).isEmpty()) {
+            throw new IllegalStateException("the unmarked photograph names someone");
+        }
         pdf = SampleFiles.pdf(font, "新型ポンプの設計書（社外秘）", "圧力 12.5 MPa、流量 340 L/min の設計値と試験結果。", 1);
     }
 
@@ -90,6 +94,12 @@ public class ImageMarkingBenchmark {
     @Benchmark
     public List<String> identifyCutPiece() {
         return Markers.fingerprintsOf(piece);
+    }
+
+    /** The worst case: an image without a mark, looked at on every grid and at every display scale. */
+    @Benchmark
+    public List<String> identifyUnmarked() {
+        return Markers.fingerprintsOf(photo);
     }
 
     @Benchmark

@@ -278,7 +278,8 @@ final class ImageMarker {
 
     /**
      * The fingerprints in the pixels of any image ImageIO can read (PNG, JPEG, BMP, GIF, TIFF, WBMP): the least
-     * significant bits and the {@link RobustMark}, each once; none when the file is no image ImageIO reads.
+     * significant bits and the {@link RobustMark} (also in a screenshot that enlarged the image by a display scale),
+     * each once; none when the file is no image ImageIO reads.
      */
     static java.util.List<String> pixelFingerprints(byte[] file) {
         java.util.Set<String> found = new java.util.LinkedHashSet<>();
@@ -286,7 +287,7 @@ final class ImageMarker {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
             if (img != null) {
                 readBits(img).ifPresent(found::add);
-                RobustMark.read(img).ifPresent(found::add);
+                RobustMark.read(img).or(() -> RobustMark.readEnlarged(img)).ifPresent(found::add);
             }
         } catch (IOException | RuntimeException e) {
             // unreadable pixels: the metadata alone

@@ -27,7 +27,8 @@ import java.util.zip.CRC32;
  * coefficients of all blocks at all offsets come from one separable pass, and the votes are summed per tile position
  * once, so the search adds about 0.05 s per megapixel (measured on this project's two-core machine). An unmarked image
  * or a damaged mark reads as nothing: 8,192 trials, each matching at random with a chance of 2<sup>-48</sup>, give an
- * unmarked image a chance below 2<sup>-34</sup> of naming someone.
+ * unmarked image a chance below 2<sup>-34</sup> of naming someone (below 2<sup>-31</sup> with the seven display
+ * scales tried as well).
  * <p>Parameters and measurements: the step is {@value #STEP}; the JPEG quantizer steps of these two coefficients are 8
  * at quality 70 and 7 at quality 75 (the IJG tables, which {@code javax.imageio} uses: its quality 0.7 is IJG 70). JPEG
  * moves a coefficient by at most half its quantizer step, 4, less than the quarter step (5) at which its vote turns
@@ -42,9 +43,13 @@ import java.util.zip.CRC32;
  * mark if it still has {@value #MIN_BLOCKS} whole blocks: saved losslessly, or as JPEG at quality 90; a photograph's
  * piece also at quality 70. On white paper a piece whose cut is off the 8-pixel grid, so that JPEG's blocks straddle
  * the mark's, mostly loses the mark at JPEG qualities of 80 and below (measured on a text page and a viewer page, 20
- * random pieces each: at quality 85, 14 and 18 read back; at 80, 6 and 5; at 75, 3 and 0). It does not survive
- * scaling (tried: read back only when scaled back to within 0.2% of the original size), rotation, or printing and
- * scanning (the blocks must be those of the marked image).
+ * random pieces each: at quality 85, 14 and 18 read back; at 80, 6 and 5; at 75, 3 and 0).
+ * <p>A screenshot of an image or a viewer page shown on a high-density display holds it enlarged by the display's
+ * scale (and cut by the window): {@link #readEnlarged} reduces the image by each of the usual {@link #DISPLAY_SCALES}
+ * and reads it again, which finds the mark in such screenshots saved losslessly (tested with Java's bilinear and
+ * bicubic enlargement at every scale, and with Chromium's screenshots of the viewer at 1.5 and 2). Other scaling
+ * loses it: a copy reads back only when brought back to within about 0.2% of its size, and no blind estimate of an
+ * unknown scale was found. Nor does it survive rotation, or printing and scanning.
  * <p>An image with fewer than {@value #MIN_BLOCKS} full 8x8 blocks (5 blocks per bit; about 256x160 pixels) is too
  * small to carry the mark reliably: it is not embedded (the least significant bits and the metadata still are) and not
  * looked for. Transparent areas of a PNG carry it in their colour values, which flattening may discard.
@@ -79,6 +84,15 @@ final class RobustMark {
      */
     private static final int CLASS_STRIDE = POSITIONS * 4 + 1;
     private static final int BLOCK_COUNT = POSITIONS * 4;
+    /**
+     * In a screenshot, blocks whose two coefficients are both smaller than this do not vote: areas of one colour
+     * around the page (the application's bars and margins), which the mark never touched and whose votes would all lean
+     * the same way, outweighing a page the enlargement has weakened. A marked block of one colour (white paper) has its
+     * coefficients on the lattice points nearest 0, and with this project's dithers the larger of the two is at least
+     * 0.69 for every tile position and bit value, so a lossless screenshot keeps it voting. Not in other images: JPEG
+     * flattens exactly those marked blocks of paper whose lattice point was nearest 0, and their votes are right.
+     */
+    private static final double FLAT = 0.1;
     /** cos and sin of 2 pi k / TABLE: the votes need no more precision than this. */
     private static final int TABLE = 4096;
     private static final double[] COS = new double[TABLE];
@@ -242,9 +256,97 @@ final class RobustMark {
         if (!fits(img.getWidth(), img.getHeight())) {
             return Optional.empty();
         }
+        return read(img, false);
+    }
+
+    /** {@link #read}, with blocks of one colour left out of the vote when {@code skipFlat}. */
+    private static Optional<String> read(BufferedImage img, boolean skipFlat) {
         // the image's own grid alone first: an eighth of the work, and where an uncut copy has its mark
-        Optional<String> found = search(sums(img, false), 1);
-        return found.isPresent() ? found : search(sums(img, true), 64);
+        Optional<String> found = search(sums(img, false, skipFlat), 1);
+        return found.isPresent() ? found : search(sums(img, true, skipFlat), 64);
+    }
+
+    /**
+     * The display scales a screenshot may have enlarged a page or an image by: a browser draws an image's pixel as
+     * 1.25 to 3 pixels of the screen on a high-density display (Windows' 125%–300%, a Mac's or a phone's 2 and 3).
+     * In the order they are tried: the commonest first.
+     */
+    static final double[] DISPLAY_SCALES = {2, 1.5, 1.25, 1.75, 3, 2.5, 2.25};
+
+    /**
+     * The fingerprint of an image that was shown enlarged by one of the {@link #DISPLAY_SCALES} and captured as it was
+     * shown (a screenshot of the viewer on a high-density display): the image reduced by each scale in turn (the
+     * average over each reduced pixel's area, which undoes the enlargement's interpolation closely enough) and read,
+     * cut or not, with the areas of one colour around the page left out of the vote ({@link #FLAT}). The first that
+     * carries a whole frame.
+     */
+    static Optional<String> readEnlarged(BufferedImage img) {
+        for (double scale : DISPLAY_SCALES) {
+            if (fits((int) (img.getWidth() / scale), (int) (img.getHeight() / scale))) {
+                Optional<String> found = read(reduced(img, scale), true);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The image's luminance reduced by {@code scale} (at least 1), as grey pixels: each pixel the average over its
+     * {@code scale x scale} area of the original, the pixels it covers in part weighted by how much.
+     */
+    static BufferedImage reduced(BufferedImage img, double scale) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int ow = (int) (w / scale);
+        int oh = (int) (h / scale);
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+        // the columns each reduced pixel covers, and by how much
+        int span = (int) Math.ceil(scale) + 1;
+        int[] first = new int[ow];
+        double[] weights = new double[ow * span];
+        for (int x = 0; x < ow; x++) {
+            double x0 = x * scale;
+            double x1 = x0 + scale;
+            first[x] = (int) Math.floor(x0);
+            for (int k = 0; k < span && first[x] + k < w; k++) {
+                int c = first[x] + k;
+                weights[x * span + k] = Math.max(0, Math.min(x1, c + 1) - Math.max(x0, c));
+            }
+        }
+        Pixels px = Pixels.of(img);
+        int[] row = new int[w];
+        double[] luma = new double[w];
+        double[] sum = new double[ow];
+        int[] grey = new int[ow];
+        double area = scale * scale;
+        for (int y = 0; y < oh; y++) {
+            double y0 = y * scale;
+            double y1 = y0 + scale;
+            Arrays.fill(sum, 0);
+            for (int r = (int) Math.floor(y0); r < y1 && r < h; r++) {
+                double wy = Math.min(y1, r + 1) - Math.max(y0, r);
+                px.read(r, 1, row);
+                for (int x = 0; x < w; x++) {
+                    int rgb = row[x];
+                    luma[x] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                }
+                for (int x = 0; x < ow; x++) {
+                    double v = 0;
+                    for (int k = 0, c = first[x]; k < span && c < w; k++, c++) {
+                        v += luma[c] * weights[x * span + k];
+                    }
+                    sum[x] += wy * v;
+                }
+            }
+            for (int x = 0; x < ow; x++) {
+                int g = Math.max(0, Math.min(255, (int) Math.round(sum[x] / area)));
+                grey[x] = g * 0x010101;
+            }
+            out.setRGB(0, y, ow, 1, grey, 0, ow);
+        }
+        return out;
     }
 
     private static Optional<String> search(double[] sums, int phases) {
@@ -307,7 +409,7 @@ final class RobustMark {
      * tile counted from the grid's first whole block. The coefficients of all blocks at all pixel offsets come from one
      * pass over the image, as the basis is a row filter times a column filter.
      */
-    static double[] sums(BufferedImage img, boolean everyGrid) {
+    static double[] sums(BufferedImage img, boolean everyGrid, boolean skipFlat) {
         int w = img.getWidth();
         int h = img.getHeight();
         double[] sums = new double[64 * CLASS_STRIDE];
@@ -356,6 +458,9 @@ final class RobustMark {
                     c1 += h1[(y0 + r) & 7][x0] * COLUMN[1][r];
                 }
                 int base = (oy * 8 + (x0 & 7)) * CLASS_STRIDE;
+                if (skipFlat && Math.abs(c0) < FLAT && Math.abs(c1) < FLAT) {
+                    continue;
+                }
                 int at = base + (((x0 >> 3) % TILE_COLUMNS) + TILE_COLUMNS * ly) * 4;
                 int k0 = (int) Math.floor(c0 * TABLE / STEP) & (TABLE - 1);
                 int k1 = (int) Math.floor(c1 * TABLE / STEP) & (TABLE - 1);

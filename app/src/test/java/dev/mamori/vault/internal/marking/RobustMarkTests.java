@@ -136,6 +136,61 @@ class RobustMarkTests {
         }
     }
 
+    // ------------------------------------------------------------------ surviving a screenshot at a display scale
+
+    @Test
+    void aScreenshotOfAPageShownEnlargedOnAHighDensityDisplayNamesItsViewer() throws IOException {
+        byte[] pdf = SampleFiles.pdf(font, "新製品の原価計算", "本文です。", 1);
+        Random random = new Random(14);
+        for (int i = 0; i < RobustMark.DISPLAY_SCALES.length; i++) {
+            double scale = RobustMark.DISPLAY_SCALES[i];
+            String fingerprint = Fingerprints.newFingerprint();
+            BufferedImage page = decode(PageImages.page(pdf, FileFormat.PDF, 1, fingerprint));
+            // drawn as the browser draws it on such a display, then the part of it on the screen, as PNG
+            BufferedImage shown = enlarged(page, scale, i % 2 == 0 ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+                    : RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            int cw = (int) (560 * scale);
+            int ch = (int) (400 * scale);
+            int x0 = random.nextInt(shown.getWidth() - cw);
+            int y0 = random.nextInt(shown.getHeight() - ch);
+            byte[] shot = encode(copy(shown.getSubimage(x0, y0, cw, ch)), "png");
+            assertThat(RobustMark.read(decode(shot))).as("at " + scale + ", on its own grid").isEmpty();
+            assertThat(markers.identify(shot)).as("at " + scale + ", cut at " + x0 + "," + y0).containsExactly(fingerprint);
+        }
+        // a photograph shown at twice its size, saved as JPEG as well
+        String fingerprint = Fingerprints.newFingerprint();
+        BufferedImage photo = photoLike(new Random(15), 640, 480);
+        ImageMarker.embedBits(photo, fingerprint);
+        BufferedImage shown = enlarged(photo, 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        assertThat(markers.identify(jpeg(copy(shown.getSubimage(101, 37, 1000, 800)), 0.9f))).containsExactly(fingerprint);
+    }
+
+    @Test
+    void unmarkedImagesNameNoOneAtAnyDisplayScale() throws IOException {
+        Random random = new Random(16);
+        for (int i = 0; i < 40; i++) {
+            int w = 400 + random.nextInt(600);
+            int h = 300 + random.nextInt(500);
+            BufferedImage img = switch (i % 4) {
+                case 0 -> noise(random, w, h);
+                case 1 -> textPage(random, w, h, 8);
+                case 2 -> photoLike(random, w, h);
+                default -> gradient(random, w, h);
+            };
+            assertThat(RobustMark.readEnlarged(img)).as("image " + i).isEmpty();
+        }
+    }
+
+    static BufferedImage enlarged(BufferedImage img, double scale, Object interpolation) {
+        BufferedImage out = new BufferedImage((int) Math.round(img.getWidth() * scale), (int) Math.round(img.getHeight() * scale),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+        g.drawImage(img, 0, 0, out.getWidth(), out.getHeight(), null);
+        g.dispose();
+        return out;
+    }
+
     // ------------------------------------------------------------------ no one else
 
     @Test
