@@ -287,7 +287,7 @@ final class ImageMarker {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
             if (img != null) {
                 readBits(img).ifPresent(found::add);
-                RobustMark.read(img).or(() -> RobustMark.readEnlarged(img)).ifPresent(found::add);
+                RobustMark.readAtAnyDisplayScale(img).ifPresent(found::add);
             }
         } catch (IOException | RuntimeException e) {
             // unreadable pixels: the metadata alone

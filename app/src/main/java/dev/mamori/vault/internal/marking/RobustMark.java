@@ -253,17 +253,24 @@ final class RobustMark {
      * (8 x 8 pixel offsets, and for each the 16 x 8 places the first whole block could have had in the tile).
      */
     static Optional<String> read(BufferedImage img) {
+        return fits(img.getWidth(), img.getHeight()) ? read(Luma.of(img), false) : Optional.empty();
+    }
+
+    /** {@link #read}, then, when that finds nothing, {@link #readEnlarged}: on one luminance plane. */
+    static Optional<String> readAtAnyDisplayScale(BufferedImage img) {
         if (!fits(img.getWidth(), img.getHeight())) {
             return Optional.empty();
         }
-        return read(img, false);
+        Luma luma = Luma.of(img);
+        Optional<String> found = read(luma, false);
+        return found.isPresent() ? found : readEnlarged(luma);
     }
 
     /** {@link #read}, with blocks of one colour left out of the vote when {@code skipFlat}. */
-    private static Optional<String> read(BufferedImage img, boolean skipFlat) {
+    private static Optional<String> read(Luma luma, boolean skipFlat) {
         // the image's own grid alone first: an eighth of the work, and where an uncut copy has its mark
-        Optional<String> found = search(sums(img, false, skipFlat), 1);
-        return found.isPresent() ? found : search(sums(img, true, skipFlat), 64);
+        Optional<String> found = search(sums(luma, false, skipFlat), 1);
+        return found.isPresent() ? found : search(sums(luma, true, skipFlat), 64);
     }
 
     /**
@@ -281,9 +288,13 @@ final class RobustMark {
      * carries a whole frame.
      */
     static Optional<String> readEnlarged(BufferedImage img) {
+        return readEnlarged(Luma.of(img));
+    }
+
+    private static Optional<String> readEnlarged(Luma luma) {
         for (double scale : DISPLAY_SCALES) {
-            if (fits((int) (img.getWidth() / scale), (int) (img.getHeight() / scale))) {
-                Optional<String> found = read(reduced(img, scale), true);
+            if (fits((int) (luma.width() / scale), (int) (luma.height() / scale))) {
+                Optional<String> found = read(luma.reduced(scale), true);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -292,61 +303,72 @@ final class RobustMark {
         return Optional.empty();
     }
 
-    /**
-     * The image's luminance reduced by {@code scale} (at least 1), as grey pixels: each pixel the average over its
-     * {@code scale x scale} area of the original, the pixels it covers in part weighted by how much.
-     */
-    static BufferedImage reduced(BufferedImage img, double scale) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int ow = (int) (w / scale);
-        int oh = (int) (h / scale);
-        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
-        // the columns each reduced pixel covers, and by how much
-        int span = (int) Math.ceil(scale) + 1;
-        int[] first = new int[ow];
-        double[] weights = new double[ow * span];
-        for (int x = 0; x < ow; x++) {
-            double x0 = x * scale;
-            double x1 = x0 + scale;
-            first[x] = (int) Math.floor(x0);
-            for (int k = 0; k < span && first[x] + k < w; k++) {
-                int c = first[x] + k;
-                weights[x * span + k] = Math.max(0, Math.min(x1, c + 1) - Math.max(x0, c));
+    /** An image's luminance, Y = 0.299R + 0.587G + 0.114B, row by row. */
+    record Luma(float[] values, int width, int height) {
+
+        static Luma of(BufferedImage img) {
+            int w = img.getWidth();
+            int h = img.getHeight();
+            float[] values = new float[w * h];
+            Pixels px = Pixels.of(img);
+            int rows = Math.max(1, Math.min(h, 65536 / Math.max(1, w)));
+            int[] strip = new int[w * rows];
+            for (int y0 = 0; y0 < h; y0 += rows) {
+                int n = Math.min(rows, h - y0);
+                px.read(y0, n, strip);
+                for (int i = 0; i < n * w; i++) {
+                    int rgb = strip[i];
+                    values[y0 * w + i] = (float) (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff)
+                            + 0.114 * (rgb & 0xff));
+                }
             }
+            return new Luma(values, w, h);
         }
-        Pixels px = Pixels.of(img);
-        int[] row = new int[w];
-        double[] luma = new double[w];
-        double[] sum = new double[ow];
-        int[] grey = new int[ow];
-        double area = scale * scale;
-        for (int y = 0; y < oh; y++) {
-            double y0 = y * scale;
-            double y1 = y0 + scale;
-            Arrays.fill(sum, 0);
-            for (int r = (int) Math.floor(y0); r < y1 && r < h; r++) {
-                double wy = Math.min(y1, r + 1) - Math.max(y0, r);
-                px.read(r, 1, row);
-                for (int x = 0; x < w; x++) {
-                    int rgb = row[x];
-                    luma[x] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+
+        /**
+         * Reduced by {@code scale} (at least 1): each value the average over its {@code scale x scale} area of these,
+         * the ones it covers in part weighted by how much.
+         */
+        Luma reduced(double scale) {
+            int ow = (int) (width / scale);
+            int oh = (int) (height / scale);
+            // the columns each reduced value covers, and by how much
+            int span = (int) Math.ceil(scale) + 1;
+            int[] first = new int[ow];
+            double[] weights = new double[ow * span];
+            for (int x = 0; x < ow; x++) {
+                double x0 = x * scale;
+                double x1 = x0 + scale;
+                first[x] = (int) Math.floor(x0);
+                for (int k = 0; k < span && first[x] + k < width; k++) {
+                    int c = first[x] + k;
+                    weights[x * span + k] = Math.max(0, Math.min(x1, c + 1) - Math.max(x0, c));
+                }
+            }
+            float[] out = new float[ow * oh];
+            double[] sum = new double[ow];
+            double area = scale * scale;
+            for (int y = 0; y < oh; y++) {
+                double y0 = y * scale;
+                double y1 = y0 + scale;
+                Arrays.fill(sum, 0);
+                for (int r = (int) Math.floor(y0); r < y1 && r < height; r++) {
+                    double wy = Math.min(y1, r + 1) - Math.max(y0, r);
+                    int row = r * width;
+                    for (int x = 0; x < ow; x++) {
+                        double v = 0;
+                        for (int k = 0, c = first[x]; k < span && c < width; k++, c++) {
+                            v += values[row + c] * weights[x * span + k];
+                        }
+                        sum[x] += wy * v;
+                    }
                 }
                 for (int x = 0; x < ow; x++) {
-                    double v = 0;
-                    for (int k = 0, c = first[x]; k < span && c < w; k++, c++) {
-                        v += luma[c] * weights[x * span + k];
-                    }
-                    sum[x] += wy * v;
+                    out[y * ow + x] = (float) (sum[x] / area);
                 }
             }
-            for (int x = 0; x < ow; x++) {
-                int g = Math.max(0, Math.min(255, (int) Math.round(sum[x] / area)));
-                grey[x] = g * 0x010101;
-            }
-            out.setRGB(0, y, ow, 1, grey, 0, ow);
+            return new Luma(out, ow, oh);
         }
-        return out;
     }
 
     private static Optional<String> search(double[] sums, int phases) {
@@ -409,36 +431,30 @@ final class RobustMark {
      * tile counted from the grid's first whole block. The coefficients of all blocks at all pixel offsets come from one
      * pass over the image, as the basis is a row filter times a column filter.
      */
-    static double[] sums(BufferedImage img, boolean everyGrid, boolean skipFlat) {
-        int w = img.getWidth();
-        int h = img.getHeight();
+    static double[] sums(Luma image, boolean everyGrid, boolean skipFlat) {
+        int w = image.width();
+        int h = image.height();
+        float[] values = image.values();
         double[] sums = new double[64 * CLASS_STRIDE];
         if (w < 8 || h < 8) {
             return sums;
         }
-        Pixels px = Pixels.of(img);
-        int[] row = new int[w];
         int n = w - 7;
         int step = everyGrid ? 1 : 8;
         // the last 8 rows filtered by the basis' row factor for u = 2 (coefficient 0) and u = 1 (coefficient 1), at
         // every horizontal offset
         double[][] h0 = new double[8][n];
         double[][] h1 = new double[8][n];
-        double[] luma = new double[w];
         for (int y = 0; y < h; y++) {
-            px.read(y, 1, row);
-            for (int x = 0; x < w; x++) {
-                int rgb = row[x];
-                luma[x] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-            }
+            int row = y * w;
             double[] r0 = h0[y & 7];
             double[] r1 = h1[y & 7];
             for (int x0 = 0; x0 < n; x0 += step) {
                 double a = 0;
                 double b = 0;
                 for (int x = 0; x < 8; x++) {
-                    a += luma[x0 + x] * ROW[0][x];
-                    b += luma[x0 + x] * ROW[1][x];
+                    a += values[row + x0 + x] * ROW[0][x];
+                    b += values[row + x0 + x] * ROW[1][x];
                 }
                 r0[x0] = a;
                 r1[x0] = b;
