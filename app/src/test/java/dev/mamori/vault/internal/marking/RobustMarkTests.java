@@ -147,7 +147,7 @@ class RobustMarkTests {
             String fingerprint = Fingerprints.newFingerprint();
             BufferedImage page = decode(PageImages.page(pdf, FileFormat.PDF, 1, fingerprint));
             // drawn as the browser draws it on such a display, then the part of it on the screen, as PNG
-            BufferedImage shown = enlarged(page, scale, i % 2 == 0 ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+            BufferedImage shown = scaled(page, scale, i % 2 == 0 ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
                     : RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             int cw = (int) (560 * scale);
             int ch = (int) (400 * scale);
@@ -161,7 +161,7 @@ class RobustMarkTests {
         String fingerprint = Fingerprints.newFingerprint();
         BufferedImage photo = photoLike(new Random(15), 640, 480);
         ImageMarker.embedBits(photo, fingerprint);
-        BufferedImage shown = enlarged(photo, 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        BufferedImage shown = scaled(photo, 2);
         assertThat(markers.identify(jpeg(copy(shown.getSubimage(101, 37, 1000, 800)), 0.9f))).containsExactly(fingerprint);
     }
 
@@ -181,15 +181,6 @@ class RobustMarkTests {
         }
     }
 
-    static BufferedImage enlarged(BufferedImage img, double scale, Object interpolation) {
-        BufferedImage out = new BufferedImage((int) Math.round(img.getWidth() * scale), (int) Math.round(img.getHeight() * scale),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-        g.drawImage(img, 0, 0, out.getWidth(), out.getHeight(), null);
-        g.dispose();
-        return out;
-    }
 
     // ------------------------------------------------------------------ no one else
 
@@ -404,12 +395,16 @@ class RobustMarkTests {
     }
 
     static BufferedImage scaled(BufferedImage img, double factor) {
+        return scaled(img, factor, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    }
+
+    static BufferedImage scaled(BufferedImage img, double factor, Object interpolation) {
         int w = (int) (img.getWidth() * factor);
         int h = (int) (img.getHeight() * factor);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
             g.drawImage(img, 0, 0, w, h, null);
         } finally {
             g.dispose();
