@@ -72,18 +72,17 @@ final class RobustMark {
     private static final int ROUNDS = 8;
     /** The tile of block positions that carries the frame's bits, one each: 16 blocks wide, 8 high (= 128 bits). */
     static final int TILE_COLUMNS = 16;
-    static final int TILE_ROWS = 8;
-    static final int POSITIONS = TILE_COLUMNS * TILE_ROWS;
+    static final int TILE_ROWS = BITS / TILE_COLUMNS;
     private static final int[] TILE_BIT = permutation();
-    private static final double[][] DITHER = new double[POSITIONS][COEFFICIENTS.length];
-    private static final double[][] DITHER_COS = new double[POSITIONS][COEFFICIENTS.length];
-    private static final double[][] DITHER_SIN = new double[POSITIONS][COEFFICIENTS.length];
+    private static final double[][] DITHER = new double[BITS][COEFFICIENTS.length];
+    private static final double[][] DITHER_COS = new double[BITS][COEFFICIENTS.length];
+    private static final double[][] DITHER_SIN = new double[BITS][COEFFICIENTS.length];
     /**
      * Values per grid in {@link #sums}: for each tile position counted from the grid's first whole block, the sums of
      * cos and sin of the two coefficients' angle on the lattice; then the grid's block count.
      */
-    private static final int CLASS_STRIDE = POSITIONS * 4 + 1;
-    private static final int BLOCK_COUNT = POSITIONS * 4;
+    private static final int CLASS_STRIDE = BITS * 4 + 1;
+    private static final int BLOCK_COUNT = BITS * 4;
     /**
      * In a screenshot, blocks whose two coefficients are both smaller than this do not vote: areas of one colour
      * around the page (the application's bars and margins), which the mark never touched and whose votes would all lean
@@ -121,7 +120,7 @@ final class RobustMark {
                 ROW[j][k] = Math.cos((2 * k + 1) * u * Math.PI / 16);
                 COLUMN[j][k] = 0.25 * cu * cv * Math.cos((2 * k + 1) * v * Math.PI / 16);
             }
-            for (int t = 0; t < POSITIONS; t++) {
+            for (int t = 0; t < BITS; t++) {
                 DITHER[t][j] = dither(t, j);
                 DITHER_COS[t][j] = Math.cos(2 * Math.PI * DITHER[t][j] / STEP);
                 DITHER_SIN[t][j] = Math.sin(2 * Math.PI * DITHER[t][j] / STEP);
@@ -287,10 +286,6 @@ final class RobustMark {
      * cut or not, with the areas of one colour around the page left out of the vote ({@link #FLAT}). The first that
      * carries a whole frame.
      */
-    static Optional<String> readEnlarged(BufferedImage img) {
-        return readEnlarged(Luma.of(img));
-    }
-
     private static Optional<String> readEnlarged(Luma luma) {
         for (double scale : DISPLAY_SCALES) {
             if (fits((int) (luma.width() / scale), (int) (luma.height() / scale))) {
@@ -378,7 +373,7 @@ final class RobustMark {
             if (sums[phase * CLASS_STRIDE + BLOCK_COUNT] < MIN_BLOCKS) {
                 continue;
             }
-            for (int shift = 0; shift < POSITIONS; shift++) {
+            for (int shift = 0; shift < BITS; shift++) {
                 votes(sums, phase, shift, votes);
                 Optional<String> found = decode(votes, frame);
                 if (found.isPresent()) {
@@ -416,7 +411,7 @@ final class RobustMark {
         int sx = shift % TILE_COLUMNS;
         int sy = shift / TILE_COLUMNS;
         int base = phase * CLASS_STRIDE;
-        for (int cls = 0; cls < POSITIONS; cls++) {
+        for (int cls = 0; cls < BITS; cls++) {
             int t = (cls % TILE_COLUMNS + sx) % TILE_COLUMNS + TILE_COLUMNS * ((cls / TILE_COLUMNS + sy) % TILE_ROWS);
             int at = base + cls * 4;
             // cos(2 pi (c - d) / STEP) = cos(2 pi c / STEP) cos(2 pi d / STEP) + sin(2 pi c / STEP) sin(2 pi d / STEP)
@@ -497,12 +492,12 @@ final class RobustMark {
 
     /** Which frame bit the blocks at each tile position carry: a fixed pseudo-random permutation of the 128 bits. */
     private static int[] permutation() {
-        int[] order = new int[POSITIONS];
-        for (int k = 0; k < POSITIONS; k++) {
-            order[k] = k % BITS;
+        int[] order = new int[BITS];
+        for (int k = 0; k < BITS; k++) {
+            order[k] = k;
         }
         SplittableRandom random = new SplittableRandom(KEY);
-        for (int k = POSITIONS - 1; k > 0; k--) {
+        for (int k = BITS - 1; k > 0; k--) {
             int other = random.nextInt(k + 1);
             int t = order[k];
             order[k] = order[other];
