@@ -3,7 +3,6 @@ package dev.mamori.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -30,9 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,15 +48,13 @@ import dev.mamori.directory.Directory;
  * browser; when a step fails the later ones are skipped, so the report names the step that broke, and a
  * screenshot of the failing page is written to {@code target/browser-flow-failed-<step>.png}.
  * The last step leaves {@code target/browser-flow.png} (Japanese) and {@code target/browser-flow-en.png}.
- * Skipped only on a developer machine without chromedriver; with {@code CI} set it always runs.
+ * Skipped only on a developer machine without chromedriver; with {@code CI} set it always runs ({@link Chromium}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserFlowTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path TARGET = Path.of("target");
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -69,8 +63,8 @@ class BrowserFlowTests {
     @Autowired Directory directory;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
+    Chromium browser;
     WebDriver driver;
-    Path profile;
     String brokenStep;
 
     // the person the import creates and the search finds
@@ -93,28 +87,14 @@ class BrowserFlowTests {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
-                "chromedriver is not installed (apt-get install chromium chromium-driver); runs always under CI");
-        profile = Files.createTempDirectory("mamori-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
-                "--lang=ja");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = Chromium.start(1280, 900, options -> { });
+        driver = browser.driver;
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.mamori.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,39 +45,25 @@ import dev.mamori.policy.Policy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandardEditorBrowserTests {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String PASSWORD = "correct-horse-battery-staple";
 
     @LocalServerPort int port;
     @Autowired AccountManagement accounts;
     @Autowired Policy policy;
 
+    Chromium browser;
     WebDriver driver;
-    Path profile;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
-                "chromedriver is not installed (apt-get install chromium chromium-driver); runs always under CI");
-        profile = Files.createTempDirectory("mamori-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000",
-                "--lang=ja");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = Chromium.start(1400, 1000, options -> { });
+        driver = browser.driver;
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -94,11 +75,7 @@ class StandardEditorBrowserTests {
         String username = "committee" + Long.toString(System.nanoTime(), 36);
         accounts.create(username, PASSWORD, "委員 一郎", null, List.of(new RoleGrant(Role.COMMITTEE, null)));
 
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        await().until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signIn(url(""), username, PASSWORD);
 
         driver.get(url("/policy/standard"));
         String cellId = "policy-rule-" + level + "-DISPOSAL-DOCUMENT";

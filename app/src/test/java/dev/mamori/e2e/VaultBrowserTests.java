@@ -1,7 +1,6 @@
 package dev.mamori.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,44 +37,32 @@ import dev.mamori.vault.internal.marking.SampleFiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VaultBrowserTests {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
 
+    Chromium browser;
     ChromeDriver driver;
-    Path profile;
     Path downloads;
 
     @BeforeAll
     void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
-                "chromedriver is not installed (apt-get install chromium chromium-driver); runs always under CI");
-        profile = Files.createTempDirectory("mamori-chromium-");
         downloads = Files.createTempDirectory("mamori-downloads-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000",
-                "--lang=ja");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = Chromium.start(1400, 1000, options -> options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true)));
+        driver = browser.driver;
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     }
 
     @AfterAll
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
-        for (Path dir : new Path[] {profile, downloads}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
+        if (downloads != null) {
+            try (var files = Files.walk(downloads)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
@@ -88,11 +73,7 @@ class VaultBrowserTests {
         Path upload = Files.createTempFile("設計書", ".pdf");
         Files.write(upload, SampleFiles.pdf(MarkFont.locate(null), "新型ポンプの設計書", "ブラウザから登録した本文", 2));
 
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(f.manager.getUsername());
-        driver.findElement(By.id("password")).sendKeys(VaultFixture.PASSWORD);
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        await().until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signIn(url(""), f.manager.getUsername(), VaultFixture.PASSWORD);
 
         driver.get(url("/vault/assets/" + f.assetId + "/documents"));
         driver.findElement(By.id("vault-upload-title")).sendKeys("ブラウザの設計書");

@@ -1,14 +1,8 @@
 package dev.mamori.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +37,6 @@ import dev.mamori.vault.VaultFixture;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ViewerScreenshotBrowserTests {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Pattern COPY = Pattern.compile("[?&]copy=(\\d+)");
 
     @LocalServerPort int port;
@@ -55,25 +46,13 @@ class ViewerScreenshotBrowserTests {
     @ParameterizedTest
     @ValueSource(doubles = {1, 1.5, 2})
     void aScreenshotOfTheViewerNamesWhoseViewingItWas(double density) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
-                "chromedriver is not installed (apt-get install chromium chromium-driver); runs always under CI");
-        VaultFixture f = new VaultFixture(context);
-        long id = f.uploadPdf("画面を撮影された資料");
-        Path profile = Files.createTempDirectory("mamori-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,1000",
-                "--lang=ja", "--force-device-scale-factor=" + density);
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        try {
-            WebDriverWait await = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get(url("/login"));
-            driver.findElement(By.id("username")).sendKeys(f.holder.getUsername());
-            driver.findElement(By.id("password")).sendKeys(VaultFixture.PASSWORD);
-            driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-            await.until(d -> !d.getCurrentUrl().contains("/login"));
+        try (Chromium browser = Chromium.start(1400, 1000,
+                options -> options.addArguments("--force-device-scale-factor=" + density))) {
+            VaultFixture f = new VaultFixture(context);
+            long id = f.uploadPdf("画面を撮影された資料");
+            ChromeDriver driver = browser.driver;
+            WebDriverWait await = browser.await();
+            browser.signIn(url(""), f.holder.getUsername(), VaultFixture.PASSWORD);
 
             driver.get(url("/vault/documents/" + id + "/viewer"));
             WebElement page = await.until(d -> d.findElement(By.cssSelector("img.viewer-page")));
@@ -92,11 +71,6 @@ class ViewerScreenshotBrowserTests {
             Identification found = Register.as(security, () -> vault.identify(screenshot));
             assertThat(found.copy()).as("at density " + density).map(CopyView::id).contains(copyId);
             assertThat(found.copy()).map(CopyView::personId).contains(f.holder.personId());
-        } finally {
-            driver.quit();
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
