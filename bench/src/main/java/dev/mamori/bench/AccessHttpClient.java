@@ -64,6 +64,7 @@ public final class AccessHttpClient {
             late[i] = l[i] - r.exchanges[i];
         }
         slowWindows(l, rate);
+        r.machine.print(l, Math.max(1, rate / 10));
         slowest(l, r.exchanges, rate, r.measuredFrom);
         Arrays.sort(l);
         int n = l.length;
@@ -200,7 +201,7 @@ public final class AccessHttpClient {
     }
 
     record Result(long[] latencies, long[] exchanges, long elapsedNanos, int failures, long permitted, long reconnections,
-                  java.time.Instant measuredFrom) {
+                  java.time.Instant measuredFrom, MachineWindows machine) {
     }
 
     /**
@@ -234,6 +235,7 @@ public final class AccessHttpClient {
         // the wall-clock start of the measurement, to line the slow windows up with the server's GC log
         // (-Xlog:gc:file=…:time)
         java.time.Instant measuredAt = java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime());
+        MachineWindows machine = MachineWindows.start(measuredFrom, seconds * 10);
         System.out.printf("[access-http] measuring %d s at %,d/s from %s (after the warm-up, without a pause)%n",
                 seconds, rate, measuredAt);
         Thread[] workers = new Thread[connections];
@@ -291,7 +293,8 @@ public final class AccessHttpClient {
         }
         watchdog.interrupt();
         long elapsed = System.nanoTime() - measuredFrom;
-        return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get(), measuredAt);
+        return new Result(latencies, exchanges, elapsed, failures.get(), permitted.get(), reconnections.get(), measuredAt,
+                machine);
     }
 
     /** One keep-alive HTTP/1.1 connection; not thread-safe. */

@@ -77,6 +77,7 @@ final class AccessHttpEventLoopClient {
             long start = System.nanoTime() + 20_000_000L;
             long measuredFrom = start + skipped * interval;
             java.time.Instant measuredAt = java.time.Instant.now().plusNanos(measuredFrom - System.nanoTime());
+            MachineWindows machine = MachineWindows.start(measuredFrom, seconds * 10);
             System.out.printf("[access-http] measuring %d s at %,d/s from %s (after the warm-up, without a pause)%n",
                     seconds, rate, measuredAt);
             System.out.printf("[access-http] load generator: one epoll event loop, %d connections%n", connections);
@@ -88,7 +89,7 @@ final class AccessHttpEventLoopClient {
             }
             long elapsed = System.nanoTime() - measuredFrom;
             return new AccessHttpClient.Result(latencies, exchanges, elapsed, failures[0], permitted.get(),
-                    reconnections[0], measuredAt);
+                    reconnections[0], measuredAt, machine);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
