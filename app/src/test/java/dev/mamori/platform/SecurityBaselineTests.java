@@ -71,6 +71,43 @@ class SecurityBaselineTests {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void answersAPageAddressWithAMistypedIdWithTheErrorPageAndTheApiWithAProblem() throws Exception {
+        var admin = users.create(Role.SYSTEM_ADMIN);
+        mvc.perform(get("/admin/users/abc").with(TestUsers.as(admin)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("パラメーター「id」の値「abc」は正しくありません")));
+        mvc.perform(get("/admin/users/abc").param("lang", "en").with(TestUsers.as(admin)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The value &quot;abc&quot; of the URL parameter &quot;id&quot; is not valid")));
+        mvc.perform(get("/api/v1/users/abc").with(TestUsers.as(admin)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("リクエストの形式が正しくありません。"));
+    }
+
+    record Limited(@jakarta.validation.constraints.Size(max = 5) String text) {
+    }
+
+    @Autowired
+    jakarta.validation.Validator validator;
+
+    @Test
+    void saysALengthLimitInTheUsersLanguageInsteadOfTheValidatorsOwnWording() {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.JAPANESE);
+            org.assertj.core.api.Assertions.assertThat(validator.validate(new Limited("123456")))
+                    .extracting(jakarta.validation.ConstraintViolation::getMessage).containsExactly("5 文字以内で入力してください。");
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            org.assertj.core.api.Assertions.assertThat(validator.validate(new Limited("123456")))
+                    .extracting(jakarta.validation.ConstraintViolation::getMessage).containsExactly("Enter at most 5 characters.");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+    }
+
     @Autowired
     java.util.List<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings;
 

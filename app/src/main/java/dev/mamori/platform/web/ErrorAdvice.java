@@ -29,10 +29,15 @@ class ErrorAdvice {
 
     @ExceptionHandler(MamoriException.class)
     String refused(MamoriException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(ex.status());
-        model.addAttribute("status", ex.status());
-        model.addAttribute("message", messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(),
-                LocaleContextHolder.getLocale()));
+        return page(ex.status(), messages.getMessage(ex.messageKey(), ex.args(), ex.messageKey(),
+                LocaleContextHolder.getLocale()), request, response, model);
+    }
+
+    /** The error page (or, for htmx, the error region) with the status and the message in the user's language. */
+    static String page(int status, String message, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Retarget", "#platform-error");
             response.setHeader("HX-Reswap", "innerHTML");

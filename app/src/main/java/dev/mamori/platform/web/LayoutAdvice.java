@@ -49,11 +49,6 @@ class LayoutAdvice {
         return users.current().orElse(null);
     }
 
-    @ModelAttribute("requestPath")
-    String requestPath(jakarta.servlet.http.HttpServletRequest request) {
-        return request.getRequestURI();
-    }
-
     @ModelAttribute("navigation")
     List<NavigationItem> navigation(HttpServletRequest request) {
         if (!rendersPage(request)) {
@@ -65,6 +60,16 @@ class LayoutAdvice {
                         .sorted(Comparator.comparingInt(NavigationItem::order))
                         .toList())
                 .orElse(List.of());
+    }
+
+    /** The path of the navigation item the page belongs to, to mark that one item (and only it) as the current one. */
+    @ModelAttribute("activeNavPath")
+    String activeNavPath(HttpServletRequest request) {
+        if (!rendersPage(request)) {
+            return null;
+        }
+        return NavigationItem.activePath(contributors.stream().flatMap(c -> c.navigationItems().stream()).toList(),
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** False for a handler that writes its answer as the response body (the API). */

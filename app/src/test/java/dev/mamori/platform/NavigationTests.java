@@ -1,0 +1,56 @@
+package dev.mamori.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.mamori.support.MamoriTest;
+import dev.mamori.support.TestUsers;
+
+/** The side navigation marks the one item a page belongs to. */
+@MamoriTest
+class NavigationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    private static NavigationItem item(String path) {
+        return new NavigationItem(path, "k", path, 0, Set.of());
+    }
+
+    @Test
+    void aPageBelongsToTheLongestItemItLiesUnderAndToNoItemWhosePathMerelyBeginsTheSame() {
+        List<NavigationItem> items = List.of(item("/"), item("/vault"), item("/vault/copies"), item("/vault/identify"));
+        assertThat(NavigationItem.activePath(items, "/vault/copies")).isEqualTo("/vault/copies");
+        assertThat(NavigationItem.activePath(items, "/vault/copies/12/file")).isEqualTo("/vault/copies");
+        assertThat(NavigationItem.activePath(items, "/vault/documents/3")).isEqualTo("/vault");
+        assertThat(NavigationItem.activePath(items, "/vault")).isEqualTo("/vault");
+        assertThat(NavigationItem.activePath(items, "/vaulted")).isNull();
+        assertThat(NavigationItem.activePath(items, "/")).isEqualTo("/");
+        assertThat(NavigationItem.activePath(items, "/account")).isNull();
+    }
+
+    @Test
+    void theLayoutMarksExactlyOneItemOnAPageUnderANestedItem() throws Exception {
+        var employee = users.create(Role.EMPLOYEE);
+        String html = mvc.perform(get("/vault/copies").with(TestUsers.as(employee)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String sidenav = html.substring(html.indexOf("<nav class=\"sidenav\""));
+        sidenav = sidenav.substring(0, sidenav.indexOf("</nav>"));
+        Matcher active = Pattern.compile("<a href=\"([^\"]*)\"[^>]*class=\"[^\"]*\\bactive\\b").matcher(sidenav);
+        List<String> marked = active.results().map(r -> r.group(1)).toList();
+        assertThat(marked).containsExactly("/vault/copies");
+    }
+}
