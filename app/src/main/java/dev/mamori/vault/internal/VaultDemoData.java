@@ -67,6 +67,9 @@ class VaultDemoData implements DemoDataLoader {
             PersonView recipient = directory.findPerson(overdueEntry.managerPersonId()).orElse(null);
             if (recipient != null) {
                 service.distributeAsSystem(overdueDocument, "経営会議（デモ）", service.today().minusDays(3), recipient, overdueEntry.managerPersonId());
+                // as the daily reminder would have done by now: the copy 3 days overdue is escalated (notices to the
+                // distributor, the 統括責任者 and the entry's 管理責任者), so the demo shows what the copy tracker promises
+                service.remindOverdueCopies();
             }
         }
     }
