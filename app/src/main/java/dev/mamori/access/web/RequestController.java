@@ -84,7 +84,7 @@ class RequestController {
         try {
             access.revokeApproval(id, null);
         } catch (ConflictException ex) {
-            model.addAttribute("noteFailure", NoteFailure.of(id, new NoteForm(null), ex));
+            model.addAttribute("noteFailure", NoteFailure.of(id, "give-back", new NoteForm(null), ex));
             return list(null, model);
         }
         return GrantController.redirect(htmx, "/access/requests");

@@ -60,7 +60,7 @@ class ReviewController {
     @PreAuthorize(REVIEWERS)
     String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, "remove", form));
             return list(model);
         }
         access.removeInReview(id, form.note());
