@@ -252,7 +252,9 @@ public class Access {
         if (live.isEmpty()) {
             return List.of();
         }
-        Map<Long, LocalDate> last = requests.lastReviews(live.keySet().stream().mapToLong(Long::longValue).toArray());
+        long[] reviewed = live.keySet().stream().mapToLong(Long::longValue).toArray();
+        Map<Long, LocalDate> last = requests.lastReviews(reviewed);
+        Map<Long, Instant> lastAt = requests.lastReviewTimes(reviewed);
         LocalDate today = today();
         Map<Long, String> names = new java.util.HashMap<>();
         secrets.designated(live.keySet()).forEach(h -> names.put(h.assetId(), h.hidden() ? null : h.name()));
@@ -268,7 +270,7 @@ public class Access {
             LocalDate due = since.plus(settings.properties().reviewInterval());
             String name = names.get(asset); // null also when the register hides the name from the viewer
             out.add(new ReviewItem(asset, name == null ? "#" + asset : name, keeper.index().levelOf(asset), last.get(asset), due,
-                    due.isBefore(today), list));
+                    due.isBefore(today), list, lastAt.get(asset)));
         });
         out.sort(java.util.Comparator.comparing((ReviewItem r) -> r.flagged() == 0).thenComparing(ReviewItem::due));
         return out;
@@ -375,7 +377,7 @@ public class Access {
                 throw new ConflictException("access.review.flaggedLeft"); // flagged meanwhile: nothing is kept
             }
         }
-        requests.reviewed(assetId, today(), user.personId());
+        requests.reviewed(assetId, today(), now, user.personId());
         ledger.record("access.review.completed", Subject.of("asset", assetId),
                 Map.of("grants", live.stream().map(Grant::id).toList(), "nextDue", today().plus(settings.properties().reviewInterval()).toString()));
     }

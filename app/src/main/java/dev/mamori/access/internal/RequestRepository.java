@@ -189,11 +189,31 @@ public class RequestRepository {
     }
 
     public void reviewed(long assetId, LocalDate on, Long by) {
+        reviewed(assetId, on, on.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant(), by);
+    }
+
+    /** Records a completed review: its day and its moment (grants confirmed after it count for the next one). */
+    public void reviewed(long assetId, LocalDate on, Instant at, Long by) {
         jdbc.sql("""
-                        insert into access.entry_review (asset_id, last_reviewed_on, reviewed_by_person_id) values (?, ?, ?)
+                        insert into access.entry_review (asset_id, last_reviewed_on, last_reviewed_at, reviewed_by_person_id)
+                        values (?, ?, ?, ?)
                         on conflict (asset_id) do update set last_reviewed_on = excluded.last_reviewed_on,
+                            last_reviewed_at = excluded.last_reviewed_at,
                             reviewed_by_person_id = excluded.reviewed_by_person_id, escalated_on = null""")
-                .params(assetId, Date.valueOf(on), by).update();
+                .params(assetId, Date.valueOf(on), GrantRepository.ts(at), by).update();
+    }
+
+    /** When each entry's last review was completed (entries never reviewed are absent). */
+    public Map<Long, Instant> lastReviewTimes(long[] assetIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.sql("select asset_id, last_reviewed_at from access.entry_review where asset_id = any(cast(? as bigint[]))")
+                .param(Arrays.stream(assetIds).boxed().toArray(Long[]::new)).query((rs, i) -> {
+                    if (rs.getTimestamp(2) != null) {
+                        out.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                    }
+                    return null;
+                }).list();
+        return out;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mamori.access.Access;
 import dev.mamori.access.AccessRequest;
@@ -65,10 +66,11 @@ class RequestController {
     @PostMapping
     @PreAuthorize("isAuthenticated()")
     String create(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult binding, HtmxRequest htmx,
-                  Model model) {
+                  Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
                 access.submit(form.toDraft());
+                redirect.addFlashAttribute("notice", "access.requests.submittedNotice");
                 return GrantController.redirect(htmx, "/access/requests");
             } catch (InvalidInputException | ConflictException | NotFoundException ex) {
                 FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));

@@ -1,0 +1,126 @@
+package dev.mamori.access.web;
+
+import static dev.mamori.support.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import dev.mamori.access.Access;
+import dev.mamori.access.AccessLevel;
+import dev.mamori.access.Grant;
+import dev.mamori.access.GrantDraft;
+import dev.mamori.directory.Directory;
+import dev.mamori.inventory.AccessHolder;
+import dev.mamori.inventory.Inventory;
+import dev.mamori.inventory.Register;
+import dev.mamori.platform.internal.security.MamoriUserDetails;
+import dev.mamori.support.MamoriTest;
+import dev.mamori.support.TestUsers;
+
+/**
+ * What the access pages tell their user: a confirmation after a request is filed and after each step of a
+ * review, and which grants the review has kept and until when each runs.
+ */
+@MamoriTest
+class AccessUiFeedbackTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Directory directory;
+    @Autowired Inventory inventory;
+    @Autowired TestUsers users;
+    @Autowired Access access;
+    @Autowired MessageSource messages;
+
+    MamoriUserDetails manager;
+    MamoriUserDetails employee;
+    long secret;
+
+    private void world() {
+        Register reg = new Register(directory, inventory, users);
+        long dept = reg.department(null);
+        manager = reg.manager(dept);
+        reg.assignManager(dept, manager.personId());
+        secret = reg.asset(manager, dept, Register.unique("極秘"));
+        reg.designate(manager, secret, "TOP_SECRET", AccessHolder.person(manager.personId()));
+        employee = reg.employee(reg.department(null));
+    }
+
+    private String number(MamoriUserDetails user) {
+        return directory.findPerson(user.personId()).orElseThrow().employeeNumber();
+    }
+
+    private String ja(String key, Object... args) {
+        return HtmlUtils.htmlEscape(messages.getMessage(key, args, Locale.JAPANESE));
+    }
+
+    @Test
+    void aFiledRequestIsConfirmed() throws Exception {
+        world();
+        mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "ACCESS")
+                        .param("assetId", String.valueOf(secret)).param("level", "VIEW").param("reason", "設計レビュー")
+                        .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "access.requests.submittedNotice"));
+        mvc.perform(get("/access/requests").with(as(employee)).flashAttr("notice", "access.requests.submittedNotice"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.requests.submittedNotice"))));
+    }
+
+    @Test
+    void keepingAndCompletingAReviewAreConfirmedAndTheKeptGrantIsMarkedWithItsPeriod() throws Exception {
+        world();
+        Register reg = new Register(directory, inventory, users);
+        MamoriUserDetails other = reg.employee(reg.department(null));
+        LocalDate last = access.today().plusDays(30);
+        Grant kept = Register.as(manager, () -> access.grant(new GrantDraft(secret, AccessHolder.person(employee.personId()),
+                AccessLevel.VIEW, "照合", null, last)));
+        Grant open = Register.as(manager, () -> access.grant(new GrantDraft(secret, AccessHolder.person(other.personId()),
+                AccessLevel.VIEW, "保守", null, null)));
+        String before = mvc.perform(get("/access/reviews").with(as(manager))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(before).contains(last.toString()).doesNotContain(ja("access.reviews.confirmed"));
+
+        mvc.perform(post("/access/reviews/grants/{id}/confirm", kept.id()).with(as(manager)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "access.reviews.keptNotice"));
+        String after = mvc.perform(get("/access/reviews").with(as(manager)).flashAttr("notice", "access.reviews.keptNotice"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.reviews.keptNotice"))))
+                .andReturn().getResponse().getContentAsString();
+        // the kept grant's row says so, the other's does not
+        assertThat(row(after, kept.id())).contains(ja("access.reviews.confirmed"));
+        assertThat(row(after, open.id())).doesNotContain(ja("access.reviews.confirmed"));
+
+        mvc.perform(post("/access/reviews/{id}/complete", secret).with(as(manager)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "access.reviews.completedNotice"));
+        // a new review period begins: nothing is marked confirmed in it yet
+        String next = mvc.perform(get("/access/reviews").with(as(manager)).flashAttr("notice", "access.reviews.completedNotice"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.reviews.completedNotice"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(next, kept.id())).doesNotContain(ja("access.reviews.confirmed"));
+    }
+
+    private static String row(String page, long grantId) {
+        java.util.regex.Matcher m = Pattern.compile("(?s)<tr[^>]*id=\"access-review-grant-" + grantId + "\".*?</tr>").matcher(page);
+        assertThat(m.find()).as("row of grant %d", grantId).isTrue();
+        return m.group();
+    }
+}
