@@ -124,6 +124,27 @@ public class Access {
     }
 
     /**
+     * Issues a grant from a page, where people are known by their 社員番号 (pages show them as 氏名（社員番号）):
+     * a PERSON holder is named by 社員番号, other holders as in {@link #grant} (a department or project group by
+     * its id, a role by its name). Only a grantor of the entry learns whether a 社員番号 exists. The API names
+     * people by their id, as grants store them and as it returns them.
+     */
+    @Transactional
+    public Grant grantNamingEmployee(GrantDraft draft) {
+        CurrentUser user = users.require();
+        requireDesignated(draft.assetId());
+        requireGrantor(user, draft.assetId());
+        AccessHolder h = draft.holder();
+        if (h != null && h.kind() == AccessHolder.Kind.PERSON && h.ref() != null && !h.ref().isBlank()) {
+            String number = h.ref().strip();
+            long id = directory.findPersonByEmployeeNumber(number).filter(p -> p.status().current()).map(PersonView::id)
+                    .orElseThrow(() -> InvalidInputException.onField("holder", "access.grant.unknownHolder", number));
+            h = AccessHolder.person(id);
+        }
+        return grant(new GrantDraft(draft.assetId(), h, draft.level(), draft.reason(), draft.startsOn(), draft.endsOn()));
+    }
+
+    /**
      * Whether the current user is the 管理責任者 of some entry — also without the MANAGER role (an entry's responsible
      * person): the pages for grants and reviews let them in, and the service checks each entry.
      */
@@ -777,6 +798,26 @@ public class Access {
                 Map.of("approver", person, "delegate", delegate.id(), "startsOn", startsOn.toString(), "endsOn", endsOn.toString()));
         notifications.toPerson(delegate.id(), new Notice("access.notice.delegated", List.of(startsOn.toString(), endsOn.toString()), "/access/inbox"));
         return requests.delegation(id).orElseThrow();
+    }
+
+    /**
+     * The caller names a delegate by their 社員番号, as pages show people (see {@link #delegate}); the refusals
+     * name the field {@code delegateEmployeeNumber}.
+     */
+    @Transactional
+    public Delegation delegateToEmployee(String employeeNumber, LocalDate startsOn, LocalDate endsOn) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        if (employeeNumber == null || employeeNumber.isBlank()) {
+            throw InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.delegateRequired");
+        }
+        long delegate = directory.findPersonByEmployeeNumber(employeeNumber.strip()).filter(p -> p.status().current())
+                .map(PersonView::id)
+                .orElseThrow(() -> InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.unknownPerson"));
+        if (delegate == person) {
+            throw InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.self");
+        }
+        return delegate(delegate, startsOn, endsOn);
     }
 
     /** The approver ends a delegation (ledger {@code access.delegation.revoked}). */

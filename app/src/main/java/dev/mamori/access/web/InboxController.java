@@ -93,10 +93,10 @@ class InboxController {
                   Model model) {
         if (!binding.hasErrors()) {
             try {
-                access.delegate(form.delegatePersonId(), form.startsOn(), form.endsOn());
+                access.delegateToEmployee(form.delegateEmployeeNumber(), form.startsOn(), form.endsOn());
                 return GrantController.redirect(htmx, "/access/inbox");
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, Set.of("delegatePersonId", "startsOn", "endsOn"));
+                FormErrors.bind(ex, binding, Set.of("delegateEmployeeNumber", "startsOn", "endsOn"));
             }
         }
         return list(model);

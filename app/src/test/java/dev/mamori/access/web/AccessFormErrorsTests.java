@@ -114,16 +114,22 @@ class AccessFormErrorsTests {
     @ValueSource(strings = {"ja", "en"})
     void theDelegationFormRefusesYourselfAndABadDateBesideTheFields(String lang) throws Exception {
         world(lang);
+        String own = directory.findPerson(manager.personId()).orElseThrow().employeeNumber();
         mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
-                        .param("delegatePersonId", String.valueOf(manager.personId()))
+                        .param("delegateEmployeeNumber", own)
                         .param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
                 .andExpect(status().isOk())
-                .andExpect(beside("delegatePersonId", "access.delegation.self", lang))
+                .andExpect(beside("delegateEmployeeNumber", "access.delegation.self", lang))
                 .andExpect(content().string(containsString("value=\"2030-01-05\"")));
         mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
-                        .param("delegatePersonId", "abc").param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
+                        .param("delegateEmployeeNumber", "no-such-number").param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
                 .andExpect(status().isOk())
-                .andExpect(beside("delegatePersonId", "access.form.typeMismatch", lang));
+                .andExpect(beside("delegateEmployeeNumber", "access.delegation.unknownPerson", lang))
+                .andExpect(content().string(containsString("value=\"no-such-number\"")));
+        mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
+                        .param("delegateEmployeeNumber", own).param("startsOn", "2030-01-01").param("endsOn", "2030-01-0x"))
+                .andExpect(status().isOk())
+                .andExpect(beside("endsOn", "access.form.typeMismatch", lang));
     }
 
     @ParameterizedTest

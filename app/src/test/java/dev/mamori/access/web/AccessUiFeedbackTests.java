@@ -35,7 +35,8 @@ import dev.mamori.support.TestUsers;
 
 /**
  * What the access pages tell their user: a confirmation after a request is filed and after each step of a
- * review, and which grants the review has kept and until when each runs.
+ * review, and which grants the review has kept and until when each runs; and the forms name people by 社員番号,
+ * as the pages show them.
  */
 @MamoriTest
 class AccessUiFeedbackTests {
@@ -122,5 +123,44 @@ class AccessUiFeedbackTests {
         java.util.regex.Matcher m = Pattern.compile("(?s)<tr[^>]*id=\"access-review-grant-" + grantId + "\".*?</tr>").matcher(page);
         assertThat(m.find()).as("row of grant %d", grantId).isTrue();
         return m.group();
+    }
+
+    @Test
+    void theGrantFormTakesThe社員番号AndRefusesYourselfByIt() throws Exception {
+        world();
+        mvc.perform(post("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)).with(csrf())
+                        .param("holderKind", "PERSON").param("holderRef", number(employee))
+                        .param("level", "VIEW").param("reason", "評価のため"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Register.as(manager, () -> access.grantsOfEntry(secret)))
+                .anyMatch(g -> g.holder().equals(AccessHolder.person(employee.personId())));
+        mvc.perform(post("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)).with(csrf())
+                        .param("holderKind", "PERSON").param("holderRef", number(manager))
+                        .param("level", "VIEW").param("reason", "自分に"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.grant.selfGrant"))));
+        // the page says which number is meant
+        mvc.perform(get("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)))
+                .andExpect(content().string(containsString(ja("access.grant.holderRef"))))
+                .andExpect(content().string(containsString("社員番号")));
+    }
+
+    @Test
+    void theDelegationFormTakesThe社員番号AndAsksForAnEmptyOne() throws Exception {
+        world();
+        String from = access.today().toString();
+        String to = access.today().plusDays(3).toString();
+        mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
+                        .param("delegateEmployeeNumber", "").param("startsOn", from).param("endsOn", to))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.delegation.delegateRequired"))))
+                .andExpect(content().string(not(containsString(ja("access.delegation.unknownPerson")))));
+        mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
+                        .param("delegateEmployeeNumber", number(employee)).param("startsOn", from).param("endsOn", to))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Register.as(manager, () -> access.myDelegations()))
+                .anyMatch(d -> d.delegatePersonId() == employee.personId());
+        mvc.perform(get("/access/inbox").with(as(manager)))
+                .andExpect(content().string(containsString("社員番号")));
     }
 }
