@@ -62,6 +62,9 @@ public class Access {
     /** Who may ask about anyone (a file server's or DLP tool's integration account, say). */
     private static final Role[] ASK_ABOUT_ANYONE = {Role.IT_SECURITY, Role.SYSTEM_ADMIN};
 
+    /** The longest name of a recipient a request may give. */
+    public static final int RECIPIENT_NAME_MAX = 200;
+
     private final GrantRepository grants;
     private final RequestRepository requests;
     private final IndexKeeper keeper;
@@ -517,7 +520,11 @@ public class Access {
                 draft.medium() == null ? Medium.ELECTRONIC : draft.medium(),
                 draft.location() == null ? Location.INSIDE_OFFICE : draft.location(),
                 draft.recipient() != null ? draft.recipient()
-                        : draft.kind() == RequestKind.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE);
+                        : draft.kind() == RequestKind.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE,
+                draft.kind().namesRecipient() ? blank(draft.recipientName()) : null);
+        if (d.recipientName() != null && d.recipientName().length() > RECIPIENT_NAME_MAX) {
+            throw InvalidInputException.onField("recipientName", "access.request.recipientTooLong", RECIPIENT_NAME_MAX);
+        }
         if (d.untilOn() != null && d.untilOn().isBefore(today())) {
             throw InvalidInputException.onField("untilOn", "access.request.untilPast");
         }
@@ -552,6 +559,9 @@ public class Access {
         details.put("assetId", d.assetId());
         details.put("level", d.level() == null ? null : d.level().name());
         details.put("reason", d.reason());
+        if (d.recipientName() != null) {
+            details.put("recipientName", d.recipientName());
+        }
         details.put("approvalsNeeded", needed);
         details.put("obligations", obligations.stream().map(Enum::name).sorted().toList());
         ledger.record("access.request.submitted", Subject.of("accessRequest", id), details);
@@ -562,6 +572,19 @@ public class Access {
             }
         }
         return requests.findById(id).orElseThrow();
+    }
+
+    /**
+     * Submits a request from the page (see {@link #submit}), where an e-mail outside the company or a provision to
+     * a third party must name whom the information goes to, so that the approver knows. (The API keeps the name
+     * optional, so that callers written before it existed keep working.)
+     */
+    @Transactional
+    public AccessRequest submitNamingRecipient(RequestDraft draft) {
+        if (draft.kind() != null && draft.kind().namesRecipient() && blank(draft.recipientName()) == null) {
+            throw InvalidInputException.onField("recipientName", "access.request.recipientRequired");
+        }
+        return submit(draft);
     }
 
     /** Approves a pending request (ledger {@code access.request.approved}); the last approval completes it. */

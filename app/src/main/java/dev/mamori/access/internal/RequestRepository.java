@@ -41,10 +41,10 @@ public class RequestRepository {
     public long insert(RequestDraft d, long requester, String levelCode, int approvalsNeeded, Set<Obligation> obligations) {
         return jdbc.sql("""
                         insert into access.request (kind, asset_id, requester_person_id, access_level, medium, location,
-                            recipient, reason, until_on, level_code, approvals_needed, obligations)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[])) returning id""")
+                            recipient, recipient_name, reason, until_on, level_code, approvals_needed, obligations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[])) returning id""")
                 .params(d.kind().name(), d.assetId(), requester, d.level() == null ? null : d.level().name(),
-                        d.medium().name(), d.location().name(), d.recipient().name(), d.reason(),
+                        d.medium().name(), d.location().name(), d.recipient().name(), d.recipientName(), d.reason(),
                         d.untilOn() == null ? null : Date.valueOf(d.untilOn()), levelCode, approvalsNeeded,
                         obligations.stream().map(Enum::name).sorted().toArray(String[]::new))
                 .query(Long.class).single();
@@ -261,7 +261,8 @@ public class RequestRepository {
                 rs.getInt("approvals_needed"), obligations, AccessRequest.Status.valueOf(rs.getString("status")), grantId,
                 GrantRepository.instant(rs, "created_at"), GrantRepository.instant(rs, "decided_at"),
                 GrantRepository.instant(rs, "approved_until"), Medium.valueOf(rs.getString("medium")),
-                Location.valueOf(rs.getString("location")), Recipient.valueOf(rs.getString("recipient")), List.of());
+                Location.valueOf(rs.getString("location")), Recipient.valueOf(rs.getString("recipient")),
+                rs.getString("recipient_name"), List.of());
     }
 
     private List<AccessRequest> withSteps(List<AccessRequest> requests) {
@@ -281,7 +282,7 @@ public class RequestRepository {
         return requests.stream().map(r -> new AccessRequest(r.id(), r.kind(), r.assetId(), r.requesterPersonId(),
                 r.level(), r.reason(), r.untilOn(), r.levelCode(), r.approvalsNeeded(), r.obligations(), r.status(),
                 r.grantId(), r.createdAt(), r.decidedAt(), r.approvedUntil(), r.medium(), r.location(), r.recipient(),
-                steps.getOrDefault(r.id(), List.of())))
+                r.recipientName(), steps.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 

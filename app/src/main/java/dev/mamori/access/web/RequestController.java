@@ -69,14 +69,22 @@ class RequestController {
                   Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                access.submit(form.toDraft());
+                access.submitNamingRecipient(form.toDraft());
                 redirect.addFlashAttribute("notice", "access.requests.submittedNotice");
                 return GrantController.redirect(htmx, "/access/requests");
             } catch (InvalidInputException | ConflictException | NotFoundException ex) {
-                FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));
+                FormErrors.bind(ex, binding, RequestForm.FIELDS);
             }
         }
         return list(null, model);
+    }
+
+    /** The recipient field of the form for the chosen kind (htmx swaps it in when the kind changes). */
+    @GetMapping("/recipient")
+    @PreAuthorize("isAuthenticated()")
+    String recipient(@RequestParam(required = false) RequestKind kind, Model model) {
+        model.addAttribute("requestForm", RequestForm.ofKind(kind, null));
+        return "access/requests :: recipient";
     }
 
     /** The requester gives back a running approval once done with it. */

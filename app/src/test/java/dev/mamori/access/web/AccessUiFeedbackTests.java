@@ -35,8 +35,8 @@ import dev.mamori.support.TestUsers;
 
 /**
  * What the access pages tell their user: a confirmation after a request is filed and after each step of a
- * review, and which grants the review has kept and until when each runs; and the forms name people by 社員番号,
- * as the pages show them.
+ * review, and which grants the review has kept and until when each runs; the forms name people by 社員番号, as
+ * the pages show them; and the recipient of an e-mail outside or a provision to a third party.
  */
 @MamoriTest
 class AccessUiFeedbackTests {
@@ -162,5 +162,41 @@ class AccessUiFeedbackTests {
                 .anyMatch(d -> d.delegatePersonId() == employee.personId());
         mvc.perform(get("/access/inbox").with(as(manager)))
                 .andExpect(content().string(containsString("社員番号")));
+    }
+
+    @Test
+    void anEmailOutsideNamesItsRecipientWhichTheApproverAndTheRequesterSee() throws Exception {
+        world();
+        Register.as(manager, () -> access.grant(new GrantDraft(secret, AccessHolder.person(employee.personId()),
+                AccessLevel.DOWNLOAD, "見積り作成", null, null)));
+        // the field is offered for the kinds that pass information on, not for the others
+        mvc.perform(get("/access/requests/recipient").param("kind", "EMAIL_OUTSIDE").with(as(employee)).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"recipientName\"")));
+        mvc.perform(get("/access/requests/recipient").param("kind", "COPY").with(as(employee)).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("name=\"recipientName\""))));
+        // required for such a kind
+        mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "EMAIL_OUTSIDE")
+                        .param("assetId", String.valueOf(secret)).param("reason", "見積りの送付")
+                        .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE").param("recipientName", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.request.recipientRequired"))))
+                .andExpect(content().string(containsString("name=\"recipientName\"")));
+        String recipient = "株式会社サンプル 山田様";
+        mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "EMAIL_OUTSIDE")
+                        .param("assetId", String.valueOf(secret)).param("reason", "見積りの送付")
+                        .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE").param("recipientName", recipient))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/access/inbox").with(as(manager)))
+                .andExpect(content().string(containsString(recipient)));
+        mvc.perform(get("/access/requests").with(as(employee)))
+                .andExpect(content().string(containsString(recipient)));
+        // not kept for a kind that passes nothing on
+        mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "TAKE_OUT")
+                        .param("assetId", String.valueOf(secret)).param("reason", "会議資料")
+                        .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE").param("recipientName", "誰か宛て"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/access/requests").with(as(employee)))
+                .andExpect(content().string(containsString("会議資料")))
+                .andExpect(content().string(not(containsString("誰か宛て"))));
     }
 }
