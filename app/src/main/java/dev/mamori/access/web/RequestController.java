@@ -52,6 +52,9 @@ class RequestController {
         if (!model.containsAttribute("requestForm")) {
             model.addAttribute("requestForm", RequestForm.empty(assetId));
         }
+        if (!model.containsAttribute("namesRecipient")) {
+            model.addAttribute("namesRecipient", model.getAttribute("requestForm") instanceof RequestForm f && f.namesRecipient());
+        }
         return "access/requests";
     }
 
@@ -76,6 +79,8 @@ class RequestController {
                 FormErrors.bind(ex, binding, RequestForm.FIELDS);
             }
         }
+        // the form comes back with the recipient field when the typed kind asks for one (also when nothing bound)
+        model.addAttribute("namesRecipient", namesRecipient(binding.getFieldValue("kind")));
         return list(null, model);
     }
 
@@ -84,7 +89,19 @@ class RequestController {
     @PreAuthorize("isAuthenticated()")
     String recipient(@RequestParam(required = false) RequestKind kind, Model model) {
         model.addAttribute("requestForm", RequestForm.ofKind(kind, null));
+        model.addAttribute("namesRecipient", kind != null && kind.namesRecipient());
         return "access/requests :: recipient";
+    }
+
+    private static boolean namesRecipient(Object kind) {
+        if (kind instanceof RequestKind k) {
+            return k.namesRecipient();
+        }
+        try {
+            return kind != null && RequestKind.valueOf(kind.toString()).namesRecipient();
+        } catch (IllegalArgumentException notAKind) {
+            return false;
+        }
     }
 
     /** The requester gives back a running approval once done with it. */

@@ -182,6 +182,12 @@ class AccessUiFeedbackTests {
                 .andExpect(content().string(containsString(ja("access.request.recipientRequired"))))
                 .andExpect(content().string(containsString("name=\"recipientName\"")));
         String recipient = "株式会社サンプル 山田様";
+        // also when the form could not be bound (a date that is none)
+        mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "EMAIL_OUTSIDE")
+                        .param("assetId", String.valueOf(secret)).param("reason", "見積りの送付").param("untilOn", "someday")
+                        .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE").param("recipientName", recipient))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + recipient + "\"")));
         mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "EMAIL_OUTSIDE")
                         .param("assetId", String.valueOf(secret)).param("reason", "見積りの送付")
                         .param("medium", "ELECTRONIC").param("location", "INSIDE_OFFICE").param("recipientName", recipient))
