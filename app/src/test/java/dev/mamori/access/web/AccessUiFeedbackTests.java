@@ -36,7 +36,8 @@ import dev.mamori.support.TestUsers;
 /**
  * What the access pages tell their user: a confirmation after a request is filed and after each step of a
  * review, and which grants the review has kept and until when each runs; the forms name people by 社員番号, as
- * the pages show them; and the recipient of an e-mail outside or a provision to a third party.
+ * the pages show them; the recipient of an e-mail outside or a provision to a third party; and the limits of
+ * text inputs, known to the browser before it submits.
  */
 @MamoriTest
 class AccessUiFeedbackTests {
@@ -204,5 +205,26 @@ class AccessUiFeedbackTests {
         mvc.perform(get("/access/requests").with(as(employee)))
                 .andExpect(content().string(containsString("会議資料")))
                 .andExpect(content().string(not(containsString("誰か宛て"))));
+    }
+
+    @Test
+    void textInputsCarryTheServersLimits() throws Exception {
+        world();
+        String requests = mvc.perform(get("/access/requests").with(as(employee)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(requests).containsPattern(input("reason", "2000"));
+        String grants = mvc.perform(get("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(grants).containsPattern(input("reason", "2000")).containsPattern(input("holderRef", "64"));
+        String inbox = mvc.perform(get("/access/inbox").with(as(manager))).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).containsPattern(input("delegateEmployeeNumber", "32"));
+        String recipient = mvc.perform(get("/access/requests/recipient").param("kind", "PROVIDE_TO_THIRD_PARTY")
+                .with(as(employee))).andReturn().getResponse().getContentAsString();
+        assertThat(recipient).containsPattern(input("recipientName", "200"));
+    }
+
+    /** An input named {@code name} with {@code maxlength}, whichever attribute comes first. */
+    private static Pattern input(String name, String maxlength) {
+        return Pattern.compile("<input(?=[^>]*name=\"" + name + "\")(?=[^>]*maxlength=\"" + maxlength + "\")[^>]*>");
     }
 }
