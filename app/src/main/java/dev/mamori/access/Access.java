@@ -62,6 +62,9 @@ public class Access {
     /** Who may ask about anyone (a file server's or DLP tool's integration account, say). */
     private static final Role[] ASK_ABOUT_ANYONE = {Role.IT_SECURITY, Role.SYSTEM_ADMIN};
 
+    /** The longest name of a recipient a request may give. */
+    public static final int RECIPIENT_NAME_MAX = 200;
+
     private final GrantRepository grants;
     private final RequestRepository requests;
     private final IndexKeeper keeper;
@@ -121,6 +124,27 @@ public class Access {
             throw InvalidInputException.onField("holder", "access.grant.selfGrant");
         }
         return issue(draft, user.personId(), null);
+    }
+
+    /**
+     * Issues a grant from a page, where people are known by their 社員番号 (pages show them as 氏名（社員番号）):
+     * a PERSON holder is named by 社員番号, other holders as in {@link #grant} (a department or project group by
+     * its id, a role by its name). Only a grantor of the entry learns whether a 社員番号 exists. The API names
+     * people by their id, as grants store them and as it returns them.
+     */
+    @Transactional
+    public Grant grantNamingEmployee(GrantDraft draft) {
+        CurrentUser user = users.require();
+        requireDesignated(draft.assetId());
+        requireGrantor(user, draft.assetId());
+        AccessHolder h = draft.holder();
+        if (h != null && h.kind() == AccessHolder.Kind.PERSON && h.ref() != null && !h.ref().isBlank()) {
+            String number = h.ref().strip();
+            long id = directory.findPersonByEmployeeNumber(number).filter(p -> p.status().current()).map(PersonView::id)
+                    .orElseThrow(() -> InvalidInputException.onField("holder", "access.grant.unknownHolder", number));
+            h = AccessHolder.person(id);
+        }
+        return grant(new GrantDraft(draft.assetId(), h, draft.level(), draft.reason(), draft.startsOn(), draft.endsOn()));
     }
 
     /**
@@ -252,7 +276,9 @@ public class Access {
         if (live.isEmpty()) {
             return List.of();
         }
-        Map<Long, LocalDate> last = requests.lastReviews(live.keySet().stream().mapToLong(Long::longValue).toArray());
+        long[] reviewed = live.keySet().stream().mapToLong(Long::longValue).toArray();
+        Map<Long, LocalDate> last = requests.lastReviews(reviewed);
+        Map<Long, Instant> lastAt = requests.lastReviewTimes(reviewed);
         LocalDate today = today();
         Map<Long, String> names = new java.util.HashMap<>();
         secrets.designated(live.keySet()).forEach(h -> names.put(h.assetId(), h.hidden() ? null : h.name()));
@@ -268,7 +294,7 @@ public class Access {
             LocalDate due = since.plus(settings.properties().reviewInterval());
             String name = names.get(asset); // null also when the register hides the name from the viewer
             out.add(new ReviewItem(asset, name == null ? "#" + asset : name, keeper.index().levelOf(asset), last.get(asset), due,
-                    due.isBefore(today), list));
+                    due.isBefore(today), list, lastAt.get(asset)));
         });
         out.sort(java.util.Comparator.comparing((ReviewItem r) -> r.flagged() == 0).thenComparing(ReviewItem::due));
         return out;
@@ -375,7 +401,7 @@ public class Access {
                 throw new ConflictException("access.review.flaggedLeft"); // flagged meanwhile: nothing is kept
             }
         }
-        requests.reviewed(assetId, today(), user.personId());
+        requests.reviewed(assetId, today(), now, user.personId());
         ledger.record("access.review.completed", Subject.of("asset", assetId),
                 Map.of("grants", live.stream().map(Grant::id).toList(), "nextDue", today().plus(settings.properties().reviewInterval()).toString()));
     }
@@ -494,7 +520,11 @@ public class Access {
                 draft.medium() == null ? Medium.ELECTRONIC : draft.medium(),
                 draft.location() == null ? Location.INSIDE_OFFICE : draft.location(),
                 draft.recipient() != null ? draft.recipient()
-                        : draft.kind() == RequestKind.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE);
+                        : draft.kind() == RequestKind.PROVIDE_TO_THIRD_PARTY ? Recipient.THIRD_PARTY : Recipient.NONE,
+                draft.kind().namesRecipient() ? blank(draft.recipientName()) : null);
+        if (d.recipientName() != null && d.recipientName().length() > RECIPIENT_NAME_MAX) {
+            throw InvalidInputException.onField("recipientName", "access.request.recipientTooLong", RECIPIENT_NAME_MAX);
+        }
         if (d.untilOn() != null && d.untilOn().isBefore(today())) {
             throw InvalidInputException.onField("untilOn", "access.request.untilPast");
         }
@@ -529,6 +559,9 @@ public class Access {
         details.put("assetId", d.assetId());
         details.put("level", d.level() == null ? null : d.level().name());
         details.put("reason", d.reason());
+        if (d.recipientName() != null) {
+            details.put("recipientName", d.recipientName());
+        }
         details.put("approvalsNeeded", needed);
         details.put("obligations", obligations.stream().map(Enum::name).sorted().toList());
         ledger.record("access.request.submitted", Subject.of("accessRequest", id), details);
@@ -539,6 +572,19 @@ public class Access {
             }
         }
         return requests.findById(id).orElseThrow();
+    }
+
+    /**
+     * Submits a request from the page (see {@link #submit}), where an e-mail outside the company or a provision to
+     * a third party must name whom the information goes to, so that the approver knows. (The API keeps the name
+     * optional, so that callers written before it existed keep working.)
+     */
+    @Transactional
+    public AccessRequest submitNamingRecipient(RequestDraft draft) {
+        if (draft.kind() != null && draft.kind().namesRecipient() && blank(draft.recipientName()) == null) {
+            throw InvalidInputException.onField("recipientName", "access.request.recipientRequired");
+        }
+        return submit(draft);
     }
 
     /** Approves a pending request (ledger {@code access.request.approved}); the last approval completes it. */
@@ -775,6 +821,26 @@ public class Access {
                 Map.of("approver", person, "delegate", delegate.id(), "startsOn", startsOn.toString(), "endsOn", endsOn.toString()));
         notifications.toPerson(delegate.id(), new Notice("access.notice.delegated", List.of(startsOn.toString(), endsOn.toString()), "/access/inbox"));
         return requests.delegation(id).orElseThrow();
+    }
+
+    /**
+     * The caller names a delegate by their 社員番号, as pages show people (see {@link #delegate}); the refusals
+     * name the field {@code delegateEmployeeNumber}.
+     */
+    @Transactional
+    public Delegation delegateToEmployee(String employeeNumber, LocalDate startsOn, LocalDate endsOn) {
+        CurrentUser user = users.require();
+        long person = requirePerson(user);
+        if (employeeNumber == null || employeeNumber.isBlank()) {
+            throw InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.delegateRequired");
+        }
+        long delegate = directory.findPersonByEmployeeNumber(employeeNumber.strip()).filter(p -> p.status().current())
+                .map(PersonView::id)
+                .orElseThrow(() -> InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.unknownPerson"));
+        if (delegate == person) {
+            throw InvalidInputException.onField("delegateEmployeeNumber", "access.delegation.self");
+        }
+        return delegate(delegate, startsOn, endsOn);
     }
 
     /** The approver ends a delegation (ledger {@code access.delegation.revoked}). */

@@ -15,12 +15,14 @@ import dev.mamori.policy.Recipient;
  * {@code untilOn}: for ACCESS the grant's last day, for the other kinds the last day the approval may be used
  * (null: not named). {@code approvedUntil}: for an approved request of another kind than ACCESS, until when the
  * check lets the requester do what was asked (for a REVOKED one, the moment it was taken back).
+ * {@code recipientName}: whom an e-mail outside or a provision to a third party goes to, as the requester named it
+ * (null for the other kinds and for requests filed without it).
  */
 public record AccessRequest(long id, RequestKind kind, long assetId, long requesterPersonId, AccessLevel level,
                             String reason, LocalDate untilOn, String levelCode, int approvalsNeeded,
                             Set<Obligation> obligations, Status status, Long grantId, Instant createdAt,
                             Instant decidedAt, Instant approvedUntil, Medium medium, Location location,
-                            Recipient recipient, List<Step> steps) {
+                            Recipient recipient, String recipientName, List<Step> steps) {
 
     public enum Status {
         PENDING, APPROVED, REJECTED, WITHDRAWN, REVOKED;

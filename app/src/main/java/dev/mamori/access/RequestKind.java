@@ -22,6 +22,14 @@ public enum RequestKind {
         return action;
     }
 
+    /**
+     * Whether the act passes the information on to someone the requester names (e-mail outside the company,
+     * giving to a third party): the approver needs to know whom.
+     */
+    public boolean namesRecipient() {
+        return this == EMAIL_OUTSIDE || this == PROVIDE_TO_THIRD_PARTY;
+    }
+
     public String messageKey() {
         return "access.request.kind." + name();
     }

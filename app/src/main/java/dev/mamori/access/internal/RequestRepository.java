@@ -41,10 +41,10 @@ public class RequestRepository {
     public long insert(RequestDraft d, long requester, String levelCode, int approvalsNeeded, Set<Obligation> obligations) {
         return jdbc.sql("""
                         insert into access.request (kind, asset_id, requester_person_id, access_level, medium, location,
-                            recipient, reason, until_on, level_code, approvals_needed, obligations)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[])) returning id""")
+                            recipient, recipient_name, reason, until_on, level_code, approvals_needed, obligations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[])) returning id""")
                 .params(d.kind().name(), d.assetId(), requester, d.level() == null ? null : d.level().name(),
-                        d.medium().name(), d.location().name(), d.recipient().name(), d.reason(),
+                        d.medium().name(), d.location().name(), d.recipient().name(), d.recipientName(), d.reason(),
                         d.untilOn() == null ? null : Date.valueOf(d.untilOn()), levelCode, approvalsNeeded,
                         obligations.stream().map(Enum::name).sorted().toArray(String[]::new))
                 .query(Long.class).single();
@@ -189,11 +189,31 @@ public class RequestRepository {
     }
 
     public void reviewed(long assetId, LocalDate on, Long by) {
+        reviewed(assetId, on, on.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant(), by);
+    }
+
+    /** Records a completed review: its day and its moment (grants confirmed after it count for the next one). */
+    public void reviewed(long assetId, LocalDate on, Instant at, Long by) {
         jdbc.sql("""
-                        insert into access.entry_review (asset_id, last_reviewed_on, reviewed_by_person_id) values (?, ?, ?)
+                        insert into access.entry_review (asset_id, last_reviewed_on, last_reviewed_at, reviewed_by_person_id)
+                        values (?, ?, ?, ?)
                         on conflict (asset_id) do update set last_reviewed_on = excluded.last_reviewed_on,
+                            last_reviewed_at = excluded.last_reviewed_at,
                             reviewed_by_person_id = excluded.reviewed_by_person_id, escalated_on = null""")
-                .params(assetId, Date.valueOf(on), by).update();
+                .params(assetId, Date.valueOf(on), GrantRepository.ts(at), by).update();
+    }
+
+    /** When each entry's last review was completed (entries never reviewed are absent). */
+    public Map<Long, Instant> lastReviewTimes(long[] assetIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        jdbc.sql("select asset_id, last_reviewed_at from access.entry_review where asset_id = any(cast(? as bigint[]))")
+                .param(Arrays.stream(assetIds).boxed().toArray(Long[]::new)).query((rs, i) -> {
+                    if (rs.getTimestamp(2) != null) {
+                        out.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                    }
+                    return null;
+                }).list();
+        return out;
     }
 
     /**
@@ -241,7 +261,8 @@ public class RequestRepository {
                 rs.getInt("approvals_needed"), obligations, AccessRequest.Status.valueOf(rs.getString("status")), grantId,
                 GrantRepository.instant(rs, "created_at"), GrantRepository.instant(rs, "decided_at"),
                 GrantRepository.instant(rs, "approved_until"), Medium.valueOf(rs.getString("medium")),
-                Location.valueOf(rs.getString("location")), Recipient.valueOf(rs.getString("recipient")), List.of());
+                Location.valueOf(rs.getString("location")), Recipient.valueOf(rs.getString("recipient")),
+                rs.getString("recipient_name"), List.of());
     }
 
     private List<AccessRequest> withSteps(List<AccessRequest> requests) {
@@ -261,7 +282,7 @@ public class RequestRepository {
         return requests.stream().map(r -> new AccessRequest(r.id(), r.kind(), r.assetId(), r.requesterPersonId(),
                 r.level(), r.reason(), r.untilOn(), r.levelCode(), r.approvalsNeeded(), r.obligations(), r.status(),
                 r.grantId(), r.createdAt(), r.decidedAt(), r.approvedUntil(), r.medium(), r.location(), r.recipient(),
-                steps.getOrDefault(r.id(), List.of())))
+                r.recipientName(), steps.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 

@@ -88,7 +88,7 @@ class GrantController {
                   HtmxRequest htmx, Model model) {
         if (!binding.hasErrors()) {
             try {
-                access.grant(form.toDraft(assetId));
+                access.grantNamingEmployee(form.toDraft(assetId));
                 return redirect(htmx, "/access/grants?assetId=" + assetId);
             } catch (InvalidInputException ex) {
                 FormErrors.bind(ex, binding, GrantForm.FIELDS);
@@ -102,7 +102,7 @@ class GrantController {
     String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         Grant g = access.grantById(id);
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, "end", form));
             return list(g.assetId(), null, model);
         }
         access.revoke(id, form.note());
@@ -115,13 +115,13 @@ class GrantController {
     String revokeApproval(@PathVariable long requestId, @RequestParam long assetId, @Valid NoteForm form,
                           BindingResult binding, HtmxRequest htmx, Model model) {
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(requestId, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(requestId, "revoke", form));
             return list(assetId, null, model);
         }
         try {
             access.revokeApproval(requestId, form.note());
         } catch (InvalidInputException | ConflictException ex) {
-            model.addAttribute("noteFailure", NoteFailure.of(requestId, form, ex));
+            model.addAttribute("noteFailure", NoteFailure.of(requestId, "revoke", form, ex));
             return list(assetId, null, model);
         }
         return redirect(htmx, "/access/grants?assetId=" + assetId);

@@ -59,13 +59,13 @@ class InboxController {
     @PreAuthorize("isAuthenticated()")
     String update(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, "approve", form));
             return list(model);
         }
         try {
             access.approve(id, form.note());
         } catch (InvalidInputException | ConflictException ex) { // e.g. the entry was disposed of meanwhile
-            model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
+            model.addAttribute("noteFailure", NoteFailure.of(id, "approve", form, ex));
             return list(model);
         }
         return GrantController.redirect(htmx, "/access/inbox");
@@ -75,13 +75,13 @@ class InboxController {
     @PreAuthorize("isAuthenticated()")
     String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, "reject", form));
             return list(model);
         }
         try {
             access.reject(id, form.note());
         } catch (InvalidInputException | ConflictException ex) {
-            model.addAttribute("noteFailure", NoteFailure.of(id, form, ex));
+            model.addAttribute("noteFailure", NoteFailure.of(id, "reject", form, ex));
             return list(model);
         }
         return GrantController.redirect(htmx, "/access/inbox");
@@ -93,10 +93,10 @@ class InboxController {
                   Model model) {
         if (!binding.hasErrors()) {
             try {
-                access.delegate(form.delegatePersonId(), form.startsOn(), form.endsOn());
+                access.delegateToEmployee(form.delegateEmployeeNumber(), form.startsOn(), form.endsOn());
                 return GrantController.redirect(htmx, "/access/inbox");
             } catch (InvalidInputException ex) {
-                FormErrors.bind(ex, binding, Set.of("delegatePersonId", "startsOn", "endsOn"));
+                FormErrors.bind(ex, binding, Set.of("delegateEmployeeNumber", "startsOn", "endsOn"));
             }
         }
         return list(model);

@@ -40,8 +40,12 @@ class RequestApiController {
         this.access = access;
     }
 
+    /**
+     * {@code recipient}: the kind of recipient the policy decides on; {@code recipientName} (optional): whom an
+     * e-mail outside the company or a provision to a third party goes to, shown to the approver.
+     */
     record NewRequest(RequestKind kind, long assetId, AccessLevel level, String reason, LocalDate untilOn, Medium medium,
-                      Location location, Recipient recipient) {
+                      Location location, Recipient recipient, String recipientName) {
     }
 
     record Decision(String note) {
@@ -67,7 +71,7 @@ class RequestApiController {
     @Operation(summary = "Submit a request, routed by the policy decision")
     AccessRequest create(@RequestBody NewRequest r) {
         return access.submit(new RequestDraft(r.kind(), r.assetId(), r.level(), r.reason(), r.untilOn(), r.medium(),
-                r.location(), r.recipient()));
+                r.location(), r.recipient(), r.recipientName()));
     }
 
     @PostMapping("/{id}/approve")

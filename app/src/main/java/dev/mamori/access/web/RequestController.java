@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mamori.access.Access;
 import dev.mamori.access.AccessRequest;
@@ -51,6 +52,9 @@ class RequestController {
         if (!model.containsAttribute("requestForm")) {
             model.addAttribute("requestForm", RequestForm.empty(assetId));
         }
+        if (!model.containsAttribute("namesRecipient")) {
+            model.addAttribute("namesRecipient", model.getAttribute("requestForm") instanceof RequestForm f && f.namesRecipient());
+        }
         return "access/requests";
     }
 
@@ -65,16 +69,39 @@ class RequestController {
     @PostMapping
     @PreAuthorize("isAuthenticated()")
     String create(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult binding, HtmxRequest htmx,
-                  Model model) {
+                  Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                access.submit(form.toDraft());
+                access.submitNamingRecipient(form.toDraft());
+                redirect.addFlashAttribute("notice", "access.requests.submittedNotice");
                 return GrantController.redirect(htmx, "/access/requests");
             } catch (InvalidInputException | ConflictException | NotFoundException ex) {
-                FormErrors.bind(ex, binding, java.util.Set.of("kind", "assetId", "reason", "untilOn"));
+                FormErrors.bind(ex, binding, RequestForm.FIELDS);
             }
         }
+        // the form comes back with the recipient field when the typed kind asks for one (also when nothing bound)
+        model.addAttribute("namesRecipient", namesRecipient(binding.getFieldValue("kind")));
         return list(null, model);
+    }
+
+    /** The recipient field of the form for the chosen kind (htmx swaps it in when the kind changes). */
+    @GetMapping("/recipient")
+    @PreAuthorize("isAuthenticated()")
+    String recipient(@RequestParam(required = false) RequestKind kind, Model model) {
+        model.addAttribute("requestForm", RequestForm.ofKind(kind, null));
+        model.addAttribute("namesRecipient", kind != null && kind.namesRecipient());
+        return "access/requests :: recipient";
+    }
+
+    private static boolean namesRecipient(Object kind) {
+        if (kind instanceof RequestKind k) {
+            return k.namesRecipient();
+        }
+        try {
+            return kind != null && RequestKind.valueOf(kind.toString()).namesRecipient();
+        } catch (IllegalArgumentException notAKind) {
+            return false;
+        }
     }
 
     /** The requester gives back a running approval once done with it. */
@@ -84,7 +111,7 @@ class RequestController {
         try {
             access.revokeApproval(id, null);
         } catch (ConflictException ex) {
-            model.addAttribute("noteFailure", NoteFailure.of(id, new NoteForm(null), ex));
+            model.addAttribute("noteFailure", NoteFailure.of(id, "give-back", new NoteForm(null), ex));
             return list(null, model);
         }
         return GrantController.redirect(htmx, "/access/requests");

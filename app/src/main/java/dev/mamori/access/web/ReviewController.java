@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mamori.access.Access;
 import dev.mamori.access.ReviewItem;
@@ -51,8 +52,9 @@ class ReviewController {
 
     @PostMapping("/grants/{id}/confirm")
     @PreAuthorize(REVIEWERS)
-    String update(@PathVariable long id, HtmxRequest htmx) {
+    String update(@PathVariable long id, HtmxRequest htmx, RedirectAttributes redirect) {
         access.confirm(id);
+        redirect.addFlashAttribute("notice", "access.reviews.keptNotice");
         return GrantController.redirect(htmx, "/access/reviews");
     }
 
@@ -60,7 +62,7 @@ class ReviewController {
     @PreAuthorize(REVIEWERS)
     String delete(@PathVariable long id, @Valid NoteForm form, BindingResult binding, HtmxRequest htmx, Model model) {
         if (binding.hasErrors()) {
-            model.addAttribute("noteFailure", NoteFailure.tooLong(id, form));
+            model.addAttribute("noteFailure", NoteFailure.tooLong(id, "remove", form));
             return list(model);
         }
         access.removeInReview(id, form.note());
@@ -69,8 +71,9 @@ class ReviewController {
 
     @PostMapping("/{assetId}/complete")
     @PreAuthorize(REVIEWERS)
-    String create(@PathVariable long assetId, HtmxRequest htmx) {
+    String create(@PathVariable long assetId, HtmxRequest htmx, RedirectAttributes redirect) {
         access.completeReview(assetId);
+        redirect.addFlashAttribute("notice", "access.reviews.completedNotice");
         return GrantController.redirect(htmx, "/access/reviews");
     }
 }

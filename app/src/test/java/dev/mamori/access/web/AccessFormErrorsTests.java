@@ -2,6 +2,7 @@ package dev.mamori.access.web;
 
 import static dev.mamori.support.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -113,16 +114,22 @@ class AccessFormErrorsTests {
     @ValueSource(strings = {"ja", "en"})
     void theDelegationFormRefusesYourselfAndABadDateBesideTheFields(String lang) throws Exception {
         world(lang);
+        String own = directory.findPerson(manager.personId()).orElseThrow().employeeNumber();
         mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
-                        .param("delegatePersonId", String.valueOf(manager.personId()))
+                        .param("delegateEmployeeNumber", own)
                         .param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
                 .andExpect(status().isOk())
-                .andExpect(beside("delegatePersonId", "access.delegation.self", lang))
+                .andExpect(beside("delegateEmployeeNumber", "access.delegation.self", lang))
                 .andExpect(content().string(containsString("value=\"2030-01-05\"")));
         mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
-                        .param("delegatePersonId", "abc").param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
+                        .param("delegateEmployeeNumber", "no-such-number").param("startsOn", "2030-01-01").param("endsOn", "2030-01-05"))
                 .andExpect(status().isOk())
-                .andExpect(beside("delegatePersonId", "access.form.typeMismatch", lang));
+                .andExpect(beside("delegateEmployeeNumber", "access.delegation.unknownPerson", lang))
+                .andExpect(content().string(containsString("value=\"no-such-number\"")));
+        mvc.perform(post("/access/inbox/delegations").with(as(manager)).with(csrf())
+                        .param("delegateEmployeeNumber", own).param("startsOn", "2030-01-01").param("endsOn", "2030-01-0x"))
+                .andExpect(status().isOk())
+                .andExpect(beside("endsOn", "access.form.typeMismatch", lang));
     }
 
     @ParameterizedTest
@@ -153,6 +160,29 @@ class AccessFormErrorsTests {
         org.assertj.core.api.Assertions.assertThat(Register.as(manager, () -> access.grantById(g.id())).live()).isTrue();
         org.assertj.core.api.Assertions.assertThat(Register.as(manager, () -> access.request(r.id())).status())
                 .isEqualTo(AccessRequest.Status.PENDING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "en"})
+    void aRefusedDecisionShowsItsMessageAndNoteOnlyOnTheFormThatWasSubmitted(String lang) throws Exception {
+        world(lang);
+        AccessRequest r = Register.as(employee, () -> access.submit(new RequestDraft(RequestKind.ACCESS, secret,
+                AccessLevel.VIEW, "確認", null, null, null, null)));
+        mvc.perform(post("/access/inbox/{id}/reject", r.id()).with(as(manager)).with(csrf()).param("note", " "))
+                .andExpect(status().isOk())
+                .andExpect(beside("reject-" + r.id(), "access.request.noteRequired", lang))
+                .andExpect(content().string(not(containsString("id=\"approve-" + r.id() + "-error\""))));
+        String longNote = "承認メモ".repeat(501);
+        String page = mvc.perform(post("/access/inbox/{id}/approve", r.id()).with(as(manager)).with(csrf())
+                        .param("note", longNote))
+                .andExpect(status().isOk())
+                .andExpect(beside("approve-" + r.id(), "access.note.tooLong", lang, 2000))
+                .andExpect(content().string(not(containsString("id=\"reject-" + r.id() + "-error\""))))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page.split(java.util.regex.Pattern.quote(longNote), -1)).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(page).containsPattern(
+                "id=\"approve-" + r.id() + "\"[^>]*value=\"" + java.util.regex.Pattern.quote(longNote) + "\"|value=\""
+                        + java.util.regex.Pattern.quote(longNote) + "\"[^>]*id=\"approve-" + r.id() + "\"");
     }
 
     /** The field's error paragraph holds the message in the language. */

@@ -44,7 +44,7 @@ class AccessPagesTests {
         mvc.perform(get("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("access-grant-form")));
         mvc.perform(post("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)).with(csrf())
-                        .param("holderKind", "PERSON").param("holderRef", String.valueOf(employee.personId()))
+                        .param("holderKind", "PERSON").param("holderRef", directory.findPerson(employee.personId()).orElseThrow().employeeNumber())
                         .param("level", "VIEW").param("reason", "評価のため"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/access/grants?assetId=" + secret));
