@@ -819,7 +819,10 @@ public class Access {
         long id = requests.insertDelegation(person, delegate.id(), startsOn, endsOn);
         ledger.record("access.delegation.created", Subject.of("delegation", id),
                 Map.of("approver", person, "delegate", delegate.id(), "startsOn", startsOn.toString(), "endsOn", endsOn.toString()));
-        notifications.toPerson(delegate.id(), new Notice("access.notice.delegated", List.of(startsOn.toString(), endsOn.toString()), "/access/inbox"));
+        // who asked them
+        String approver = directory.findPerson(person).map(PersonView::name).orElse(String.valueOf(person));
+        notifications.toPerson(delegate.id(), new Notice("access.notice.delegated",
+                List.of(approver, startsOn.toString(), endsOn.toString()), "/access/inbox"));
         return requests.delegation(id).orElseThrow();
     }
 

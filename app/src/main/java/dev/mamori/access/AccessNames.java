@@ -20,13 +20,25 @@ public record AccessNames(Map<Long, DepartmentView.PersonRef> people, Map<Long, 
         return new AccessNames(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
-    /** 氏名（社員番号）, or null for an unknown person. */
+    /** The person's name with their 社員番号 in the language of the page being rendered, or null for an unknown person. */
     public String person(Long id) {
+        return person(id, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * 氏名（社員番号） in Japanese, "name (number)" in other languages (full-width brackets belong to Japanese text
+     * only), or null for an unknown person.
+     */
+    public String person(Long id, Locale locale) {
         DepartmentView.PersonRef p = id == null ? null : people.get(id);
         if (p == null) {
             return null;
         }
-        return p.employeeNumber() == null ? p.name() : p.name() + "（" + p.employeeNumber() + "）";
+        if (p.employeeNumber() == null) {
+            return p.name();
+        }
+        return Locale.JAPANESE.getLanguage().equals(locale.getLanguage())
+                ? p.name() + "（" + p.employeeNumber() + "）" : p.name() + " (" + p.employeeNumber() + ")";
     }
 
     /** The entry's name, or null when it is hidden from the viewer or not a designated entry. */
@@ -48,7 +60,7 @@ public record AccessNames(Map<Long, DepartmentView.PersonRef> people, Map<Long, 
     public String holder(AccessHolder h, Locale locale) {
         Long id = number(h.ref());
         return switch (h.kind()) {
-            case PERSON -> person(id);
+            case PERSON -> person(id, locale);
             case DEPARTMENT -> id == null || !departments.containsKey(id) ? null : departments.get(id).name(locale);
             case GROUP -> id == null ? null : groups.get(id);
             case ROLE -> null;

@@ -32,6 +32,9 @@ import dev.mamori.support.TestUsers;
 @EnableScenarios
 class AccessRequestTests {
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Autowired Directory directory;
     @Autowired Inventory inventory;
     @Autowired TestUsers users;
@@ -116,6 +119,11 @@ class AccessRequestTests {
 
         LocalDate today = LocalDate.now(Directory.JAPAN);
         Delegation d = as(w.manager, () -> access.delegate(deputy.personId(), today, today.plusDays(7)));
+        // the deputy is told who asked them, and for when
+        String manager = directory.findPerson(w.manager.personId()).orElseThrow().name();
+        assertThat(jdbc.sql("select array_to_string(args, '|') from platform.notification where account_id = ?"
+                        + " and message_key = 'access.notice.delegated'").param(deputy.accountId()).query(String.class).list())
+                .containsExactly(manager + "|" + today + "|" + today.plusDays(7));
         assertThat(as(deputy, () -> access.inbox())).extracting(AccessRequest::id).contains(r.id());
         AccessRequest approved = as(deputy, () -> access.approve(r.id(), "代理承認"));
         assertThat(approved.status()).isEqualTo(AccessRequest.Status.APPROVED);

@@ -16,11 +16,11 @@ class AccessNavigation implements NavigationContributor {
     @Override
     public List<NavigationItem> navigationItems() {
         return List.of(
-                new NavigationItem("accessGrants", "access.nav.grants", "/access/grants", 500, Set.of()),
-                new NavigationItem("accessRequests", "access.nav.requests", "/access/requests", 510, Set.of()),
-                new NavigationItem("accessInbox", "access.nav.inbox", "/access/inbox", 520,
+                new NavigationItem("accessGrants", "access.nav.grants", "/access/grants", 540, Set.of()),
+                new NavigationItem("accessRequests", "access.nav.requests", "/access/requests", 545, Set.of()),
+                new NavigationItem("accessInbox", "access.nav.inbox", "/access/inbox", 550,
                         Set.of(Role.MANAGER, Role.CHIEF_OFFICER, Role.EMPLOYEE)),
-                new NavigationItem("accessReviews", "access.nav.reviews", "/access/reviews", 530,
+                new NavigationItem("accessReviews", "access.nav.reviews", "/access/reviews", 555,
                         Set.of(Role.MANAGER, Role.CHIEF_OFFICER)));
     }
 }
