@@ -44,7 +44,6 @@ import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.CurrentUser;
 import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
-import dev.mamori.platform.MamoriException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Notice;
 import dev.mamori.platform.Notifications;
@@ -1085,11 +1084,7 @@ public class VaultService implements Vault {
 
     /** The register entry when the signed-in user may see it in the register. */
     private Optional<AssetView> visibleAsset(long assetId) {
-        try {
-            return Optional.of(inventory.asset(assetId));
-        } catch (MamoriException e) {
-            return Optional.empty();
-        }
+        return inventory.findAsset(assetId);
     }
 
     /** The entry's 管理責任者: its responsible person, or a MANAGER of its department or a department above it. */
