@@ -62,8 +62,17 @@ public interface Vault {
      */
     IssuedFile download(long documentId, Integer version);
 
-    /** The viewing record of a document (every copy issued, newest first): its 管理責任者 and AUDITOR. */
+    /**
+     * The viewing record of a document (every copy issued, newest first): for its 管理責任者, the AUDITOR and the
+     * 統括責任者 (CHIEF_OFFICER).
+     */
     List<CopyView> records(long documentId);
+
+    /** The document, for those who may read its viewing record ({@link #records}), whether or not they may view it. */
+    DocumentView recordedDocument(long documentId);
+
+    /** Whether the caller may read the document's viewing record ({@link #records}). */
+    boolean mayReadRecords(long documentId);
 
     /** Issues numbered copies to named recipients (ledger {@code vault.copy.distributed}). */
     List<CopyView> distribute(long documentId, DistributionDraft draft);

@@ -199,8 +199,13 @@ public class VaultService implements Vault {
     public DocumentView document(long id) {
         CurrentUser me = me();
         DocumentRow row = requireDocument(id);
-        if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
-            throw notFound(id);
+        Optional<AssetView> asset = visibleAsset(row.assetId());
+        if (!mayRead(me, row.assetId(), asset)) {
+            if (asset.isEmpty()) {
+                throw notFound(id);
+            }
+            // they see the entry in the register: the document is no secret to them, their lack of access is
+            throw new AccessRefusedException("vault.document.notPermitted");
         }
         return view(row);
     }
@@ -561,14 +566,17 @@ public class VaultService implements Vault {
         return PageImages.page(e.marked(), e.format(), page, e.fingerprint());
     }
 
-    /** The access check's permit for the act, or the refusal (recorded; "not found" for those who may not see the document). */
+    /**
+     * The access check's permit for the act, or the refusal (recorded; "not found" for those who may not know of the
+     * document: neither may read it nor see its entry in the register).
+     */
     private AccessCheck permit(CurrentUser me, DocumentRow row, Action action, Integer version) {
         AccessCheck check = gate.ask(me.personId(), action, row.assetId());
         if (!check.permitted()) {
-            boolean readable = mayRead(me, row.assetId(), visibleAsset(row.assetId()));
+            boolean known = knowsOf(me, row.assetId(), visibleAsset(row.assetId()));
             refused(action == Action.VIEW ? "vault.document.viewRefused" : "vault.document.downloadRefused", row.id(),
-                    row.assetId(), version, check, readable);
-            if (!readable) {
+                    row.assetId(), version, check, known);
+            if (!known) {
                 throw notFound(row.id());
             }
             throw new AccessRefusedException("vault.access.refused", action.name());
@@ -690,12 +698,38 @@ public class VaultService implements Vault {
         return copyViews(repo.copiesOf(documentId));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public DocumentView recordedDocument(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        requireRecordReader(me, row);
+        return view(row);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayReadRecords(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).map(r -> mayReadRecords(me, visibleAsset(r.assetId()))).orElse(false);
+    }
+
+    /**
+     * Who reads a document's viewing record: the AUDITOR, the 統括責任者 (CHIEF_OFFICER, who answers for incidents;
+     * of an entry they see in the register) and the entry's 管理責任者.
+     */
+    private boolean mayReadRecords(CurrentUser me, Optional<AssetView> asset) {
+        return me.has(Role.AUDITOR)
+                || me.has(Role.CHIEF_OFFICER) && asset.isPresent()
+                || asset.map(a -> manages(me, a)).orElse(false);
+    }
+
     private void requireRecordReader(CurrentUser me, DocumentRow row) {
         Optional<AssetView> asset = visibleAsset(row.assetId());
-        if (me.has(Role.AUDITOR) || asset.map(a -> manages(me, a)).orElse(false)) {
+        if (mayReadRecords(me, asset)) {
             return;
         }
-        if (!mayRead(me, row.assetId(), asset)) {
+        if (!knowsOf(me, row.assetId(), asset)) {
             throw notFound(row.id());
         }
         throw new AccessRefusedException("vault.records.refused");
@@ -722,7 +756,7 @@ public class VaultService implements Vault {
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
         AccessCheck check = gate.ask(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER);
         if (!check.permitted()) {
-            if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            if (!knowsOf(me, row.assetId(), visibleAsset(row.assetId()))) {
                 throw notFound(documentId);
             }
             throw new AccessRefusedException("vault.access.refused", Action.DISTRIBUTE.name());
@@ -942,9 +976,9 @@ public class VaultService implements Vault {
         boolean manager = asset.map(a -> manages(me, a)).orElse(false);
         AccessCheck check = manager ? null : gate.ask(me.personId(), Action.DISPOSE, row.assetId());
         if (!manager && !check.permitted()) {
-            boolean readable = mayRead(me, row.assetId(), asset);
-            refused("vault.document.disposalRefused", documentId, row.assetId(), null, check, readable);
-            if (!readable) {
+            boolean known = knowsOf(me, row.assetId(), asset);
+            refused("vault.document.disposalRefused", documentId, row.assetId(), null, check, known);
+            if (!known) {
                 throw notFound(documentId);
             }
             throw new AccessRefusedException("vault.disposal.refused");
@@ -1102,6 +1136,14 @@ public class VaultService implements Vault {
         return me.has(Role.AUDITOR) && asset.isPresent()
                 || asset.map(a -> manages(me, a)).orElse(false)
                 || gate.ask(me.personId(), Action.VIEW, assetId).permitted();
+    }
+
+    /**
+     * Whether the caller may know that a document of the entry exists: they may read it, or they see the entry in
+     * the register. Refusals to them say so (403); anyone else is told the document does not exist (404).
+     */
+    private boolean knowsOf(CurrentUser me, long assetId, Optional<AssetView> asset) {
+        return asset.isPresent() || mayRead(me, assetId, asset);
     }
 
     private static void checkFile(Upload file) {

@@ -43,6 +43,7 @@ class VaultDocumentPageController {
         model.addAttribute("document", d);
         model.addAttribute("entryName", vault.entryNames(java.util.List.of(d.assetId())).get(d.assetId()));
         model.addAttribute("manages", vault.manages(d.assetId()));
+        model.addAttribute("mayReadRecords", vault.mayReadRecords(id));
         model.addAttribute("canUpload", !d.disposed() && vault.canUpload(d.assetId()));
         model.addAttribute("mayDownload", !d.disposed() && vault.mayDownload(id));
         if (!model.containsAttribute("versionForm")) {
@@ -131,7 +132,7 @@ class VaultDocumentPageController {
     @PreAuthorize("isAuthenticated()")
     String records(@PathVariable long id, Model model) {
         model.addAttribute("records", vault.records(id));
-        model.addAttribute("document", vault.document(id));
+        model.addAttribute("document", vault.recordedDocument(id));
         return "vault/records";
     }
 
