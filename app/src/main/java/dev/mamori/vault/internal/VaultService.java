@@ -489,7 +489,7 @@ public class VaultService implements Vault {
             // for a legacy file no copy of which can be handed out here, why not
             boolean noCopies = !legacyOffice.handsOutCopies(stored);
             return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload && !noCopies, false,
-                    noCopies);
+                    noCopies, legacyOffice.marksCopies(stored));
         }
         Issued issued;
         byte[] shown;
@@ -508,7 +508,8 @@ public class VaultService implements Vault {
             log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
                     v.number(), e.getMessage());
             status.setRollbackOnly();
-            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true, false);
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true, false,
+                    legacyOffice.marksCopies(stored));
         }
         if (!viewerCopies.fits(shown.length)) {
             throw new ConflictException("vault.viewer.tooLarge");
@@ -518,7 +519,7 @@ public class VaultService implements Vault {
                 shown, pages, issued.fingerprint(), clock.instant());
         afterCommit(() -> viewerCopies.put(kept));
         return new Viewing(documentId, v.number(), stored.name(), issued.file().copyId(), issued.file().copyNumber(),
-                pages, mayDownload, false, false);
+                pages, mayDownload, false, false, legacyOffice.marksCopies(stored));
     }
 
     /**
@@ -762,6 +763,14 @@ public class VaultService implements Vault {
             throw new AccessRefusedException("vault.access.refused", Action.DISTRIBUTE.name());
         }
         requireLive(row);
+        VersionRow v = pickVersion(documentId, null);
+        FileFormat format = FileFormat.of(open(v));
+        legacyOffice.requireCopies(format);
+        if (!legacyOffice.marksCopies(format)) {
+            // a numbered copy exists to be traced to its recipient: one that carries no mark would be untraceable
+            throw new InvalidInputException("vault.copy.unmarkable",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(formatKey(format)));
+        }
         List<PersonView> people = new ArrayList<>();
         for (Long id : recipients) {
             PersonView p = id == null ? null : directory.findPerson(id).orElse(null);
@@ -786,15 +795,11 @@ public class VaultService implements Vault {
                 throw InvalidInputException.onField(recipientsField, "vault.copy.recipientRefused", p.name());
             }
         }
-        VersionRow v = pickVersion(documentId, null);
-        FileFormat format = FileFormat.of(open(v));
-        legacyOffice.requireCopies(format);
-        boolean markable = legacyOffice.marksCopies(format);
         long distributionId = repo.insertDistribution(documentId, v.id(), draft.purpose().strip(), draft.dueOn(), me.personId());
         List<CopyRow> copies = new ArrayList<>();
         for (PersonView p : people) {
             long copyId = repo.insertCopy(documentId, v.id(), CopyKind.NUMBERED, p.id(), p.name(), p.employeeNumber(),
-                    me.personId(), Fingerprints.newFingerprint(), markable, distributionId, draft.dueOn());
+                    me.personId(), Fingerprints.newFingerprint(), true, distributionId, draft.dueOn());
             CopyRow c = repo.findCopy(copyId).orElseThrow();
             copies.add(c);
             notifications.toPerson(p.id(), new Notice("vault.notice.copyIssued",
@@ -1235,6 +1240,11 @@ public class VaultService implements Vault {
     /** The format the version was told to be at upload (by its content), from its stored content type. */
     private static FileFormat storedFormat(VersionRow v) {
         return FileFormat.valueOf(formatOf(v));
+    }
+
+    /** The message key of a format's name for people (e.g. 「PDF」, 「その他の形式」). */
+    static String formatKey(FileFormat format) {
+        return "vault.format." + format.name();
     }
 
     private static String formatOf(VersionRow v) {

@@ -75,6 +75,9 @@ class VaultDocumentController {
             try {
                 DocumentView d = vault.create(assetId, form.title(), Files.upload(form.file()));
                 redirect.addFlashAttribute("notice", "vault.document.uploaded");
+                if (d.latestUnmarked()) {
+                    redirect.addFlashAttribute("warning", "vault.upload.unmarked");
+                }
                 return "redirect:/vault/documents/" + d.id();
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);

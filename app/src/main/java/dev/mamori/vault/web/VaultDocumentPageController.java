@@ -71,7 +71,9 @@ class VaultDocumentPageController {
     String update(@PathVariable long id, @ModelAttribute("versionForm") FileForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            vault.addVersion(id, Files.upload(form.file()));
+            if (vault.addVersion(id, Files.upload(form.file())).latestUnmarked()) {
+                redirect.addFlashAttribute("warning", "vault.upload.unmarked");
+            }
         } catch (InvalidInputException ex) {
             VaultForms.bind(ex, binding);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
