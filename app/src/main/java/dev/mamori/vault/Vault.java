@@ -95,6 +95,12 @@ public interface Vault {
     /** Disposes of a document: keys destroyed, files removed, a certificate produced (ledger {@code vault.document.disposed}). */
     DocumentView dispose(long documentId, String reason);
 
+    /**
+     * How many numbered copies of the document are still out (not recorded as returned or destroyed), for those who
+     * may read the document: disposal does not call them back, so the one who disposes of it is told.
+     */
+    int outstandingCopies(long documentId);
+
     /** The disposal certificate (PDF). */
     byte[] certificate(long documentId);
 

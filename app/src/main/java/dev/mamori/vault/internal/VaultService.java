@@ -1027,6 +1027,18 @@ public class VaultService implements Vault {
 
     @Override
     @Transactional(readOnly = true)
+    public int outstandingCopies(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            throw notFound(documentId);
+        }
+        return (int) repo.copiesOf(documentId).stream()
+                .filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null).count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public byte[] certificate(long documentId) {
         CurrentUser me = me();
         DocumentRow row = requireDocument(documentId);
@@ -1270,7 +1282,7 @@ public class VaultService implements Vault {
             return new CopyView(c.id(), c.documentId(), d.map(DocumentRow::title).orElse(""), d.map(DocumentRow::assetId).orElse(0L),
                     number, c.copyNumber(), c.kind(), c.personId(), c.recipientName(), c.employeeNumber(), c.issuedAt(),
                     c.issuedBy(), name(c.issuedBy(), names), c.marked(), c.distributionId(), c.purpose(), c.dueOn(),
-                    c.settledAt(), c.settledAs(), c.settledNote());
+                    c.settledAt(), c.settledAs(), c.settledNote(), d.map(r -> r.disposedAt() != null).orElse(false));
         }).toList();
     }
 }
