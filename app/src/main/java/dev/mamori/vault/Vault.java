@@ -74,6 +74,15 @@ public interface Vault {
     /** Whether the caller may read the document's viewing record ({@link #records}). */
     boolean mayReadRecords(long documentId);
 
+    /** Whether the caller may distribute numbered copies of the (live) document: the rule {@link #distribute} applies. */
+    boolean mayDistribute(long documentId);
+
+    /** Whether the caller may take the file of the open numbered copy now: the rule {@link #numberedCopyFile} applies. */
+    boolean mayFetchCopy(long copyId);
+
+    /** Whether the caller may record the open numbered copy's return or destruction: the rule {@link #settle} applies. */
+    boolean maySettleCopy(long copyId);
+
     /** Issues numbered copies to named recipients (ledger {@code vault.copy.distributed}). */
     List<CopyView> distribute(long documentId, DistributionDraft draft);
 

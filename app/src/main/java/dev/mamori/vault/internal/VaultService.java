@@ -755,7 +755,7 @@ public class VaultService implements Vault {
         }
         CurrentUser me = me();
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
-        AccessCheck check = gate.ask(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER);
+        AccessCheck check = distributeCheck(me, row.assetId());
         if (!check.permitted()) {
             if (!knowsOf(me, row.assetId(), visibleAsset(row.assetId()))) {
                 throw notFound(documentId);
@@ -817,6 +817,47 @@ public class VaultService implements Vault {
         return copyViews(copies);
     }
 
+    /** The access check's answer to distributing numbered copies of the entry's documents to its access holders. */
+    private AccessCheck distributeCheck(CurrentUser me, long assetId) {
+        return gate.ask(me.personId(), Action.DISTRIBUTE, assetId, Recipient.ACCESS_HOLDER);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayDistribute(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).filter(r -> r.disposedAt() == null)
+                .map(r -> distributeCheck(me, r.assetId()).permitted()).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayFetchCopy(long copyId) {
+        Long person = users.require().personId();
+        return person != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
+                .filter(c -> repo.findDocument(c.documentId()).map(d -> d.disposedAt() == null).orElse(false))
+                .map(c -> fetches(person, c)).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean maySettleCopy(long copyId) {
+        CurrentUser me = users.require();
+        return me.personId() != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
+                .map(c -> settles(me, c)).orElse(false);
+    }
+
+    /** Who takes a numbered copy's file: its recipient and its issuer. */
+    private static boolean fetches(long personId, CopyRow c) {
+        return c.personId() == personId || c.issuedBy() == personId;
+    }
+
+    /** Who records a numbered copy's return or destruction: its issuer and the entry's 管理責任者. */
+    private boolean settles(CurrentUser me, CopyRow c) {
+        return c.issuedBy() == me.personId() || repo.findDocument(c.documentId())
+                .flatMap(d -> visibleAsset(d.assetId())).map(a -> manages(me, a)).orElse(false);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public List<CopyView> numberedCopies() {
@@ -864,7 +905,7 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        if (c.personId() != me.personId() && c.issuedBy() != me.personId()) {
+        if (!fetches(me.personId(), c)) {
             throw new AccessRefusedException("vault.copy.notYours");
         }
         if (c.settledAt() != null) {
@@ -908,9 +949,8 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        DocumentRow row = requireDocument(c.documentId());
-        boolean allowed = c.issuedBy() == me.personId() || visibleAsset(row.assetId()).map(a -> manages(me, a)).orElse(false);
-        if (!allowed) {
+        requireDocument(c.documentId());
+        if (!settles(me, c)) {
             throw new AccessRefusedException("vault.copy.notIssuer");
         }
         String clean = note == null || note.isBlank() ? null : note.strip();

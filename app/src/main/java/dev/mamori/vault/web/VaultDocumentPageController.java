@@ -46,6 +46,7 @@ class VaultDocumentPageController {
         model.addAttribute("mayReadRecords", vault.mayReadRecords(id));
         model.addAttribute("canUpload", !d.disposed() && vault.canUpload(d.assetId()));
         model.addAttribute("mayDownload", !d.disposed() && vault.mayDownload(id));
+        model.addAttribute("mayDistribute", !d.disposed() && vault.mayDistribute(id));
         model.addAttribute("outstandingCopies", d.disposed() ? 0 : vault.outstandingCopies(id));
         if (!model.containsAttribute("versionForm")) {
             model.addAttribute("versionForm", new FileForm(null));
