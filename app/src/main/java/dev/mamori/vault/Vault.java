@@ -104,6 +104,9 @@ public interface Vault {
     /** Disposes of a document: keys destroyed, files removed, a certificate produced (ledger {@code vault.document.disposed}). */
     DocumentView dispose(long documentId, String reason);
 
+    /** Whether the caller may open the document's page ({@link #document} would show it to them). */
+    boolean mayOpen(long documentId);
+
     /**
      * How many numbered copies of the document are still out (not recorded as returned or destroyed), for those who
      * may read the document: disposal does not call them back, so the one who disposes of it is told.

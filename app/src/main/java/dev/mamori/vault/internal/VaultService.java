@@ -168,7 +168,7 @@ public class VaultService implements Vault {
             if (asset.isEmpty()) {
                 throw new NotFoundException("vault.asset.notFound", String.valueOf(assetId));
             }
-            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+            throw Gate.refusal(Action.VIEW);
         }
         return views(repo.documentsOf(assetId));
     }
@@ -562,7 +562,7 @@ public class VaultService implements Vault {
         DocumentRow row = requireDocument(documentId);
         requireLive(row);
         if (!gate.ask(me.personId(), Action.VIEW, row.assetId()).permitted()) {
-            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+            throw Gate.refusal(Action.VIEW);
         }
         return PageImages.page(e.marked(), e.format(), page, e.fingerprint());
     }
@@ -580,7 +580,7 @@ public class VaultService implements Vault {
             if (!known) {
                 throw notFound(row.id());
             }
-            throw new AccessRefusedException("vault.access.refused", action.name());
+            throw Gate.refusal(action);
         }
         return check;
     }
@@ -760,7 +760,7 @@ public class VaultService implements Vault {
             if (!knowsOf(me, row.assetId(), visibleAsset(row.assetId()))) {
                 throw notFound(documentId);
             }
-            throw new AccessRefusedException("vault.access.refused", Action.DISTRIBUTE.name());
+            throw Gate.refusal(Action.DISTRIBUTE);
         }
         requireLive(row);
         VersionRow v = pickVersion(documentId, null);
@@ -1067,6 +1067,13 @@ public class VaultService implements Vault {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean mayOpen(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).map(r -> mayRead(me, r.assetId(), visibleAsset(r.assetId()))).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public int outstandingCopies(long documentId) {
         CurrentUser me = me();
         DocumentRow row = requireDocument(documentId);
@@ -1092,7 +1099,7 @@ public class VaultService implements Vault {
     public Identification identify(byte[] file) {
         CurrentUser me = users.require();
         if (file == null || file.length == 0) {
-            throw InvalidInputException.onField("file", "vault.file.empty");
+            throw InvalidInputException.onField("file", "vault.identify.fileEmpty");
         }
         FileFormat format = FileFormat.of(file);
         List<String> fingerprints = markers.getObject().identify(file);
@@ -1104,7 +1111,8 @@ public class VaultService implements Vault {
         d.put("fingerprints", fingerprints);
         d.put("copyIds", copies.stream().map(CopyRow::id).toList());
         ledger.record("vault.copy.identified", identified(copies), d);
-        return new Identification(format.name(), fingerprints, matches(copies));
+        // a legacy Office file's copies are converted before they are marked, so a .doc, .xls or .ppt carries none
+        return new Identification(format.name(), format.markable() && !format.legacy(), fingerprints, matches(copies));
     }
 
     /** The ledger's subject of an identification: the likely source (the most recently issued copy found). */
