@@ -1212,7 +1212,7 @@ public class VaultService implements Vault {
     }
 
     private static void checkFile(Upload file) {
-        if (file == null || file.content() == null || file.content().length == 0) {
+        if (Upload.missing(file)) {
             throw InvalidInputException.onField("file", "vault.file.empty");
         }
     }

@@ -117,6 +117,16 @@ class VaultWordingTests {
                 .andExpect(content().string(containsString(link)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "en"})
+    void theUploadFormNamesAMissingTitleAndAMissingFileAtOnce(String lang) throws Exception {
+        MamoriUserDetails manager = users.inLanguage(f.manager, Locale.forLanguageTag(lang));
+        mvc.perform(multipart("/vault/assets/{a}/documents", f.assetId).param("title", "").with(as(manager)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(beside("vault-upload-title", "vault.document.titleRequired", lang))
+                .andExpect(beside("vault-upload-file", "vault.file.empty", lang));
+    }
+
     @Test
     void theEnglishPagesSayWhatALiveDocumentIsAndWhatTheButtonDoes() throws Exception {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.ENGLISH);
@@ -125,5 +135,11 @@ class VaultWordingTests {
                 .andExpect(content().string(containsString("<dd>Active</dd>")))
                 .andExpect(content().string(containsString(">Dispose of this document</button>")))
                 .andExpect(content().string(not(containsString(">Kept<"))));
+    }
+
+    private ResultMatcher beside(String id, String key, String lang, Object... args) {
+        String msg = HtmlUtils.htmlEscape(messages.getMessage(key, args, Locale.forLanguageTag(lang)));
+        return content().string(org.hamcrest.Matchers.matchesPattern(
+                "(?s).*id=\"" + Pattern.quote(id + "-error") + "\"[^>]*>\\s*" + Pattern.quote(msg) + "\\s*</p>.*"));
     }
 }
