@@ -128,6 +128,23 @@ class VaultWordingTests {
     }
 
     @Test
+    void theTrackersNoteHasAVisibleLabelAndSizesAreReadable() throws Exception {
+        long id = Register.as(f.manager, () -> vault.create(f.assetId, "大きさ", new Upload("a.txt", "text/plain",
+                new byte[6865]))).id();
+        CopyView copy = Register.as(f.manager, () -> vault.distribute(f.uploadPdf("回収"), new DistributionDraft("会議",
+                LocalDate.now(Directory.JAPAN).plusDays(2), List.of(f.holder.personId())))).get(0);
+        mvc.perform(get("/vault/copies").with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<label for=\"vault-settle-note-" + copy.id() + "\">"
+                        + text("vault.copy.noteLabel", "ja") + "</label>")));
+        mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">6.7 KB</td>")))
+                .andExpect(content().string(containsString("6,865")));
+        assertThat(Register.as(f.manager, () -> vault.document(id)).latest().readableSize(Locale.ENGLISH)).isEqualTo("6.7 KB");
+    }
+
+    @Test
     void theEnglishPagesSayWhatALiveDocumentIsAndWhatTheButtonDoes() throws Exception {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.ENGLISH);
         long id = f.uploadPdf("English");
