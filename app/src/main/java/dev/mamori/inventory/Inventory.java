@@ -608,6 +608,17 @@ public class Inventory {
         return view(List.of(requireVisible(id, viewer()))).get(0);
     }
 
+    /**
+     * One entry when the current user may see it in the register; empty when it does not exist or they may not see
+     * it. Unlike {@link #asset(long)} it throws nothing, so a caller can ask inside its own transaction without that
+     * transaction being marked rollback-only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AssetView> findAsset(long id) {
+        Viewer viewer = viewer();
+        return assets.findById(id).filter(r -> assets.visible(id, viewer)).map(r -> view(List.of(r)).get(0));
+    }
+
     @Transactional(readOnly = true)
     public AssetPage search(AssetQuery query, int page, int size) {
         int safeSize = Math.min(Math.max(size, 1), 200);

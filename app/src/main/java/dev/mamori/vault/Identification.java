@@ -9,10 +9,14 @@ import java.util.Optional;
  * new version on their marked copy and that version was marked again for someone else: the most recent copy is
  * the likely source of the file, the earlier ones usually come from versions built on earlier copies.
  *
+ * @param format                  the file's format ({@code PDF}, …, {@code OTHER}), told by its content
+ * @param formatCarriesFingerprint whether a copy in that format can carry a fingerprint at all (if not, finding
+ *                                 none says nothing about where the file came from)
  * @param fingerprints every fingerprint found, in the order found
  * @param matches      the issued copies of those fingerprints the caller may see, most recently issued first
  */
-public record Identification(String format, List<String> fingerprints, List<Match> matches) {
+public record Identification(String format, boolean formatCarriesFingerprint, List<String> fingerprints,
+                             List<Match> matches) {
 
     /** A fingerprint and the copy it was issued as. */
     public record Match(String fingerprint, CopyView copy) {

@@ -62,8 +62,26 @@ public interface Vault {
      */
     IssuedFile download(long documentId, Integer version);
 
-    /** The viewing record of a document (every copy issued, newest first): its 管理責任者 and AUDITOR. */
+    /**
+     * The viewing record of a document (every copy issued, newest first): for its 管理責任者, the AUDITOR and the
+     * 統括責任者 (CHIEF_OFFICER).
+     */
     List<CopyView> records(long documentId);
+
+    /** The document, for those who may read its viewing record ({@link #records}), whether or not they may view it. */
+    DocumentView recordedDocument(long documentId);
+
+    /** Whether the caller may read the document's viewing record ({@link #records}). */
+    boolean mayReadRecords(long documentId);
+
+    /** Whether the caller may distribute numbered copies of the (live) document: the rule {@link #distribute} applies. */
+    boolean mayDistribute(long documentId);
+
+    /** Whether the caller may take the file of the open numbered copy now: the rule {@link #numberedCopyFile} applies. */
+    boolean mayFetchCopy(long copyId);
+
+    /** Whether the caller may record the open numbered copy's return or destruction: the rule {@link #settle} applies. */
+    boolean maySettleCopy(long copyId);
 
     /** Issues numbered copies to named recipients (ledger {@code vault.copy.distributed}). */
     List<CopyView> distribute(long documentId, DistributionDraft draft);
@@ -85,6 +103,15 @@ public interface Vault {
 
     /** Disposes of a document: keys destroyed, files removed, a certificate produced (ledger {@code vault.document.disposed}). */
     DocumentView dispose(long documentId, String reason);
+
+    /** Whether the caller may open the document's page ({@link #document} would show it to them). */
+    boolean mayOpen(long documentId);
+
+    /**
+     * How many numbered copies of the document are still out (not recorded as returned or destroyed), for those who
+     * may read the document: disposal does not call them back, so the one who disposes of it is told.
+     */
+    int outstandingCopies(long documentId);
 
     /** The disposal certificate (PDF). */
     byte[] certificate(long documentId);

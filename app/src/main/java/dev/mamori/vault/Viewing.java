@@ -8,10 +8,12 @@ package dev.mamori.vault;
  * a Word, Excel or PowerPoint file could not be converted for display this time; {@code mayDownload} says whether
  * they may download it. {@code noCopies}: the version is a legacy .doc, .xls or .ppt file of which no copy can be
  * handed out here at all (no LibreOffice to convert it, and no consent to hand it out unmarked), so neither viewing
- * nor downloading it is possible, whatever the person's rights.
+ * nor downloading it is possible, whatever the person's rights. {@code marked}: whether copies of the version (a
+ * download as well as a viewing) carry the visible mark and the fingerprint; a file in a format that cannot be
+ * marked is handed out as it is, only recorded.
  */
 public record Viewing(long documentId, int versionNumber, String format, Long copyId, Integer copyNumber, int pages,
-                      boolean mayDownload, boolean conversionFailed, boolean noCopies) {
+                      boolean mayDownload, boolean conversionFailed, boolean noCopies, boolean marked) {
 
     public boolean shown() {
         return copyId != null;

@@ -45,8 +45,14 @@ class Gate {
     AccessCheck require(long personId, Action action, long assetId, Recipient recipient) {
         AccessCheck check = ask(personId, action, assetId, recipient);
         if (!check.permitted()) {
-            throw new AccessRefusedException("vault.access.refused", action.name());
+            throw refusal(action);
         }
         return check;
+    }
+
+    /** The refusal of an action on a document, the action named for people ({@code vault.action.*}), not by its enum. */
+    static AccessRefusedException refusal(Action action) {
+        return new AccessRefusedException("vault.access.refused",
+                new org.springframework.context.support.DefaultMessageSourceResolvable("vault.action." + action.name()));
     }
 }

@@ -44,7 +44,6 @@ import dev.mamori.platform.ConflictException;
 import dev.mamori.platform.CurrentUser;
 import dev.mamori.platform.CurrentUsers;
 import dev.mamori.platform.InvalidInputException;
-import dev.mamori.platform.MamoriException;
 import dev.mamori.platform.NotFoundException;
 import dev.mamori.platform.Notice;
 import dev.mamori.platform.Notifications;
@@ -169,7 +168,7 @@ public class VaultService implements Vault {
             if (asset.isEmpty()) {
                 throw new NotFoundException("vault.asset.notFound", String.valueOf(assetId));
             }
-            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+            throw Gate.refusal(Action.VIEW);
         }
         return views(repo.documentsOf(assetId));
     }
@@ -200,8 +199,13 @@ public class VaultService implements Vault {
     public DocumentView document(long id) {
         CurrentUser me = me();
         DocumentRow row = requireDocument(id);
-        if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
-            throw notFound(id);
+        Optional<AssetView> asset = visibleAsset(row.assetId());
+        if (!mayRead(me, row.assetId(), asset)) {
+            if (asset.isEmpty()) {
+                throw notFound(id);
+            }
+            // they see the entry in the register: the document is no secret to them, their lack of access is
+            throw new AccessRefusedException("vault.document.notPermitted");
         }
         return view(row);
     }
@@ -485,7 +489,7 @@ public class VaultService implements Vault {
             // for a legacy file no copy of which can be handed out here, why not
             boolean noCopies = !legacyOffice.handsOutCopies(stored);
             return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload && !noCopies, false,
-                    noCopies);
+                    noCopies, legacyOffice.marksCopies(stored));
         }
         Issued issued;
         byte[] shown;
@@ -504,7 +508,8 @@ public class VaultService implements Vault {
             log.warn("Document {} version {} could not be converted for the viewer, nothing issued: {}", documentId,
                     v.number(), e.getMessage());
             status.setRollbackOnly();
-            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true, false);
+            return new Viewing(documentId, v.number(), stored.name(), null, null, 0, mayDownload, true, false,
+                    legacyOffice.marksCopies(stored));
         }
         if (!viewerCopies.fits(shown.length)) {
             throw new ConflictException("vault.viewer.tooLarge");
@@ -514,7 +519,7 @@ public class VaultService implements Vault {
                 shown, pages, issued.fingerprint(), clock.instant());
         afterCommit(() -> viewerCopies.put(kept));
         return new Viewing(documentId, v.number(), stored.name(), issued.file().copyId(), issued.file().copyNumber(),
-                pages, mayDownload, false, false);
+                pages, mayDownload, false, false, legacyOffice.marksCopies(stored));
     }
 
     /**
@@ -557,22 +562,25 @@ public class VaultService implements Vault {
         DocumentRow row = requireDocument(documentId);
         requireLive(row);
         if (!gate.ask(me.personId(), Action.VIEW, row.assetId()).permitted()) {
-            throw new AccessRefusedException("vault.access.refused", Action.VIEW.name());
+            throw Gate.refusal(Action.VIEW);
         }
         return PageImages.page(e.marked(), e.format(), page, e.fingerprint());
     }
 
-    /** The access check's permit for the act, or the refusal (recorded; "not found" for those who may not see the document). */
+    /**
+     * The access check's permit for the act, or the refusal (recorded; "not found" for those who may not know of the
+     * document: neither may read it nor see its entry in the register).
+     */
     private AccessCheck permit(CurrentUser me, DocumentRow row, Action action, Integer version) {
         AccessCheck check = gate.ask(me.personId(), action, row.assetId());
         if (!check.permitted()) {
-            boolean readable = mayRead(me, row.assetId(), visibleAsset(row.assetId()));
+            boolean known = knowsOf(me, row.assetId(), visibleAsset(row.assetId()));
             refused(action == Action.VIEW ? "vault.document.viewRefused" : "vault.document.downloadRefused", row.id(),
-                    row.assetId(), version, check, readable);
-            if (!readable) {
+                    row.assetId(), version, check, known);
+            if (!known) {
                 throw notFound(row.id());
             }
-            throw new AccessRefusedException("vault.access.refused", action.name());
+            throw Gate.refusal(action);
         }
         return check;
     }
@@ -691,12 +699,38 @@ public class VaultService implements Vault {
         return copyViews(repo.copiesOf(documentId));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public DocumentView recordedDocument(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        requireRecordReader(me, row);
+        return view(row);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayReadRecords(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).map(r -> mayReadRecords(me, visibleAsset(r.assetId()))).orElse(false);
+    }
+
+    /**
+     * Who reads a document's viewing record: the AUDITOR, the 統括責任者 (CHIEF_OFFICER, who answers for incidents;
+     * of an entry they see in the register) and the entry's 管理責任者.
+     */
+    private boolean mayReadRecords(CurrentUser me, Optional<AssetView> asset) {
+        return me.has(Role.AUDITOR)
+                || me.has(Role.CHIEF_OFFICER) && asset.isPresent()
+                || asset.map(a -> manages(me, a)).orElse(false);
+    }
+
     private void requireRecordReader(CurrentUser me, DocumentRow row) {
         Optional<AssetView> asset = visibleAsset(row.assetId());
-        if (me.has(Role.AUDITOR) || asset.map(a -> manages(me, a)).orElse(false)) {
+        if (mayReadRecords(me, asset)) {
             return;
         }
-        if (!mayRead(me, row.assetId(), asset)) {
+        if (!knowsOf(me, row.assetId(), asset)) {
             throw notFound(row.id());
         }
         throw new AccessRefusedException("vault.records.refused");
@@ -721,14 +755,22 @@ public class VaultService implements Vault {
         }
         CurrentUser me = me();
         DocumentRow row = repo.lockDocument(documentId).orElseThrow(() -> notFound(documentId));
-        AccessCheck check = gate.ask(me.personId(), Action.DISTRIBUTE, row.assetId(), Recipient.ACCESS_HOLDER);
+        AccessCheck check = distributeCheck(me, row.assetId());
         if (!check.permitted()) {
-            if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            if (!knowsOf(me, row.assetId(), visibleAsset(row.assetId()))) {
                 throw notFound(documentId);
             }
-            throw new AccessRefusedException("vault.access.refused", Action.DISTRIBUTE.name());
+            throw Gate.refusal(Action.DISTRIBUTE);
         }
         requireLive(row);
+        VersionRow v = pickVersion(documentId, null);
+        FileFormat format = FileFormat.of(open(v));
+        legacyOffice.requireCopies(format);
+        if (!legacyOffice.marksCopies(format)) {
+            // a numbered copy exists to be traced to its recipient: one that carries no mark would be untraceable
+            throw new InvalidInputException("vault.copy.unmarkable",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(formatKey(format)));
+        }
         List<PersonView> people = new ArrayList<>();
         for (Long id : recipients) {
             PersonView p = id == null ? null : directory.findPerson(id).orElse(null);
@@ -753,15 +795,11 @@ public class VaultService implements Vault {
                 throw InvalidInputException.onField(recipientsField, "vault.copy.recipientRefused", p.name());
             }
         }
-        VersionRow v = pickVersion(documentId, null);
-        FileFormat format = FileFormat.of(open(v));
-        legacyOffice.requireCopies(format);
-        boolean markable = legacyOffice.marksCopies(format);
         long distributionId = repo.insertDistribution(documentId, v.id(), draft.purpose().strip(), draft.dueOn(), me.personId());
         List<CopyRow> copies = new ArrayList<>();
         for (PersonView p : people) {
             long copyId = repo.insertCopy(documentId, v.id(), CopyKind.NUMBERED, p.id(), p.name(), p.employeeNumber(),
-                    me.personId(), Fingerprints.newFingerprint(), markable, distributionId, draft.dueOn());
+                    me.personId(), Fingerprints.newFingerprint(), true, distributionId, draft.dueOn());
             CopyRow c = repo.findCopy(copyId).orElseThrow();
             copies.add(c);
             notifications.toPerson(p.id(), new Notice("vault.notice.copyIssued",
@@ -777,6 +815,47 @@ public class VaultService implements Vault {
                 "personId", c.personId(), "fingerprint", c.fingerprint())).toList());
         ledger.record("vault.copy.distributed", Subject.of("vault-document", documentId), d);
         return copyViews(copies);
+    }
+
+    /** The access check's answer to distributing numbered copies of the entry's documents to its access holders. */
+    private AccessCheck distributeCheck(CurrentUser me, long assetId) {
+        return gate.ask(me.personId(), Action.DISTRIBUTE, assetId, Recipient.ACCESS_HOLDER);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayDistribute(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).filter(r -> r.disposedAt() == null)
+                .map(r -> distributeCheck(me, r.assetId()).permitted()).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayFetchCopy(long copyId) {
+        Long person = users.require().personId();
+        return person != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
+                .filter(c -> repo.findDocument(c.documentId()).map(d -> d.disposedAt() == null).orElse(false))
+                .map(c -> fetches(person, c)).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean maySettleCopy(long copyId) {
+        CurrentUser me = users.require();
+        return me.personId() != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
+                .map(c -> settles(me, c)).orElse(false);
+    }
+
+    /** Who takes a numbered copy's file: its recipient and its issuer. */
+    private static boolean fetches(long personId, CopyRow c) {
+        return c.personId() == personId || c.issuedBy() == personId;
+    }
+
+    /** Who records a numbered copy's return or destruction: its issuer and the entry's 管理責任者. */
+    private boolean settles(CurrentUser me, CopyRow c) {
+        return c.issuedBy() == me.personId() || repo.findDocument(c.documentId())
+                .flatMap(d -> visibleAsset(d.assetId())).map(a -> manages(me, a)).orElse(false);
     }
 
     @Override
@@ -826,7 +905,7 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        if (c.personId() != me.personId() && c.issuedBy() != me.personId()) {
+        if (!fetches(me.personId(), c)) {
             throw new AccessRefusedException("vault.copy.notYours");
         }
         if (c.settledAt() != null) {
@@ -870,9 +949,8 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        DocumentRow row = requireDocument(c.documentId());
-        boolean allowed = c.issuedBy() == me.personId() || visibleAsset(row.assetId()).map(a -> manages(me, a)).orElse(false);
-        if (!allowed) {
+        requireDocument(c.documentId());
+        if (!settles(me, c)) {
             throw new AccessRefusedException("vault.copy.notIssuer");
         }
         String clean = note == null || note.isBlank() ? null : note.strip();
@@ -943,9 +1021,9 @@ public class VaultService implements Vault {
         boolean manager = asset.map(a -> manages(me, a)).orElse(false);
         AccessCheck check = manager ? null : gate.ask(me.personId(), Action.DISPOSE, row.assetId());
         if (!manager && !check.permitted()) {
-            boolean readable = mayRead(me, row.assetId(), asset);
-            refused("vault.document.disposalRefused", documentId, row.assetId(), null, check, readable);
-            if (!readable) {
+            boolean known = knowsOf(me, row.assetId(), asset);
+            refused("vault.document.disposalRefused", documentId, row.assetId(), null, check, known);
+            if (!known) {
                 throw notFound(documentId);
             }
             throw new AccessRefusedException("vault.disposal.refused");
@@ -989,6 +1067,25 @@ public class VaultService implements Vault {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean mayOpen(long documentId) {
+        CurrentUser me = me();
+        return repo.findDocument(documentId).map(r -> mayRead(me, r.assetId(), visibleAsset(r.assetId()))).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int outstandingCopies(long documentId) {
+        CurrentUser me = me();
+        DocumentRow row = requireDocument(documentId);
+        if (!mayRead(me, row.assetId(), visibleAsset(row.assetId()))) {
+            throw notFound(documentId);
+        }
+        return (int) repo.copiesOf(documentId).stream()
+                .filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null).count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public byte[] certificate(long documentId) {
         CurrentUser me = me();
         DocumentRow row = requireDocument(documentId);
@@ -1002,7 +1099,7 @@ public class VaultService implements Vault {
     public Identification identify(byte[] file) {
         CurrentUser me = users.require();
         if (file == null || file.length == 0) {
-            throw InvalidInputException.onField("file", "vault.file.empty");
+            throw InvalidInputException.onField("file", "vault.identify.fileEmpty");
         }
         FileFormat format = FileFormat.of(file);
         List<String> fingerprints = markers.getObject().identify(file);
@@ -1014,7 +1111,8 @@ public class VaultService implements Vault {
         d.put("fingerprints", fingerprints);
         d.put("copyIds", copies.stream().map(CopyRow::id).toList());
         ledger.record("vault.copy.identified", identified(copies), d);
-        return new Identification(format.name(), fingerprints, matches(copies));
+        // a legacy Office file's copies are converted before they are marked, so a .doc, .xls or .ppt carries none
+        return new Identification(format.name(), format.markable() && !format.legacy(), fingerprints, matches(copies));
     }
 
     /** The ledger's subject of an identification: the likely source (the most recently issued copy found). */
@@ -1085,11 +1183,7 @@ public class VaultService implements Vault {
 
     /** The register entry when the signed-in user may see it in the register. */
     private Optional<AssetView> visibleAsset(long assetId) {
-        try {
-            return Optional.of(inventory.asset(assetId));
-        } catch (MamoriException e) {
-            return Optional.empty();
-        }
+        return inventory.findAsset(assetId);
     }
 
     /** The entry's 管理責任者: its responsible person, or a MANAGER of its department or a department above it. */
@@ -1109,8 +1203,16 @@ public class VaultService implements Vault {
                 || gate.ask(me.personId(), Action.VIEW, assetId).permitted();
     }
 
+    /**
+     * Whether the caller may know that a document of the entry exists: they may read it, or they see the entry in
+     * the register. Refusals to them say so (403); anyone else is told the document does not exist (404).
+     */
+    private boolean knowsOf(CurrentUser me, long assetId, Optional<AssetView> asset) {
+        return asset.isPresent() || mayRead(me, assetId, asset);
+    }
+
     private static void checkFile(Upload file) {
-        if (file == null || file.content() == null || file.content().length == 0) {
+        if (Upload.missing(file)) {
             throw InvalidInputException.onField("file", "vault.file.empty");
         }
     }
@@ -1200,6 +1302,11 @@ public class VaultService implements Vault {
         return FileFormat.valueOf(formatOf(v));
     }
 
+    /** The message key of a format's name for people (e.g. 「PDF」, 「その他の形式」). */
+    static String formatKey(FileFormat format) {
+        return "vault.format." + format.name();
+    }
+
     private static String formatOf(VersionRow v) {
         for (FileFormat f : FileFormat.values()) {
             if (f != FileFormat.OTHER && f.contentType().equals(v.contentType())) {
@@ -1223,7 +1330,7 @@ public class VaultService implements Vault {
             return new CopyView(c.id(), c.documentId(), d.map(DocumentRow::title).orElse(""), d.map(DocumentRow::assetId).orElse(0L),
                     number, c.copyNumber(), c.kind(), c.personId(), c.recipientName(), c.employeeNumber(), c.issuedAt(),
                     c.issuedBy(), name(c.issuedBy(), names), c.marked(), c.distributionId(), c.purpose(), c.dueOn(),
-                    c.settledAt(), c.settledAs(), c.settledNote());
+                    c.settledAt(), c.settledAs(), c.settledNote(), d.map(r -> r.disposedAt() != null).orElse(false));
         }).toList();
     }
 }

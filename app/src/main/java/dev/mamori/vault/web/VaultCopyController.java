@@ -34,7 +34,13 @@ class VaultCopyController {
     @GetMapping("/vault/copies")
     @PreAuthorize("isAuthenticated()")
     String list(Model model) {
-        model.addAttribute("copies", vault.numberedCopies());
+        List<dev.mamori.vault.CopyView> copies = vault.numberedCopies();
+        model.addAttribute("copies", copies);
+        // the controls each row offers: only those the service would carry out for the caller
+        model.addAttribute("fetchable", copies.stream().filter(c -> c.open()).map(dev.mamori.vault.CopyView::id)
+                .filter(vault::mayFetchCopy).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("settleable", copies.stream().filter(c -> c.open()).map(dev.mamori.vault.CopyView::id)
+                .filter(vault::maySettleCopy).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("today", LocalDate.now(dev.mamori.directory.Directory.JAPAN));
         model.addAttribute("settlements", dev.mamori.vault.Settlement.values());
         if (!model.containsAttribute("settlementForm")) {

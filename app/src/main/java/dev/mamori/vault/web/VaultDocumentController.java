@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.mamori.platform.InvalidInputException;
 import dev.mamori.vault.DocumentView;
+import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 
 /**
@@ -71,10 +72,17 @@ class VaultDocumentController {
     @PreAuthorize("isAuthenticated()")
     String create(@PathVariable long assetId, @Valid @ModelAttribute("uploadForm") UploadForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        if (binding.hasErrors() && Upload.missing(Files.upload(form.file()))) {
+            // the title's error came from the form's validation: name the missing file at once too, not on the next round
+            binding.rejectValue("file", "vault.file.empty", "vault.file.empty");
+        }
         if (!binding.hasErrors()) {
             try {
                 DocumentView d = vault.create(assetId, form.title(), Files.upload(form.file()));
                 redirect.addFlashAttribute("notice", "vault.document.uploaded");
+                if (d.latestUnmarked()) {
+                    redirect.addFlashAttribute("warning", "vault.upload.unmarked");
+                }
                 return "redirect:/vault/documents/" + d.id();
             } catch (InvalidInputException ex) {
                 VaultForms.bind(ex, binding);

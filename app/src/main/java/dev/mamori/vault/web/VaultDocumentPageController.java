@@ -43,8 +43,11 @@ class VaultDocumentPageController {
         model.addAttribute("document", d);
         model.addAttribute("entryName", vault.entryNames(java.util.List.of(d.assetId())).get(d.assetId()));
         model.addAttribute("manages", vault.manages(d.assetId()));
+        model.addAttribute("mayReadRecords", vault.mayReadRecords(id));
         model.addAttribute("canUpload", !d.disposed() && vault.canUpload(d.assetId()));
         model.addAttribute("mayDownload", !d.disposed() && vault.mayDownload(id));
+        model.addAttribute("mayDistribute", !d.disposed() && vault.mayDistribute(id));
+        model.addAttribute("outstandingCopies", d.disposed() ? 0 : vault.outstandingCopies(id));
         if (!model.containsAttribute("versionForm")) {
             model.addAttribute("versionForm", new FileForm(null));
         }
@@ -70,7 +73,9 @@ class VaultDocumentPageController {
     String update(@PathVariable long id, @ModelAttribute("versionForm") FileForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            vault.addVersion(id, Files.upload(form.file()));
+            if (vault.addVersion(id, Files.upload(form.file())).latestUnmarked()) {
+                redirect.addFlashAttribute("warning", "vault.upload.unmarked");
+            }
         } catch (InvalidInputException ex) {
             VaultForms.bind(ex, binding);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -131,7 +136,7 @@ class VaultDocumentPageController {
     @PreAuthorize("isAuthenticated()")
     String records(@PathVariable long id, Model model) {
         model.addAttribute("records", vault.records(id));
-        model.addAttribute("document", vault.document(id));
+        model.addAttribute("document", vault.recordedDocument(id));
         return "vault/records";
     }
 

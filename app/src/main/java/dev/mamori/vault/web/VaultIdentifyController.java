@@ -38,10 +38,14 @@ class VaultIdentifyController {
                   jakarta.servlet.http.HttpServletResponse response) {
         MultipartFile file = form.file();
         if (file == null || file.isEmpty()) {
-            binding.rejectValue("file", "vault.file.empty", "vault.file.empty");
+            binding.rejectValue("file", "vault.identify.fileEmpty", "vault.identify.fileEmpty");
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
         } else {
-            model.addAttribute("result", vault.identify(Files.upload(file).content()));
+            dev.mamori.vault.Identification result = vault.identify(Files.upload(file).content());
+            model.addAttribute("result", result);
+            // documents the investigator may open are linked; the others are named only
+            model.addAttribute("openable", result.matches().stream().map(m -> m.copy().documentId()).distinct()
+                    .filter(vault::mayOpen).collect(java.util.stream.Collectors.toSet()));
         }
         return newForm(model);
     }

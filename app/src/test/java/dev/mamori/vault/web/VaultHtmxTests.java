@@ -146,14 +146,16 @@ class VaultHtmxTests {
     }
 
     @Test
-    void theDistributionAndDisposalFormsPostThroughHtmxAndComeBackAsTheirFragmentWhenRefused() throws Exception {
+    void theDistributionFormPostsThroughHtmxAndBothFormsComeBackAsTheirFragmentWhenRefused() throws Exception {
         long id = upload(Register.unique("配布"));
         String copies = "/vault/documents/" + id + "/copies";
         String disposal = "/vault/documents/" + id + "/disposal";
         mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-post=\"" + copies + "\"")))
-                .andExpect(content().string(containsString("hx-post=\"" + disposal + "\"")))
+                // disposal is a plain form, so that it asks for confirmation first (data-confirm); its post still answers htmx
+                .andExpect(content().string(not(containsString("hx-post=\"" + disposal + "\""))))
+                .andExpect(content().string(containsString("data-confirm=")))
                 .andExpect(content().string(containsString("hx-target=\"this\"")));
         mvc.perform(post(copies).param("purpose", "会議").param("dueOn", LocalDate.now(Directory.JAPAN).plusDays(2).toString())
                         .param("recipients", "NO-SUCH-7").with(as(f.manager)).with(csrf()).header("HX-Request", "true"))

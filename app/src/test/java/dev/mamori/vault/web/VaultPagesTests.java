@@ -118,7 +118,7 @@ class VaultPagesTests {
         MamoriUserDetails security = users.inLanguage(f.colleague("情報 四郎", Role.IT_SECURITY), Locale.forLanguageTag(lang));
         mvc.perform(multipart("/vault/identify").with(as(security)).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(beside("vault-identify-file", "vault.file.empty", lang));
+                .andExpect(beside("vault-identify-file", "vault.identify.fileEmpty", lang));
         mvc.perform(multipart("/vault/identify").with(as(f.holder)).with(csrf())).andExpect(status().isForbidden());
     }
 

@@ -222,7 +222,9 @@ class VaultViewerTests {
     void aFileOfAnotherFormatIsNotShownAndAViewOnlyHolderLearnsThatItTakesDownloadPermission(String lang) throws Exception {
         long id = upload("部品表", "部品表.csv", "品番,数量\nP-100,12\n".getBytes(StandardCharsets.UTF_8));
         MamoriUserDetails holder = users.inLanguage(f.holder, Locale.forLanguageTag(lang));
-        String text = HtmlUtils.htmlEscape(messages.getMessage("vault.viewer.notShowable", new Object[] {"OTHER"},
+        // the format by its name for people, not the enum's
+        String text = HtmlUtils.htmlEscape(messages.getMessage("vault.viewer.notShowable",
+                new Object[] {messages.getMessage("vault.format.OTHER", null, Locale.forLanguageTag(lang))},
                 Locale.forLanguageTag(lang)));
         mvc.perform(get("/vault/documents/{id}/viewer", id).with(as(holder)))
                 .andExpect(status().isOk())
