@@ -53,4 +53,24 @@ class NavigationTests {
         List<String> marked = active.results().map(r -> r.group(1)).toList();
         assertThat(marked).containsExactly("/vault/copies");
     }
+
+    @Test
+    void eachModulesPagesStandTogetherInTheNavigation() throws Exception {
+        var chief = users.create(Role.CHIEF_OFFICER);
+        String html = mvc.perform(get("/").with(TestUsers.as(chief)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String sidenav = html.substring(html.indexOf("<nav class=\"sidenav\""));
+        sidenav = sidenav.substring(0, sidenav.indexOf("</nav>"));
+        // the first path segment of each item, in the order shown: /access/…, /vault, /agreements/…
+        List<String> modules = Pattern.compile("<a href=\"/([^/\"?]*)").matcher(sidenav).results().map(r -> r.group(1))
+                .filter(m -> !m.isEmpty()).toList();
+        assertThat(modules).contains("access", "vault", "agreements");
+        List<String> seen = new java.util.ArrayList<>();
+        for (String m : modules) {
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(m)) {
+                assertThat(seen).as("%s listed again after other modules' pages: %s", m, modules).doesNotContain(m);
+                seen.add(m);
+            }
+        }
+    }
 }

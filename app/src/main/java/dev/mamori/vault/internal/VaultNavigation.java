@@ -31,9 +31,9 @@ class VaultNavigation implements NavigationContributor, TaskContributor {
 
     @Override
     public List<NavigationItem> navigationItems() {
-        return List.of(new NavigationItem("vault", "vault.nav.documents", "/vault", 500, Set.of()),
-                new NavigationItem("vault-copies", "vault.nav.copies", "/vault/copies", 505, Set.of()),
-                new NavigationItem("vault-identify", "vault.nav.identify", "/vault/identify", 510, IDENTIFIERS));
+        return List.of(new NavigationItem("vault", "vault.nav.documents", "/vault", 570, Set.of()),
+                new NavigationItem("vault-copies", "vault.nav.copies", "/vault/copies", 575, Set.of()),
+                new NavigationItem("vault-identify", "vault.nav.identify", "/vault/identify", 580, IDENTIFIERS));
     }
 
     @Override
