@@ -44,9 +44,12 @@ class AccessMessagesTests {
     void anEntryWithoutItsNameIsWrittenOneWay() throws Exception {
         Properties ja = load("messages_ja.properties");
         Properties en = load("messages_en.properties");
-        assertThat(ja.getProperty("access.names.entryId")).endsWith("（No.{0}）");
-        assertThat(ja.getProperty("access.names.hiddenEntry")).endsWith("（No.{0}）");
-        assertThat(en.getProperty("access.names.entryId")).endsWith("(no. {0})");
-        assertThat(en.getProperty("access.names.hiddenEntry")).endsWith("(no. {0})");
+        assertThat(ja.getProperty("access.names.entryId")).endsWith("（No.{0,number,#}）");
+        assertThat(ja.getProperty("access.names.hiddenEntry")).endsWith("（No.{0,number,#}）");
+        assertThat(en.getProperty("access.names.entryId")).endsWith("(no. {0,number,#})");
+        assertThat(en.getProperty("access.names.hiddenEntry")).endsWith("(no. {0,number,#})");
+        // an id is a number without grouping: No.1234, not No.1,234
+        assertThat(new java.text.MessageFormat(ja.getProperty("access.names.hiddenEntry"), java.util.Locale.JAPANESE)
+                .format(new Object[] {1234L})).isEqualTo("非開示の情報（No.1234）");
     }
 }

@@ -90,6 +90,18 @@ class VaultGrantHolderTests {
     }
 
     @Test
+    void theEntrysDocumentsPageIsTitledWithItsNameOrAsUndisclosedForWhomTheRegisterHidesIt() throws Exception {
+        String name = Register.as(f.manager, () -> inventory.findAsset(f.assetId)).orElseThrow().name();
+        mvc.perform(get("/vault/assets/{a}/documents", f.assetId).with(as(f.manager)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>" + name + "の秘密文書</h1>")));
+        mvc.perform(get("/vault/assets/{a}/documents", f.assetId).with(as(grantee)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>非開示の情報（No." + f.assetId + "）の秘密文書</h1>")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(name))));
+    }
+
+    @Test
     void someoneWithoutAGrantStillLearnsNothing() throws Exception {
         mvc.perform(get("/vault/documents/{id}", id).with(as(f.outsider))).andExpect(status().isNotFound());
         mvc.perform(get("/vault/documents/{id}/viewer", id).with(as(f.outsider))).andExpect(status().isNotFound());
