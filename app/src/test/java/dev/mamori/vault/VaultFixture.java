@@ -34,12 +34,14 @@ public final class VaultFixture {
     private final AccountRepository repository;
     private final Directory directory;
     private final Vault vault;
+    private final org.springframework.context.MessageSource messages;
 
     public VaultFixture(ApplicationContext context) {
         this.accounts = context.getBean(AccountManagement.class);
         this.repository = context.getBean(AccountRepository.class);
         this.directory = context.getBean(Directory.class);
         this.vault = context.getBean(Vault.class);
+        this.messages = context.getBean(org.springframework.context.MessageSource.class);
         Inventory inventory = context.getBean(Inventory.class);
         MamoriUserDetails hr = account(null, List.of(new RoleGrant(Role.HR, null)));
         departmentId = Register.as(hr, () -> directory.createDepartment(
@@ -81,6 +83,17 @@ public final class VaultFixture {
         byte[] pdf = dev.mamori.vault.internal.marking.SampleFiles.pdf(
                 dev.mamori.vault.internal.marking.MarkFont.locate(null), "検査用の文書", "本文", 1);
         return Register.as(manager, () -> vault.create(assetId, title, new Upload("検査.pdf", "application/pdf", pdf))).id();
+    }
+
+    /** A 1x1 PNG uploaded by the manager under the fixture's entry (quick to mark); the document's id. */
+    public long uploadPng(String title) {
+        byte[] png = dev.mamori.vault.internal.marking.SampleFiles.image("png", 1, 1);
+        return Register.as(manager, () -> vault.create(assetId, title, new Upload("図.png", "image/png", png))).id();
+    }
+
+    /** The message in the language, escaped as a page shows it. */
+    public String text(String key, String lang, Object... args) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage(key, args, java.util.Locale.forLanguageTag(lang)));
     }
 
     /** An account without a person, holding the roles. */

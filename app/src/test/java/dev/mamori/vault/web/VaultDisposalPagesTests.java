@@ -20,9 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 import dev.mamori.directory.Directory;
 import dev.mamori.inventory.Register;
@@ -31,7 +29,6 @@ import dev.mamori.support.MamoriTest;
 import dev.mamori.support.TestUsers;
 import dev.mamori.vault.CopyView;
 import dev.mamori.vault.DistributionDraft;
-import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
 
@@ -43,13 +40,10 @@ import dev.mamori.vault.VaultFixture;
 @MamoriTest
 class VaultDisposalPagesTests {
 
-    static final byte[] PNG = dev.mamori.vault.internal.marking.SampleFiles.image("png", 1, 1);
-
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Vault vault;
     @Autowired TestUsers users;
-    @Autowired MessageSource messages;
 
     VaultFixture f;
 
@@ -58,36 +52,28 @@ class VaultDisposalPagesTests {
         f = new VaultFixture(context);
     }
 
-    long upload(String title) {
-        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("図.png", "image/png", PNG))).id();
-    }
-
     CopyView issueToHolder(long id) {
         return Register.as(f.manager, () -> vault.distribute(id, new DistributionDraft("設計審査会",
                 LocalDate.now(Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
-    }
-
-    String text(String key, String lang, Object... args) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, args, Locale.forLanguageTag(lang)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ja", "en"})
     void disposalAsksForConfirmationAndNamesTheCopiesStillOut(String lang) throws Exception {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.forLanguageTag(lang));
-        long quiet = upload("配布なし");
+        long quiet = f.uploadPng("配布なし");
         mvc.perform(get("/vault/documents/{id}", quiet).with(as(manager)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-confirm=\"" + text("vault.disposal.confirm", lang, "配布なし") + "\"")))
+                .andExpect(content().string(containsString("data-confirm=\"" + f.text("vault.disposal.confirm", lang, "配布なし") + "\"")))
                 .andExpect(content().string(not(containsString("id=\"vault-dispose-outstanding\""))));
-        long id = upload("配布あり");
+        long id = f.uploadPng("配布あり");
         issueToHolder(id);
         issueToHolder(id);
         mvc.perform(get("/vault/documents/{id}", id).with(as(manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-confirm=\""
-                        + text("vault.disposal.confirmOutstanding", lang, "配布あり", 2) + "\"")))
-                .andExpect(content().string(containsString(text("vault.disposal.outstanding", lang, 2))));
+                        + f.text("vault.disposal.confirmOutstanding", lang, "配布あり", 2) + "\"")))
+                .andExpect(content().string(containsString(f.text("vault.disposal.outstanding", lang, 2))));
         // a copy recorded as returned is no longer out
         CopyView back = Register.as(f.manager, () -> vault.numberedCopies()).stream().filter(c -> c.documentId() == id)
                 .findFirst().orElseThrow();
@@ -97,7 +83,7 @@ class VaultDisposalPagesTests {
 
     @Test
     void afterDisposalTheTrackerOffersNoDownloadOfItsCopies() throws Exception {
-        long id = upload("廃棄される資料");
+        long id = f.uploadPng("廃棄される資料");
         CopyView copy = issueToHolder(id);
         String file = "/vault/copies/" + copy.id() + "/file";
         for (MamoriUserDetails user : List.of(f.holder, f.manager)) {
@@ -110,7 +96,7 @@ class VaultDisposalPagesTests {
             mvc.perform(get("/vault/copies").with(as(user))).andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("href=\"" + file + "\""))))
                     .andExpect(content().string(containsString("id=\"vault-copy-disposed-" + copy.id() + "\"")))
-                    .andExpect(content().string(containsString(text("vault.copy.documentDisposed", "ja"))));
+                    .andExpect(content().string(containsString(f.text("vault.copy.documentDisposed", "ja"))));
         }
         // and the file itself stays refused
         mvc.perform(get(file).with(as(f.holder))).andExpect(status().isConflict());

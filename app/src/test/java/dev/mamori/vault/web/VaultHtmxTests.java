@@ -25,7 +25,6 @@ import dev.mamori.inventory.Register;
 import dev.mamori.support.MamoriTest;
 import dev.mamori.vault.CopyView;
 import dev.mamori.vault.DistributionDraft;
-import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
 
@@ -38,8 +37,6 @@ import dev.mamori.vault.VaultFixture;
 @MamoriTest
 class VaultHtmxTests {
 
-    static final byte[] PNG = dev.mamori.vault.internal.marking.SampleFiles.image("png", 1, 1);
-
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Vault vault;
@@ -51,10 +48,6 @@ class VaultHtmxTests {
         f = new VaultFixture(context);
     }
 
-    long upload(String title) {
-        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("図.png", "image/png", PNG))).id();
-    }
-
     CopyView issue(long documentId) {
         return Register.as(f.manager, () -> vault.distribute(documentId,
                 new DistributionDraft("定例会議", LocalDate.now(Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))).get(0);
@@ -63,7 +56,7 @@ class VaultHtmxTests {
     @Test
     void theDocumentListFiltersByEntryThroughHtmxAndTheSameUrlIsAWholePage() throws Exception {
         String title = Register.unique("絞込文書");
-        upload(title);
+        f.uploadPng(title);
         mvc.perform(get("/vault").with(as(f.manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("hx-get=\"/vault\"")))
@@ -90,7 +83,7 @@ class VaultHtmxTests {
 
     @Test
     void theFilteredListIsRefusedToThoseWhoMayNotSeeTheEntrysDocuments() throws Exception {
-        upload(Register.unique("秘匿"));
+        f.uploadPng(Register.unique("秘匿"));
         String url = "/vault?assetId=" + f.assetId;
         mvc.perform(get(url).with(as(f.outsider)).header("HX-Request", "true"))
                 .andExpect(status().is(org.hamcrest.Matchers.greaterThanOrEqualTo(400)))
@@ -102,7 +95,7 @@ class VaultHtmxTests {
 
     @Test
     void theCopyTrackersReturnFormsPostThroughHtmxAndSwapTheTable() throws Exception {
-        CopyView copy = issue(upload(Register.unique("回収")));
+        CopyView copy = issue(f.uploadPng(Register.unique("回収")));
         String settle = "/vault/copies/" + copy.id() + "/settlement";
         mvc.perform(get("/vault/copies").with(as(f.manager)))
                 .andExpect(status().isOk())
@@ -126,7 +119,7 @@ class VaultHtmxTests {
 
     @Test
     void aReturnIsRefusedToThoseWhoDidNotIssueTheCopy() throws Exception {
-        CopyView copy = issue(upload(Register.unique("拒否")));
+        CopyView copy = issue(f.uploadPng(Register.unique("拒否")));
         String settle = "/vault/copies/" + copy.id() + "/settlement";
         // the recipient sees the copy but may not record its return; the outsider neither
         mvc.perform(get("/vault/copies").with(as(f.holder)))
@@ -147,7 +140,7 @@ class VaultHtmxTests {
 
     @Test
     void theDistributionFormPostsThroughHtmxAndBothFormsComeBackAsTheirFragmentWhenRefused() throws Exception {
-        long id = upload(Register.unique("配布"));
+        long id = f.uploadPng(Register.unique("配布"));
         String copies = "/vault/documents/" + id + "/copies";
         String disposal = "/vault/documents/" + id + "/disposal";
         mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))

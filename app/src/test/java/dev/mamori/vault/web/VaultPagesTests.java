@@ -35,7 +35,6 @@ import dev.mamori.platform.Role;
 import dev.mamori.platform.internal.security.MamoriUserDetails;
 import dev.mamori.support.MamoriTest;
 import dev.mamori.support.TestUsers;
-import dev.mamori.vault.Upload;
 import dev.mamori.vault.Vault;
 import dev.mamori.vault.VaultFixture;
 
@@ -64,9 +63,6 @@ class VaultPagesTests {
         f = new VaultFixture(context);
     }
 
-    long upload(String title) {
-        return Register.as(f.manager, () -> vault.create(f.assetId, title, new Upload("図.png", "image/png", PNG))).id();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"ja", "en"})
@@ -80,7 +76,7 @@ class VaultPagesTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(beside("vault-upload-file", "vault.file.empty", lang))
                 .andExpect(content().string(containsString("value=\"入力した題名\"")));
-        long id = upload("版");
+        long id = f.uploadPng("版");
         mvc.perform(multipart("/vault/documents/{id}/versions", id).file(new MockMultipartFile("file", "e.png", "image/png", new byte[0]))
                         .with(as(manager)).with(csrf()))
                 .andExpect(status().isBadRequest())
@@ -91,7 +87,7 @@ class VaultPagesTests {
     @ValueSource(strings = {"ja", "en"})
     void distributionAndDisposalFormsShowErrorsBesideTheFieldsAndKeepTheInput(String lang) throws Exception {
         MamoriUserDetails manager = users.inLanguage(f.manager, Locale.forLanguageTag(lang));
-        long id = upload("配布");
+        long id = f.uploadPng("配布");
         mvc.perform(post("/vault/documents/{id}/copies", id).param("purpose", "定例会議").param("dueOn", "2030-02-30")
                         .param("recipients", employeeNumber(f.holder)).with(as(manager)).with(csrf()))
                 .andExpect(status().isBadRequest())
@@ -124,7 +120,7 @@ class VaultPagesTests {
 
     @Test
     void refusedViewsDownloadsAndDisposalsAreRecordedInTheLedger() throws Exception {
-        long id = upload("拒否の記録");
+        long id = f.uploadPng("拒否の記録");
         // the holder may view a 極秘 document but not download it; the outsider may not even know of it
         mvc.perform(get("/vault/documents/{id}/download", id).with(as(f.holder))).andExpect(status().isForbidden());
         mvc.perform(get("/vault/documents/{id}/view", id).param("version", "1").with(as(f.outsider))).andExpect(status().isNotFound());
@@ -143,7 +139,7 @@ class VaultPagesTests {
 
     @Test
     void listsVersionsAndTheCopyTrackerRenderAsPagesAndAsHtmxFragments() throws Exception {
-        long id = upload("断片");
+        long id = f.uploadPng("断片");
         String[][] pages = {{"/vault", "vault-table"}, {"/vault/assets/" + f.assetId + "/documents", "vault-table"},
                 {"/vault/documents/" + id, "vault-versions"}, {"/vault/copies", "vault-table"}};
         for (String[] p : pages) {
@@ -166,7 +162,7 @@ class VaultPagesTests {
 
     @Test
     void documentPagesNameTheirEntryForThoseWhoMayKnowOfIt() throws Exception {
-        long id = upload("名称");
+        long id = f.uploadPng("名称");
         for (String page : new String[] {"/vault", "/vault/assets/" + f.assetId + "/documents", "/vault/documents/" + id}) {
             mvc.perform(get(page).with(as(f.manager))).andExpect(status().isOk())
                     .andExpect(content().string(containsString("新型ポンプ設計")));

@@ -26,7 +26,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 import dev.mamori.directory.Directory;
 import dev.mamori.inventory.Register;
@@ -68,10 +67,6 @@ class VaultUnmarkableFilesTests {
         f = new VaultFixture(context);
     }
 
-    String text(String key, String lang, Object... args) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, args, Locale.forLanguageTag(lang)));
-    }
-
     String format(String name, String lang) {
         return messages.getMessage("vault.format." + name, null, Locale.forLanguageTag(lang));
     }
@@ -87,14 +82,14 @@ class VaultUnmarkableFilesTests {
         long id = Register.as(f.manager, () -> vault.documents(f.assetId)).get(0).id();
         mvc.perform(get("/vault/documents/{id}", id).with(as(manager)).flashAttr("warning", "vault.upload.unmarked"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(text("vault.upload.unmarked", lang))))
-                .andExpect(content().string(containsString(text("vault.document.unmarkedHint", lang))))
-                .andExpect(content().string(not(containsString(text("vault.document.markHint", lang)))))
-                .andExpect(content().string(containsString(text("vault.copy.unmarkable", lang, format("OTHER", lang)))))
+                .andExpect(content().string(containsString(f.text("vault.upload.unmarked", lang))))
+                .andExpect(content().string(containsString(f.text("vault.document.unmarkedHint", lang))))
+                .andExpect(content().string(not(containsString(f.text("vault.document.markHint", lang)))))
+                .andExpect(content().string(containsString(f.text("vault.copy.unmarkable", lang, format("OTHER", lang)))))
                 .andExpect(content().string(not(containsString("id=\"vault-distribute\""))));
         mvc.perform(get("/vault/documents/{id}/viewer", id).with(as(manager)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(text("vault.viewer.downloadUnmarked", lang, format("OTHER", lang)))))
+                .andExpect(content().string(containsString(f.text("vault.viewer.downloadUnmarked", lang, format("OTHER", lang)))))
                 .andExpect(content().string(not(containsString("OTHER"))));
         // a new version in that format warns as well
         mvc.perform(multipart("/vault/documents/{id}/versions", id).file(new MockMultipartFile("file", "note2.txt", "text/plain", TEXT))
@@ -113,7 +108,7 @@ class VaultUnmarkableFilesTests {
                         .param("dueOn", LocalDate.now(Directory.JAPAN).plusDays(3).toString())
                         .param("recipients", number).with(as(manager)).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString(text("vault.copy.unmarkable", lang, format("OTHER", lang)))));
+                .andExpect(content().string(containsString(f.text("vault.copy.unmarkable", lang, format("OTHER", lang)))));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Register.as(f.manager, () -> vault.distribute(id,
                         new DistributionDraft("定例会議", LocalDate.now(Directory.JAPAN).plusDays(3), List.of(f.holder.personId())))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("vault.copy.unmarkable");
@@ -136,7 +131,7 @@ class VaultUnmarkableFilesTests {
         assertThat(d.distributable()).isTrue();
         mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(text("vault.document.markHint", "ja"))))
+                .andExpect(content().string(containsString(f.text("vault.document.markHint", "ja"))))
                 .andExpect(content().string(not(containsString("id=\"vault-unmarked-hint\""))))
                 .andExpect(content().string(not(containsString("id=\"vault-warning\""))))
                 .andExpect(content().string(containsString("id=\"vault-distribute\"")));

@@ -62,22 +62,19 @@ class VaultWordingTests {
         f = new VaultFixture(context);
     }
 
-    String text(String key, String lang, Object... args) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, args, Locale.forLanguageTag(lang)));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"ja", "en"})
     void refusalsNameTheActionInTheUsersLanguage(String lang) throws Exception {
         MamoriUserDetails holder = users.inLanguage(f.holder, Locale.forLanguageTag(lang));
         long id = f.uploadPdf("操作名");
-        String download = text("vault.access.refused", lang, messages.getMessage("vault.action.DOWNLOAD", null, Locale.forLanguageTag(lang)));
+        String download = f.text("vault.access.refused", lang, messages.getMessage("vault.action.DOWNLOAD", null, Locale.forLanguageTag(lang)));
         mvc.perform(get("/vault/documents/{id}/download", id).with(as(holder)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString(download)))
                 .andExpect(content().string(not(containsString("（DOWNLOAD）"))))
                 .andExpect(content().string(not(containsString("(DOWNLOAD)"))));
-        String distribute = text("vault.access.refused", lang, messages.getMessage("vault.action.DISTRIBUTE", null, Locale.forLanguageTag(lang)));
+        String distribute = f.text("vault.access.refused", lang, messages.getMessage("vault.action.DISTRIBUTE", null, Locale.forLanguageTag(lang)));
         mvc.perform(post("/vault/documents/{id}/copies", id).param("purpose", "会議")
                         .param("dueOn", LocalDate.now(Directory.JAPAN).plusDays(2).toString()).param("recipients", "X")
                         .with(as(holder)).with(csrf()))
@@ -92,7 +89,7 @@ class VaultWordingTests {
         mvc.perform(multipart("/vault/identify").file(new MockMultipartFile("file", "note.txt", "text/plain",
                         "hello".getBytes(StandardCharsets.UTF_8))).with(as(security)).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(text("vault.identify.formatCarriesNone", lang,
+                .andExpect(content().string(containsString(f.text("vault.identify.formatCarriesNone", lang,
                         messages.getMessage("vault.format.OTHER", null, Locale.forLanguageTag(lang))))))
                 .andExpect(content().string(not(containsString("OTHER"))));
     }
@@ -136,7 +133,7 @@ class VaultWordingTests {
         mvc.perform(get("/vault/copies").with(as(f.manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<label for=\"vault-settle-note-" + copy.id() + "\">"
-                        + text("vault.copy.noteLabel", "ja") + "</label>")));
+                        + f.text("vault.copy.noteLabel", "ja") + "</label>")));
         mvc.perform(get("/vault/documents/{id}", id).with(as(f.manager)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">6.7 KB</td>")))
