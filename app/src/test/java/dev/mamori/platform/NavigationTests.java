@@ -26,6 +26,14 @@ class NavigationTests {
     @Autowired
     TestUsers users;
 
+    /** The side navigation of the page as the user sees it. */
+    private String sidenav(String page, dev.mamori.platform.internal.security.MamoriUserDetails user) throws Exception {
+        String html = mvc.perform(get(page).with(TestUsers.as(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String nav = html.substring(html.indexOf("<nav class=\"sidenav\""));
+        return nav.substring(0, nav.indexOf("</nav>"));
+    }
+
     private static NavigationItem item(String path) {
         return new NavigationItem(path, "k", path, 0, Set.of());
     }
@@ -44,11 +52,7 @@ class NavigationTests {
 
     @Test
     void theLayoutMarksExactlyOneItemOnAPageUnderANestedItem() throws Exception {
-        var employee = users.create(Role.EMPLOYEE);
-        String html = mvc.perform(get("/vault/copies").with(TestUsers.as(employee)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String sidenav = html.substring(html.indexOf("<nav class=\"sidenav\""));
-        sidenav = sidenav.substring(0, sidenav.indexOf("</nav>"));
+        String sidenav = sidenav("/vault/copies", users.create(Role.EMPLOYEE));
         Matcher active = Pattern.compile("<a href=\"([^\"]*)\"[^>]*class=\"[^\"]*\\bactive\\b").matcher(sidenav);
         List<String> marked = active.results().map(r -> r.group(1)).toList();
         assertThat(marked).containsExactly("/vault/copies");
@@ -56,11 +60,7 @@ class NavigationTests {
 
     @Test
     void eachModulesPagesStandTogetherInTheNavigation() throws Exception {
-        var chief = users.create(Role.CHIEF_OFFICER);
-        String html = mvc.perform(get("/").with(TestUsers.as(chief)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String sidenav = html.substring(html.indexOf("<nav class=\"sidenav\""));
-        sidenav = sidenav.substring(0, sidenav.indexOf("</nav>"));
+        String sidenav = sidenav("/", users.create(Role.CHIEF_OFFICER));
         // the first path segment of each item, in the order shown: /access/…, /vault, /agreements/…
         List<String> modules = Pattern.compile("<a href=\"/([^/\"?]*)").matcher(sidenav).results().map(r -> r.group(1))
                 .filter(m -> !m.isEmpty()).toList();
