@@ -23,6 +23,7 @@ import dev.mamori.access.internal.GrantRepository;
 import dev.mamori.access.internal.IndexKeeper;
 import dev.mamori.access.internal.RequestRepository;
 import dev.mamori.directory.Directory;
+import dev.mamori.directory.DepartmentView;
 import dev.mamori.directory.PersonView;
 import dev.mamori.inventory.AccessHolder;
 import dev.mamori.inventory.HeldSecret;
@@ -127,22 +128,29 @@ public class Access {
     }
 
     /**
-     * Issues a grant from a page, where people are known by their 社員番号 (pages show them as 氏名（社員番号）):
-     * a PERSON holder is named by 社員番号, other holders as in {@link #grant} (a department or project group by
-     * its id, a role by its name). Only a grantor of the entry learns whether a 社員番号 exists. The API names
-     * people by their id, as grants store them and as it returns them.
+     * Issues a grant from a page, where people are known by their 社員番号 (pages show them as 氏名（社員番号）) and
+     * departments by their 部署コード: a PERSON holder is named by 社員番号, a DEPARTMENT by its code, other holders
+     * as in {@link #grant} (a project group by its id, a role by its name). Only a grantor of the entry learns
+     * whether a number or code exists. The API names people and departments by their ids, as grants store them and
+     * as it returns them.
      */
     @Transactional
-    public Grant grantNamingEmployee(GrantDraft draft) {
+    public Grant grantByNumbers(GrantDraft draft) {
         CurrentUser user = users.require();
         requireDesignated(draft.assetId());
         requireGrantor(user, draft.assetId());
         AccessHolder h = draft.holder();
-        if (h != null && h.kind() == AccessHolder.Kind.PERSON && h.ref() != null && !h.ref().isBlank()) {
+        if (h != null && h.ref() != null && !h.ref().isBlank()) {
             String number = h.ref().strip();
-            long id = directory.findPersonByEmployeeNumber(number).filter(p -> p.status().current()).map(PersonView::id)
-                    .orElseThrow(() -> InvalidInputException.onField("holder", "access.grant.unknownHolder", number));
-            h = AccessHolder.person(id);
+            if (h.kind() == AccessHolder.Kind.PERSON) {
+                long id = directory.findPersonByEmployeeNumber(number).filter(p -> p.status().current()).map(PersonView::id)
+                        .orElseThrow(() -> InvalidInputException.onField("holder", "access.grant.unknownHolder", number));
+                h = AccessHolder.person(id);
+            } else if (h.kind() == AccessHolder.Kind.DEPARTMENT) {
+                long id = directory.findDepartmentByCode(number).filter(DepartmentView::active).map(DepartmentView::id)
+                        .orElseThrow(() -> InvalidInputException.onField("holder", "access.grant.unknownHolder", number));
+                h = AccessHolder.department(id);
+            }
         }
         return grant(new GrantDraft(draft.assetId(), h, draft.level(), draft.reason(), draft.startsOn(), draft.endsOn()));
     }

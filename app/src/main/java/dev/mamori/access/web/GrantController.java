@@ -88,7 +88,7 @@ class GrantController {
                   HtmxRequest htmx, Model model) {
         if (!binding.hasErrors()) {
             try {
-                access.grantNamingEmployee(form.toDraft(assetId));
+                access.grantByNumbers(form.toDraft(assetId));
                 return redirect(htmx, "/access/grants?assetId=" + assetId);
             } catch (InvalidInputException ex) {
                 FormErrors.bind(ex, binding, GrantForm.FIELDS);

@@ -147,6 +147,24 @@ class AccessUiFeedbackTests {
     }
 
     @Test
+    void theGrantFormTakesADepartmentByItsCodeAndNamesAnUnknownOne() throws Exception {
+        world();
+        long team = new Register(directory, inventory, users).department(null);
+        String code = Register.as(manager, () -> directory.department(team)).code();
+        mvc.perform(post("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)).with(csrf())
+                        .param("holderKind", "DEPARTMENT").param("holderRef", code)
+                        .param("level", "VIEW").param("reason", "共同開発のため"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Register.as(manager, () -> access.grantsOfEntry(secret)))
+                .anyMatch(g -> g.holder().equals(AccessHolder.department(team)));
+        mvc.perform(post("/access/grants").param("assetId", String.valueOf(secret)).with(as(manager)).with(csrf())
+                        .param("holderKind", "DEPARTMENT").param("holderRef", "NO-SUCH-DEPT")
+                        .param("level", "VIEW").param("reason", "共同開発のため"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(ja("access.grant.unknownHolder", "NO-SUCH-DEPT"))));
+    }
+
+    @Test
     void theDelegationFormTakesThe社員番号AndAsksForAnEmptyOne() throws Exception {
         world();
         String from = access.today().toString();
