@@ -77,11 +77,12 @@ public interface Vault {
     /** Whether the caller may distribute numbered copies of the (live) document: the rule {@link #distribute} applies. */
     boolean mayDistribute(long documentId);
 
-    /** Whether the caller may take the file of the open numbered copy now: the rule {@link #numberedCopyFile} applies. */
-    boolean mayFetchCopy(long copyId);
-
-    /** Whether the caller may record the open numbered copy's return or destruction: the rule {@link #settle} applies. */
-    boolean maySettleCopy(long copyId);
+    /**
+     * Which of these numbered copies (as {@link #numberedCopies} listed them) offer the caller their controls: the
+     * open ones whose file they may take now (the rule of {@link #numberedCopyFile}) and those whose return or
+     * destruction they may record (the rule of {@link #settle}). For showing controls only: each act checks again.
+     */
+    CopyControls copyControls(List<CopyView> copies);
 
     /** Issues numbered copies to named recipients (ledger {@code vault.copy.distributed}). */
     List<CopyView> distribute(long documentId, DistributionDraft draft);

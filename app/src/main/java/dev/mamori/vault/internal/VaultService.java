@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ import dev.mamori.policy.Level;
 import dev.mamori.policy.Policy;
 import dev.mamori.policy.Recipient;
 import dev.mamori.vault.CopyKind;
+import dev.mamori.vault.CopyControls;
 import dev.mamori.vault.CopyView;
 import dev.mamori.vault.DistributionDraft;
 import dev.mamori.vault.DocumentView;
@@ -832,30 +834,37 @@ public class VaultService implements Vault {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean mayFetchCopy(long copyId) {
-        Long person = users.require().personId();
-        return person != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
-                .filter(c -> repo.findDocument(c.documentId()).map(d -> d.disposedAt() == null).orElse(false))
-                .map(c -> fetches(person, c)).orElse(false);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public boolean maySettleCopy(long copyId) {
+    public CopyControls copyControls(List<CopyView> copies) {
         CurrentUser me = users.require();
-        return me.personId() != null && repo.findCopy(copyId).filter(c -> c.kind() == CopyKind.NUMBERED && c.settledAt() == null)
-                .map(c -> settles(me, c)).orElse(false);
+        if (me.personId() == null) {
+            return new CopyControls(Set.of(), Set.of());
+        }
+        Set<Long> fetchable = new HashSet<>();
+        Set<Long> settleable = new HashSet<>();
+        Map<Long, Boolean> managed = new HashMap<>(); // per entry: the register and the department tree once each
+        for (CopyView c : copies) {
+            if (!c.open()) {
+                continue;
+            }
+            if (!c.documentDisposed() && fetches(me.personId(), c.personId(), c.issuedByPersonId())) {
+                fetchable.add(c.id());
+            }
+            if (settles(me, c.issuedByPersonId(), c.assetId(), managed)) {
+                settleable.add(c.id());
+            }
+        }
+        return new CopyControls(fetchable, settleable);
     }
 
     /** Who takes a numbered copy's file: its recipient and its issuer. */
-    private static boolean fetches(long personId, CopyRow c) {
-        return c.personId() == personId || c.issuedBy() == personId;
+    private static boolean fetches(long personId, long recipientId, long issuedBy) {
+        return recipientId == personId || issuedBy == personId;
     }
 
     /** Who records a numbered copy's return or destruction: its issuer and the entry's 管理責任者. */
-    private boolean settles(CurrentUser me, CopyRow c) {
-        return c.issuedBy() == me.personId() || repo.findDocument(c.documentId())
-                .flatMap(d -> visibleAsset(d.assetId())).map(a -> manages(me, a)).orElse(false);
+    private boolean settles(CurrentUser me, long issuedBy, long assetId, Map<Long, Boolean> managed) {
+        return issuedBy == me.personId()
+                || managed.computeIfAbsent(assetId, a -> visibleAsset(a).map(v -> manages(me, v)).orElse(false));
     }
 
     @Override
@@ -905,7 +914,7 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        if (!fetches(me.personId(), c)) {
+        if (!fetches(me.personId(), c.personId(), c.issuedBy())) {
             throw new AccessRefusedException("vault.copy.notYours");
         }
         if (c.settledAt() != null) {
@@ -949,8 +958,8 @@ public class VaultService implements Vault {
         CurrentUser me = me();
         CopyRow c = repo.findCopy(copyId).filter(x -> x.kind() == CopyKind.NUMBERED)
                 .orElseThrow(() -> new NotFoundException("vault.copy.notFound", String.valueOf(copyId)));
-        requireDocument(c.documentId());
-        if (!settles(me, c)) {
+        DocumentRow row = requireDocument(c.documentId());
+        if (!settles(me, c.issuedBy(), row.assetId(), new HashMap<>())) {
             throw new AccessRefusedException("vault.copy.notIssuer");
         }
         String clean = note == null || note.isBlank() ? null : note.strip();

@@ -37,10 +37,9 @@ class VaultCopyController {
         List<dev.mamori.vault.CopyView> copies = vault.numberedCopies();
         model.addAttribute("copies", copies);
         // the controls each row offers: only those the service would carry out for the caller
-        model.addAttribute("fetchable", copies.stream().filter(c -> c.open()).map(dev.mamori.vault.CopyView::id)
-                .filter(vault::mayFetchCopy).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("settleable", copies.stream().filter(c -> c.open()).map(dev.mamori.vault.CopyView::id)
-                .filter(vault::maySettleCopy).collect(java.util.stream.Collectors.toSet()));
+        dev.mamori.vault.CopyControls controls = vault.copyControls(copies);
+        model.addAttribute("fetchable", controls.fetchable());
+        model.addAttribute("settleable", controls.settleable());
         model.addAttribute("today", LocalDate.now(dev.mamori.directory.Directory.JAPAN));
         model.addAttribute("settlements", dev.mamori.vault.Settlement.values());
         if (!model.containsAttribute("settlementForm")) {

@@ -63,7 +63,6 @@ class VaultPagesTests {
         f = new VaultFixture(context);
     }
 
-
     @ParameterizedTest
     @ValueSource(strings = {"ja", "en"})
     void uploadAndNewVersionFormsShowErrorsBesideTheFields(String lang) throws Exception {
