@@ -87,10 +87,11 @@ class RequestController {
     /** The recipient field of the form for the chosen kind (htmx swaps it in when the kind changes). */
     @GetMapping("/recipient")
     @PreAuthorize("isAuthenticated()")
-    String recipient(@RequestParam(required = false) RequestKind kind, Model model) {
+    String recipient(@RequestParam(required = false) RequestKind kind, HtmxRequest htmx, Model model) {
         model.addAttribute("requestForm", RequestForm.ofKind(kind, null));
         model.addAttribute("namesRecipient", kind != null && kind.namesRecipient());
-        return "access/requests :: recipient";
+        // opened as a page (a bookmark, no script): the whole requests page with that kind chosen
+        return htmx.isHtmxRequest() ? "access/requests :: recipient" : list(null, model);
     }
 
     private static boolean namesRecipient(Object kind) {

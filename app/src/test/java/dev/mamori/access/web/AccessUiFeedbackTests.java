@@ -193,6 +193,10 @@ class AccessUiFeedbackTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"recipientName\"")));
         mvc.perform(get("/access/requests/recipient").param("kind", "COPY").with(as(employee)).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("name=\"recipientName\""))));
+        // the same address opened as a page is the whole requests page, with the field for that kind
+        mvc.perform(get("/access/requests/recipient").param("kind", "EMAIL_OUTSIDE").with(as(employee)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<nav class=\"sidenav\"")))
+                .andExpect(content().string(containsString("name=\"recipientName\"")));
         // required for such a kind
         mvc.perform(post("/access/requests").with(as(employee)).with(csrf()).param("kind", "EMAIL_OUTSIDE")
                         .param("assetId", String.valueOf(secret)).param("reason", "見積りの送付")
